@@ -1,0 +1,89 @@
+"""Furniture removal: what a scrape carries besides the article."""
+import re
+
+from warta.read.clean import DEFAULT_FURNITURE, clean_text
+
+SCRAPE = """Menteri Bertemu di Bandung
+
+Rate this item
+(3 votes)
+Menteri Bertemu di Bandung
+
+Rep: Ani Wibowo/ Red: Budi Santoso
+Dua menteri berjabat tangan  di depan   gedung sate.
+Foto: ANTARA/Fulan
+Dua menteri berjabat tangan di depan gedung sate.
+
+Menteri A   dan Menteri B bertemu di Bandung pada Senin.
+
+Baca juga: Harga Cabai Naik
+
+Mereka membahas kerja sama.
+Advertisement
+Berita Lainnya
+Terpopuler
+1
+Read 120 times
+"""
+
+
+def test_default_furniture_lines_are_dropped():
+    out = clean_text(SCRAPE)
+    for junk in ("Rate this item", "(3 votes)", "Rep:", "Baca juga", "Advertisement",
+                 "Berita Lainnya", "Terpopuler", "Read 120 times", "Foto:"):
+        assert junk not in out
+    assert "\n1\n" not in out and not out.endswith("1")
+
+
+def test_repeated_caption_beside_photo_credit_is_removed_everywhere():
+    out = clean_text(SCRAPE)
+    assert "berjabat tangan" not in out
+
+
+def test_caption_printed_once_is_kept():
+    text = "Judul Berita\n\nFoto: Reuters\nPasukan tiba di perbatasan pada Selasa pagi.\n\nLanjutan berita."
+    assert "Pasukan tiba di perbatasan" in clean_text(text)
+
+
+def test_repeated_headline_is_kept_once_at_the_start():
+    out = clean_text(SCRAPE)
+    assert out.startswith("Menteri Bertemu di Bandung\n\n")
+    assert out.count("Menteri Bertemu di Bandung") == 1
+
+
+def test_paragraphs_are_separated_by_one_blank_line_and_spaces_collapsed():
+    out = clean_text(SCRAPE)
+    assert out == (
+        "Menteri Bertemu di Bandung\n\n"
+        "Menteri A dan Menteri B bertemu di Bandung pada Senin.\n\n"
+        "Mereka membahas kerja sama."
+    )
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    text = ("Presiden menyatakan bahwa pemerintah akan terus mendukung upaya perdamaian\n"
+            "di kawasan dan mengirim bantuan kemanusiaan.\n\nParagraf kedua.")
+    out = clean_text(text)
+    assert out.split("\n\n")[0].endswith("perdamaian di kawasan dan mengirim bantuan kemanusiaan.")
+    assert out.count("\n\n") == 1
+
+
+def test_caller_patterns_replace_the_defaults():
+    pack = (re.compile(r"^Simak juga\b", re.I),)
+    out = clean_text("Berita utama hari ini.\n\nSimak juga: video\n\nAdvertisement", pack)
+    assert "Simak juga" not in out
+    assert "Advertisement" in out  # the built-in list was not used
+
+
+def test_defaults_are_immutable_compiled_patterns():
+    assert isinstance(DEFAULT_FURNITURE, tuple)
+    assert all(isinstance(p, re.Pattern) for p in DEFAULT_FURNITURE)
+
+
+def test_only_furniture_gives_empty_text():
+    assert clean_text("Advertisement\n\n(0 votes)\n12\n") == ""
+
+
+def test_every_kind_of_line_ending_is_a_line_break():
+    out = clean_text("Judul\r\rBaris satu.\r\nBaris dua.\u2028Baris tiga.")
+    assert out == "Judul\n\nBaris satu.\n\nBaris dua.\n\nBaris tiga."

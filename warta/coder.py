@@ -1,0 +1,77 @@
+"""The coder: one pipeline per language pack, and the choice between them.
+
+`Coder.load()` does the I/O (language packs, knowledge, ontology); after that
+a Coder is immutable and picklable, so Dask can ship it to workers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.knowledge import People, builtin_people
+from warta.knowledge.gazetteer import Gazetteer
+from warta.lang import LanguagePack, available_languages
+from warta.model import Analysis, Document
+from warta.ontology import Ontology
+from warta.pipeline import Pipeline
+from warta.pipeline.actors import ActorFinder
+from warta.pipeline.dates import DateResolver
+from warta.pipeline.events import EventCoder
+from warta.pipeline.language import LanguageDetector
+from warta.pipeline.sentences import SentenceSplitter
+from warta.settings import Settings
+
+
+@dataclass(frozen=True)
+class ExtraKnowledge:
+    """Knowledge beyond the built-in files: imported dictionaries, learned roles."""
+
+    people: People = People()
+    actors: tuple[tuple[str, str, str], ...] = ()  # (name, code, kind)
+    roles: tuple[tuple[str, str], ...] = ()  # (agent noun, sector): "minister" -> GOV
+
+
+class Coder:
+    def __init__(self, pipelines: dict[str, Pipeline], detector: LanguageDetector, packs: dict[str, LanguagePack]):
+        self.pipelines = pipelines
+        self.detector = detector
+        self.packs = packs
+
+    @classmethod
+    def load(cls, languages: list[str] | None = None, settings: Settings | None = None,
+             extra: ExtraKnowledge | None = None) -> "Coder":
+        settings = settings or Settings.load()
+        extra = extra or ExtraKnowledge()
+        ontology = Ontology.load()
+        people = builtin_people().merged(extra.people)
+        packs = {code: LanguagePack.load(code) for code in (languages or available_languages())}
+        pipelines = {code: build_pipeline(pack, ontology, settings, people, extra.actors, extra.roles)
+                     for code, pack in packs.items()}
+        detector = LanguageDetector({code: pack.lingua_name for code, pack in packs.items()})
+        return cls(pipelines, detector, packs)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {code: pack.stamp for code, pack in self.packs.items()}
+
+    def language_of(self, doc: Document) -> str | None:
+        if doc.lang in self.pipelines:
+            return doc.lang
+        return self.detector.detect(f"{doc.title or ''}\n{doc.text}")
+
+    def code(self, doc: Document) -> Analysis:
+        lang = self.language_of(doc)
+        if lang is None:
+            return Analysis(doc.with_(lang=None), notes=("no language pack fits this document",))
+        doc = doc.with_(lang=lang)
+        return self.pipelines[lang](Analysis(doc, pack_version=self.packs[lang].stamp))
+
+
+def build_pipeline(pack: LanguagePack, ontology: Ontology, settings: Settings, people: People,
+                   extra_actors=(), extra_roles=()) -> Pipeline:
+    gazetteer = Gazetteer(pack, people, tuple(extra_actors), tuple(extra_roles))
+    return Pipeline([
+        SentenceSplitter(pack),
+        DateResolver(pack),
+        ActorFinder(gazetteer, people, pack.word_class("role_modifier")),
+        EventCoder(pack, ontology, settings),
+    ])

@@ -1,0 +1,97 @@
+"""Find every known name in a text at once (Aho-Corasick), on word boundaries.
+
+Two automata: one over lower-cased names, one over names that must match as
+written (acronyms such as "AS", people's names), so "AS" is not the word "as".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from warta.knowledge import People
+from warta.knowledge.countries import country_names
+from warta.lang import LanguagePack
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str  # country | capital | org | group | role | person | word
+    value: str  # actor code, sector, person key, or word class
+    title: str = ""
+
+
+class Gazetteer:
+    def __init__(self, pack: LanguagePack, people: People, extra: tuple[tuple[str, str, str], ...] = (),
+                 extra_roles: tuple[tuple[str, str], ...] = ()):
+        """`extra`: (name, code, kind) rows and `extra_roles`: (noun, sector) rows from imported dictionaries."""
+        self.pack = pack
+        self._folded: dict[str, Entry] = {}
+        self._exact: dict[str, Entry] = {}
+        for name, code in country_names(pack.code).items():
+            self._add(name, Entry("country", code), exact=False)
+        for row in pack.actors:
+            for name in row.names:
+                self._add(name, Entry(row.kind, row.code), exact=row.case_sensitive)
+        for role in pack.roles:
+            for phrase in role.phrases:
+                self._add(phrase, Entry("role", role.sector, role.title), exact=False)
+        for key, person in people.by_name.items():
+            for name in (person.name, *person.aliases):
+                self._add(name, Entry("person", person.name.lower()), exact=True)
+        for name, code, kind in extra:
+            self._add(name, Entry(kind, code), exact=kind == "person")
+        for noun, sector in extra_roles:
+            self._add(noun, Entry("role", sector), exact=False)
+        for cls in ("both_parties", "plural_pronoun", "former", "coordinator"):
+            for w in pack.word_class(cls):
+                self._add(w, Entry("word", cls), exact=False)
+        self._automata = None
+
+    def _add(self, name: str, entry: Entry, exact: bool) -> None:
+        name = " ".join(name.split())
+        if len(name) < 2:
+            return
+        table = self._exact if exact else self._folded
+        key = name if exact else name.lower()
+        table.setdefault(key, entry)  # first definition wins: pack rows before imports
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_automata"] = None  # rebuilt on the worker; automata do not pickle small
+        return state
+
+    def _build(self):
+        built = []
+        for table in (self._folded, self._exact):
+            auto = ahocorasick.Automaton()
+            for key, entry in table.items():
+                auto.add_word(key, (len(key), entry))
+            if len(auto):
+                auto.make_automaton()
+            built.append(auto)
+        self._automata = tuple(built)
+        return self._automata
+
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        """All matches as (start, end, entry); boundaries are checked by the caller."""
+        folded, exact = self._automata or self._build()
+        out = []
+        if len(folded):
+            for end, (length, entry) in folded.iter(_lower_same_length(text)):
+                out.append((end - length + 1, end + 1, entry))
+        if len(exact):
+            for end, (length, entry) in exact.iter(text):
+                out.append((end - length + 1, end + 1, entry))
+        return out
+
+    def lookup(self, name: str) -> Entry | None:
+        return self._exact.get(name) or self._folded.get(name.lower())
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case without moving offsets (a few letters grow when lowered: "İ")."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

@@ -1,0 +1,185 @@
+"""Language packs: everything Warta knows about a language, as data files.
+
+Each pack is a folder `warta/lang/<iso-639-1>/` holding the same files (see
+PACK_FILES); the code never names a language. Load a pack with
+`LanguagePack.load("id")`; the result is immutable and picklable.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from warta.errors import LanguagePackError
+from warta.tabular import read_tsv, split_alternatives
+
+LANG_DIR = Path(__file__).parent
+
+# file name -> (schema, required columns). Every pack has every file.
+PACK_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "actors.tsv": ("warta.actors.v1", ("names", "code", "kind", "example")),
+    "roles.tsv": ("warta.roles.v1", ("phrases", "sector", "example")),
+    "verbs.tsv": ("warta.verbs.v1", ("id", "pattern", "code", "frame", "example")),
+    "words.tsv": ("warta.words.v1", ("words", "class", "example")),
+    "dates.tsv": ("warta.dates.v1", ("words", "kind", "value", "example")),
+    "morphology.tsv": ("warta.morphology.v1", ("affix", "position", "restore", "voice", "example")),
+    "furniture.tsv": ("warta.furniture.v1", ("pattern", "example")),
+    "abbreviations.tsv": ("warta.abbreviations.v1", ("abbreviation", "example")),
+}
+
+# Word classes the coder understands (words.tsv `class` column).
+WORD_CLASSES = {
+    "negation",  # tidak, not: the event did not happen
+    "modal",  # akan, will, plans to: not (yet) done
+    "target_prep",  # dengan, kepada, terhadap, with, against: introduces a target
+    "agent_prep",  # oleh, by: introduces the agent of a passive
+    "other_prep",  # di, dari, pada, in, from: an actor after it is not a subject
+    "coordinator",  # dan, serta, and: joins compound actors
+    "plural_pronoun",  # mereka, they: the last compound subject
+    "both_parties",  # kedua negara, both countries: the two last-named countries
+    "speech_verb",  # kata, ujar, said: reported speech, the speaker is the source
+    "clause_break",  # yang, which: ends a subject search
+    "former",  # mantan, former: a role no longer held
+    "passive_aux",  # was, were, been (English passive before a participle)
+    "place_prep",  # di, in: the actor after it is where the event happened
+    "role_modifier",  # senior, khusus: may stand inside a title ("penasihat senior menlu")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    id: str
+    pattern: tuple[tuple[str, ...], ...]  # each element: alternatives; "..." = gap; "_" joins words
+    code: str
+    frame: str  # svo | nominal | symmetric
+    example: str
+    expected: str  # "SOURCE TARGET" the example should give, or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    names: tuple[str, ...]
+    code: str
+    kind: str  # country | capital | org | group | demonym
+    case_sensitive: bool
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    phrases: tuple[str, ...]
+    sector: str
+    title: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class AffixRule:
+    affix: str
+    position: str  # prefix | suffix
+    restore: tuple[str, ...]  # letters that the affix swallowed (meny- ate an s)
+    voice: str  # active | passive | ""
+    example: str
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str
+    version: str
+    spacy_lang: str
+    date_order: str  # DMY | MDY
+    lingua_name: str
+    actors: tuple[ActorEntry, ...]
+    roles: tuple[RoleEntry, ...]
+    verbs: tuple[VerbEntry, ...]
+    words: dict[str, frozenset[str]]  # class -> words/phrases (lower case)
+    dates: tuple[dict, ...]
+    affixes: tuple[AffixRule, ...]
+    furniture: tuple[re.Pattern, ...]
+    abbreviations: tuple[str, ...]
+    word_examples: tuple[tuple[str, str, str], ...] = field(default=())  # (word, class, example)
+    checksum: str = ""
+
+    @classmethod
+    def load(cls, code: str) -> "LanguagePack":
+        return _load_pack(code)
+
+    @property
+    def stamp(self) -> str:
+        """Version plus content checksum: what stored events record."""
+        return f"{self.code}-{self.version}+{self.checksum[:8]}"
+
+    def word_class(self, cls_name: str) -> frozenset[str]:
+        return self.words.get(cls_name, frozenset())
+
+
+def available_languages() -> list[str]:
+    return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and (p / "pack.toml").exists())
+
+
+@lru_cache(maxsize=None)
+def _load_pack(code: str) -> LanguagePack:
+    folder = LANG_DIR / code
+    if not (folder / "pack.toml").exists():
+        raise LanguagePackError(f"no language pack {code!r} (have: {', '.join(available_languages())})")
+    meta = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+    tables, digest = {}, hashlib.sha256()
+    for fname, (schema, required) in PACK_FILES.items():
+        path = folder / fname
+        if not path.exists():
+            raise LanguagePackError(f"language pack {code!r} lacks {fname}")
+        digest.update(path.read_bytes())
+        tables[fname] = read_tsv(path, schema, required)
+    words: dict[str, set[str]] = {}
+    word_examples = []
+    for r in tables["words.tsv"]:
+        if r["class"] not in WORD_CLASSES:
+            raise LanguagePackError(f"{code}/words.tsv: unknown class {r['class']!r}")
+        for w in split_alternatives(r["words"]):
+            words.setdefault(r["class"], set()).add(w.lower())
+            word_examples.append((w.lower(), r["class"], r["example"]))
+    return LanguagePack(
+        code=code,
+        name=meta["name"],
+        version=str(meta["version"]),
+        spacy_lang=meta.get("spacy", code),
+        date_order=meta.get("date_order", "DMY"),
+        lingua_name=meta["lingua"],
+        actors=tuple(_actor(r) for r in tables["actors.tsv"]),
+        roles=tuple(
+            RoleEntry(tuple(p.lower() for p in split_alternatives(r["phrases"])), r["sector"], r.get("title", ""), r["example"])
+            for r in tables["roles.tsv"]
+        ),
+        verbs=tuple(_verb(code, r) for r in tables["verbs.tsv"]),
+        words={k: frozenset(v) for k, v in words.items()},
+        dates=tuple(tables["dates.tsv"]),
+        affixes=tuple(
+            AffixRule(r["affix"].lower(), r["position"], tuple(x.strip() for x in r["restore"].split("|")), r["voice"],
+                      r["example"])
+            for r in tables["morphology.tsv"]
+        ),
+        furniture=tuple(re.compile(r["pattern"], re.IGNORECASE) for r in tables["furniture.tsv"]),
+        abbreviations=tuple(r["abbreviation"] for r in tables["abbreviations.tsv"]),
+        word_examples=tuple(word_examples),
+        checksum=digest.hexdigest(),
+    )
+
+
+def _actor(r: dict) -> ActorEntry:
+    names = tuple(split_alternatives(r["names"]))
+    return ActorEntry(names, r["code"], r["kind"], r.get("case", "") == "exact", r["example"])
+
+
+def _verb(lang: str, r: dict) -> VerbEntry:
+    elements = []
+    for part in r["pattern"].split():
+        elements.append(tuple(a.lower() for a in part.split("|")))
+    if not elements:
+        raise LanguagePackError(f"{lang}/verbs.tsv: entry {r['id']!r} has an empty pattern")
+    if r["frame"] not in ("svo", "nominal", "symmetric"):
+        raise LanguagePackError(f"{lang}/verbs.tsv: entry {r['id']!r} has unknown frame {r['frame']!r}")
+    return VerbEntry(r["id"], tuple(elements), r["code"], r["frame"], r["example"], r.get("expect", ""))

@@ -1,0 +1,46 @@
+"""Shared output for every CLI command that prints rows: table, jsonl or csv."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from typing import Iterable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], stream=None) -> int:
+    """Print rows; `columns` picks what the table and CSV show (JSON Lines shows all)."""
+    stream = stream or sys.stdout
+    rows = list(rows)
+    if fmt == Format.jsonl:
+        for row in rows:
+            stream.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+    elif fmt == Format.csv:
+        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _plain(row.get(k)) for k in columns})
+    else:
+        table = Table(show_lines=False)
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
+        Console(file=stream, width=200).print(table)
+    return len(rows)

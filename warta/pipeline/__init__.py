@@ -1,0 +1,48 @@
+"""The coding pipeline: stages with one interface, checked when built.
+
+A stage is any picklable object with `name`, `requires`, `assigns` and
+`__call__(analysis) -> analysis` (see `Stage`). `Pipeline` orders them and
+refuses, at construction, a stage whose requirements no earlier stage assigns.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Protocol, runtime_checkable
+
+from warta.errors import WartaError
+from warta.model import Analysis
+
+# What a fresh Analysis already carries.
+_GIVEN = frozenset({"document"})
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+class PipelineError(WartaError):
+    code = "W300"
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[Stage]):
+        self.stages = tuple(stages)
+        have = set(_GIVEN)
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in have]
+            if missing:
+                raise PipelineError(f"stage {stage.name!r} requires {missing}, which no earlier stage assigns")
+            have.update(stage.assigns)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        for stage in self.stages:
+            analysis = stage(analysis)
+        return analysis

@@ -1,0 +1,342 @@
+"""Find who is named in each sentence and resolve them to CAMEO actor codes.
+
+Names come from the gazetteer (countries, capitals, organisations, role nouns,
+known people). They are then composed the way news writes them:
+  role + country [+ , Name]      "Presiden Rusia, Vladimir Putin"  -> RUSGOV
+  country + role [+ Name]        "Iranian President Hassan Rouhani"
+  Name , role ... country        "Ali Asghar Khaji, penasihat senior menlu Iran"
+  role + country and country     "Presiden Iran dan Rusia" -> IRNGOV, RUSGOV
+  role + both parties            "menteri luar negeri kedua negara"
+A person tied to a role in the text is remembered for the rest of the document,
+so "Lavrov" alone resolves too, spelling variants included (Sergei/Sergey).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from warta.knowledge import People, split_code
+from warta.knowledge.gazetteer import Entry, Gazetteer
+from warta.model import Actor, Analysis, Mention, Sentence
+
+_COUNTRYISH = ("country", "capital")
+_ACTORISH = ("country", "capital", "org", "group")
+_FUZZY_MIN = 88  # rapidfuzz ratio for a surname variant (Rouhani/Rohani = 92)
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    t0: int
+    t1: int  # token span in the sentence, end exclusive
+    entry: Entry
+
+
+class ActorFinder:
+    name = "warta.actors.v1"
+    requires = ("sentences", "dates")
+    assigns = ("mentions",)
+
+    def __init__(self, gazetteer: Gazetteer, people: People, modifiers: frozenset[str] = frozenset()):
+        self._recent: list = []
+        self.gazetteer = gazetteer
+        self.people = people
+        self.pack = gazetteer.pack
+        # words allowed between a role and its country ("penasihat senior menlu Iran")
+        self.modifiers = modifiers
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.document
+        atoms_by_sentence = self._atoms(doc.text, analysis.sentences)
+        memory: dict[str, Actor] = {}  # person name (lower) -> actor the text gave them
+        recent: list[list[Mention]] = []  # compound groups seen so far, for "mereka"
+        countries_seen: list[Mention] = []  # for "kedua negara"
+        mentions: list[Mention] = []
+        self._recent = recent
+        for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
+            atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
+            day = analysis.dates[sent.index][0] if analysis.dates else None
+            found = self._compose(sent, atoms, day, memory, recent, countries_seen)
+            mentions.extend(found)
+            groups = _groups(found, sent, self.pack.word_class("coordinator"))
+            recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1)
+            countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
+        return analysis.with_(mentions=tuple(mentions))
+
+    # -- finding names --------------------------------------------------------
+
+    def _atoms(self, text: str, sentences: tuple[Sentence, ...]) -> list[list[Atom]]:
+        starts, ends = {}, {}
+        for s in sentences:
+            for i, t in enumerate(s.tokens):
+                starts[t.start] = (s.index, i)
+                ends[t.end] = (s.index, i)
+        raw: dict[int, list[Atom]] = {}
+        for start, end, entry in self.gazetteer.find(text):
+            a, b = starts.get(start), ends.get(end)
+            if a is None or b is None or a[0] != b[0]:
+                continue
+            raw.setdefault(a[0], []).append(Atom(a[1], b[1] + 1, entry))
+        out = []
+        for s in sentences:
+            cands = sorted(raw.get(s.index, []), key=lambda x: (x.t0, -(x.t1 - x.t0)))
+            chosen, taken_to = [], -1
+            for atom in cands:  # leftmost-longest, no overlaps
+                if atom.t0 >= taken_to:
+                    chosen.append(atom)
+                    taken_to = atom.t1
+            out.append(chosen)
+        return out
+
+    # -- composing mentions ---------------------------------------------------
+
+    def _compose(self, sent, atoms, day, memory, recent, countries_seen) -> list[Mention]:
+        toks = sent.tokens
+        out: list[Mention] = []
+        used_until = 0
+        i = 0
+        while i < len(atoms):
+            atom = atoms[i]
+            if atom.t0 < used_until:
+                i += 1
+                continue
+            kind = atom.entry.kind
+            if kind == "role":
+                made, consumed = self._role_first(sent, atoms, i, day, memory, countries_seen)
+                if made:
+                    out.extend(made)
+                    used_until = max(m.tok_end for m in made)
+                    i += consumed
+                    continue
+            elif kind in _COUNTRYISH and i + 1 < len(atoms) and atoms[i + 1].entry.kind == "role" \
+                    and atoms[i + 1].t0 == atom.t1 and kind == "country":
+                # "Iranian President [Hassan Rouhani]"
+                role = atoms[i + 1]
+                name_end = _name_run(toks, role.t1)
+                end = name_end or role.t1
+                actor = Actor.of(split_code(atom.entry.value).country, role.entry.value)
+                actor = self._remember(toks, role.t1, name_end, actor, memory, former=self._former(toks, atom.t0))
+                out.append(self._mention(sent, atom.t0, end, actor, "role", "country+role"))
+                used_until = end
+                i += 2
+                continue
+            elif kind in _ACTORISH:
+                actor = split_code(atom.entry.value)
+                out.append(self._mention(sent, atom.t0, atom.t1, actor, kind, f"gazetteer:{kind}"))
+                used_until = atom.t1
+            elif kind == "person":
+                person = self.people.get(atom.entry.value)
+                actor = memory.get(atom.entry.value) or (person.actor_on(day) if person else None)
+                out.append(self._mention(sent, atom.t0, atom.t1, actor, "person", "knowledge:person"))
+                used_until = atom.t1
+            elif kind == "word" and atom.entry.value == "plural_pronoun" and recent:
+                for m in recent[-1]:
+                    out.append(self._mention(sent, atom.t0, atom.t1, m.actor, "pronoun", "pronoun:plural"))
+                used_until = atom.t1
+            i += 1
+        if not sent.is_title:  # headlines capitalise every word: no names to find there
+            out.extend(self._names(sent, atoms, out, memory))
+        return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
+
+    def _role_first(self, sent, atoms, i, day, memory, countries_seen):
+        """role [modifiers] country [and country...] [, Name]  or  role both-parties."""
+        toks = sent.tokens
+        role = atoms[i]
+        j, pos = i + 1, role.t1
+        # a chain of roles ("penasihat senior menlu"): the first one sets the sector
+        while j < len(atoms) and atoms[j].entry.kind == "role" and _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
+            pos, j = atoms[j].t1, j + 1
+        former = self._former(toks, role.t0)
+        if j < len(atoms) and _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
+            nxt = atoms[j]
+            if nxt.entry.kind == "word" and nxt.entry.value == "both_parties":
+                pair = _last_two_countries(countries_seen, self._recent)
+                made = [self._mention(sent, role.t0, nxt.t1, Actor.of(c, None if former else role.entry.value),
+                                      "role", "role+both") for c in pair]
+                return made, j - i + 1
+            if nxt.entry.kind in _COUNTRYISH or (nxt.entry.kind == "org" and role.entry.value == "GOV"):
+                country = split_code(nxt.entry.value).country
+                actor = Actor.of(country, None if former else role.entry.value)
+                name_end = _name_run(toks, nxt.t1, allow_comma=True)
+                actor = self._remember(toks, _skip_comma(toks, nxt.t1), name_end, actor, memory, former)
+                made = [self._mention(sent, role.t0, name_end or nxt.t1, actor, "role", "role+country")]
+                consumed = j - i + 1
+                # "Presiden Iran dan Rusia": the role covers every coordinated country
+                k, end = j + 1, nxt.t1
+                while not name_end and k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH \
+                        and _is_coordination(toks, end, atoms[k].t0, self.pack.word_class("coordinator")):
+                    c2 = split_code(atoms[k].entry.value).country
+                    made.append(self._mention(sent, atoms[k].t0, atoms[k].t1,
+                                              Actor.of(c2, None if former else role.entry.value), "role",
+                                              "role+country"))
+                    end, k, consumed = atoms[k].t1, k + 1, consumed + 1
+                return made, consumed
+        # role + known person with no country: "Presiden Joko Widodo"
+        if j < len(atoms) and atoms[j].entry.kind == "person" and atoms[j].t0 == pos:
+            return [], 1
+        return [], 1
+
+    def _names(self, sent, atoms, found, memory) -> list[Mention]:
+        """Capitalised names not yet covered: people the document introduced before,
+        or introduced here as "Name, role ... country"."""
+        toks = sent.tokens
+        covered = set()
+        for m in found:
+            covered.update(range(m.tok_start, m.tok_end))
+        for a in atoms:
+            covered.update(range(a.t0, a.t1))
+        out = []
+        i = 0
+        while i < len(toks):
+            if i in covered or not _is_name_token(toks[i].text):
+                i += 1
+                continue
+            end = _name_run(toks, i)
+            if not end:
+                i += 1
+                continue
+            if any(k in covered for k in range(i, end)):
+                end = min(k for k in range(i, end) if k in covered)
+                if end <= i:
+                    i += 1
+                    continue
+            name = " ".join(t.text for t in toks[i:end])
+            actor = self._recall(name, memory)
+            if actor is None:
+                actor = self._appositive(sent, atoms, end, name, memory)
+            if actor is not None or (end - i >= 2 and i > 0):
+                # an unresolved multi-word name still shows, with no code
+                out.append(self._mention(sent, i, end, actor, "person", "memory:person" if actor else "unresolved"))
+            i = end
+        return out
+
+    def _appositive(self, sent, atoms, end, name, memory) -> Actor | None:
+        toks = sent.tokens
+        if end >= len(toks) or toks[end].text != ",":
+            return None
+        roles = [a for a in atoms if a.t0 >= end + 1 and a.entry.kind == "role"]
+        if not roles or roles[0].t0 != end + 1:
+            return None
+        pos = roles[0].t1
+        for a in atoms:
+            if a.t0 < pos:
+                continue
+            if a.entry.kind == "role" and _gap_ok(toks, pos, a.t0, self.modifiers):
+                pos = a.t1
+                continue
+            if a.entry.kind in _COUNTRYISH and _gap_ok(toks, pos, a.t0, self.modifiers):
+                actor = Actor.of(split_code(a.entry.value).country, roles[0].entry.value, name)
+                memory[name.lower()] = actor
+                return actor
+            break
+        return None
+
+    def _remember(self, toks, start, end, actor: Actor, memory, former=False) -> Actor:
+        if not end or end <= start:
+            return actor
+        name = " ".join(t.text for t in toks[start:end])
+        actor = Actor(actor.code, actor.country, actor.sector, name)
+        memory[name.lower()] = actor
+        return actor
+
+    def _recall(self, name: str, memory: dict[str, Actor]) -> Actor | None:
+        key = name.lower()
+        if key in memory:
+            return memory[key]
+        last = key.split()[-1]
+        for known, actor in memory.items():
+            known_last = known.split()[-1]
+            if last == known_last or (len(last) > 4 and fuzz.ratio(last, known_last) >= _FUZZY_MIN):
+                return actor
+        person = self.people.get(name)
+        return None if person is None else None
+
+    def _former(self, toks, t0: int) -> bool:
+        return t0 > 0 and toks[t0 - 1].lower in self.pack.word_class("former")
+
+    def _mention(self, sent, t0, t1, actor, kind, rule) -> Mention:
+        toks = sent.tokens
+        start, end = toks[t0].start, toks[t1 - 1].end
+        text = sent.text[start - sent.start : end - sent.start]
+        return Mention(sent.index, start, end, text, actor, kind, t0, t1, rule)
+
+
+# -- helpers over tokens ------------------------------------------------------
+
+def _is_name_token(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) and text.replace("-", "").isalpha()
+
+
+def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4) -> int:
+    """End of a run of capitalised words starting at i (after an optional comma), or 0."""
+    if allow_comma and i < len(toks) and toks[i].text == ",":
+        i += 1
+    j = i
+    while j < len(toks) and j - i < limit and _is_name_token(toks[j].text):
+        j += 1
+    return j if j > i else 0
+
+
+def _skip_comma(toks, i: int) -> int:
+    return i + 1 if i < len(toks) and toks[i].text == "," else i
+
+
+def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
+    """Only modifier words (senior, khusus) stand between two parts of a title."""
+    return a <= b and all(toks[k].lower in modifiers for k in range(a, b)) and b - a <= 2
+
+
+def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str]) -> bool:
+    between = [toks[k].lower for k in range(a, b)]
+    return bool(between) and all(w in coordinators or w == "," for w in between) and len(between) <= 2
+
+
+def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]]) -> list[str]:
+    """The two parties "both countries" refers to: the last pair named together,
+    else the last two countries named."""
+    for group in reversed(recent_groups):
+        countries = list(dict.fromkeys(m.actor.country for m in group if m.actor and m.actor.country))
+        if len(countries) == 2:
+            return countries
+    out: list[str] = []
+    for m in reversed(seen):
+        c = m.actor.country if m.actor else None
+        if c and c not in out and not m.actor.code.startswith(("IGO", "NGO", "IMG")):
+            out.append(c)
+        if len(out) == 2:
+            break
+    return list(reversed(out))
+
+
+def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str]) -> list[list[Mention]]:
+    """Mentions joined by "dan", "," or sharing a span form one compound actor."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.tok_start):
+        if m.actor is None:
+            continue
+        if groups:
+            last = groups[-1][-1]
+            if m.tok_start == last.tok_start or _is_coordination(sent.tokens, last.tok_end, m.tok_start, coordinators) \
+                    or _is_hyphen_pair(sent.tokens, last.tok_end, m.tok_start):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _is_hyphen_pair(toks, a: int, b: int) -> bool:
+    """"Iran-Rusia", written without spaces: a pair, not a dash between clauses."""
+    return b == a + 1 and toks[a].text in ("-", "–") and toks[a].start == toks[a - 1].end and toks[a].end == toks[b].start
+
+
+def _is_dateline(text: str, sent: Sentence, atom: Atom, place: str | None) -> bool:
+    """"REPUBLIKA.CO.ID, MOSKOW –": the place a story was filed from is not an actor."""
+    if not place:
+        return False
+    tok = sent.tokens[atom.t0]
+    written = text[tok.start : sent.tokens[atom.t1 - 1].end]
+    return written.isupper() and written.lower() == place.lower()
+
+
+compound_groups = _groups

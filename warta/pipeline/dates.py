@@ -1,0 +1,126 @@
+"""The day each sentence speaks of: the day an event happened, not the day it was published.
+
+Order of evidence: a full date in the sentence ("Kamis (16/7/2020)", "5 Desember
+2023"); a weekday or relative word resolved against the publication day
+("Selasa", "kemarin"); a date elsewhere in the same paragraph; the last date the
+document named before; the publication day. Weekday and month words come from
+the pack's dates.tsv; the publication day is always the base, never the clock.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from warta.lang import LanguagePack
+from warta.model import Analysis, Sentence
+
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_DAY = re.compile(r"^\d{1,2}$")
+# a bare "16/7" must not be a score or a fraction: only inside brackets after a weekday
+_MAX_LAG_DAYS = 366  # a carried date older than this is history, not the news
+
+
+class DateResolver:
+    name = "warta.dates.v1"
+    requires = ("sentences",)
+    assigns = ("dates",)
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self.weekdays: dict[str, int] = {}
+        self.months: dict[str, int] = {}
+        self.relative: dict[tuple[str, ...], int] = {}
+        for row in pack.dates:
+            for word in (w.strip().lower() for w in row["words"].split("|") if w.strip()):
+                if row["kind"] == "weekday":
+                    self.weekdays[word] = int(row["value"])
+                elif row["kind"] == "month":
+                    self.months[word] = int(row["value"])
+                elif row["kind"] == "relative":
+                    self.relative[tuple(word.split())] = int(row["value"])
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        published = analysis.document.published.date() if analysis.document.published else None
+        own = [self.sentence_date(s, published) for s in analysis.sentences]
+        by_paragraph: dict[int, date] = {}
+        for s, (day, how) in zip(analysis.sentences, own):
+            if day and how == "explicit":
+                by_paragraph.setdefault(s.paragraph, day)
+        out, last = [], None
+        for s, (day, how) in zip(analysis.sentences, own):
+            if day is None and s.paragraph in by_paragraph:
+                day, how = by_paragraph[s.paragraph], "paragraph"
+            if day is None and last is not None and _recent(last, published):
+                day, how = last, "document"
+            if day is None and published is not None:
+                day, how = published, "published"
+            if how in ("explicit", "relative"):
+                last = day
+            out.append((day, how if day else "none"))
+        return analysis.with_(dates=tuple(out))
+
+    def sentence_date(self, sentence: Sentence, published: date | None) -> tuple[date | None, str]:
+        words = [t.lower for t in sentence.tokens]
+        texts = [t.text for t in sentence.tokens]
+        for i, w in enumerate(words):
+            day = self._numeric(w, published)
+            if day:
+                return day, "explicit"
+            if _DAY.match(w) and i + 1 < len(words) and words[i + 1] in self.months:
+                year = _year_after(words, i + 2) or (published.year if published else None)
+                day = _safe_date(year, self.months[words[i + 1]], int(w))
+                if day:
+                    return day, "explicit"
+            if w in self.months and i + 1 < len(words) and _DAY.match(words[i + 1]):
+                # month-first order ("December 5, 2023")
+                year = _year_after(words, i + 2) or (published.year if published else None)
+                day = _safe_date(year, self.months[w], int(words[i + 1]))
+                if day:
+                    return day, "explicit"
+        if published is None:
+            return None, "none"
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                if tuple(words[i : i + n]) in self.relative:
+                    return published + timedelta(days=self.relative[tuple(words[i : i + n])]), "relative"
+        for i, (w, raw) in enumerate(zip(words, texts)):
+            # capitalised only: "Minggu" the day, not "minggu" the week
+            if w in self.weekdays and raw[:1].isupper():
+                back = (published.weekday() - self.weekdays[w]) % 7
+                return published - timedelta(days=back), "relative"
+        return None, "none"
+
+    def _numeric(self, word: str, published: date | None) -> date | None:
+        m = _NUMERIC.match(word)
+        if not m:
+            return None
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if year is None:
+            if published is None:
+                return None
+            year_n = published.year
+        else:
+            year_n = int(year) + (2000 if len(year) == 2 else 0)
+        d, mth = (a, b) if self.pack.date_order == "DMY" else (b, a)
+        return _safe_date(year_n, mth, d)
+
+
+def _year_after(words: list[str], i: int) -> int | None:
+    for j in (i, i + 1):  # "December 5, 2023": skip the comma
+        if j < len(words) and _YEAR.match(words[j]):
+            return int(words[j])
+    return None
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _recent(day: date, published: date | None) -> bool:
+    return published is None or abs((published - day).days) <= _MAX_LAG_DAYS

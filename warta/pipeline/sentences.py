@@ -1,0 +1,80 @@
+"""Split a document into paragraphs, sentences and tokens with spaCy.
+
+spaCy's blank pipelines give a language's tokenizer rules and a rule-based
+sentencizer; the pack adds abbreviations so "Dr." or "Menlu." do not end a
+sentence, and numeric dates (16/7/2020) stay one token.
+"""
+from __future__ import annotations
+
+import re
+
+import spacy
+
+from warta.lang import LanguagePack
+from warta.model import Analysis, Sentence, Token
+
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+class SentenceSplitter:
+    name = "warta.sentences.v1"
+    requires = ("document",)
+    assigns = ("sentences",)
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self._nlp = None  # built lazily: spaCy objects are large to pickle
+
+    def __getstate__(self):
+        return {"pack": self.pack, "_nlp": None}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            nlp = spacy.blank(self.pack.spacy_lang)
+            for abbr in self.pack.abbreviations:
+                for form in {abbr, abbr.lower(), abbr.upper(), abbr.capitalize()}:
+                    nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+            nlp.tokenizer.token_match = _NUMERIC_DATE.match
+            nlp.add_pipe("sentencizer")
+            self._nlp = nlp
+        return self._nlp
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.document
+        text = doc.text
+        spans = _paragraph_spans(text)
+        sentences: list[Sentence] = []
+        title = (doc.title or "").strip()
+        for p_index, ((p_start, _p_end), parsed) in enumerate(
+            zip(spans, self.nlp.pipe(text[s:e] for s, e in spans))
+        ):
+            for sent in parsed.sents:
+                start = p_start + sent.start_char
+                end = p_start + sent.end_char
+                tokens = tuple(
+                    Token(p_start + t.idx, p_start + t.idx + len(t.text), t.text, t.text.lower())
+                    for t in sent
+                    if not t.is_space
+                )
+                if not tokens:
+                    continue
+                is_title = p_index == 0 and bool(title) and text[p_start:_p_end].strip() == title
+                sentences.append(Sentence(len(sentences), start, end, text[start:end], p_index, tokens, is_title))
+        return analysis.with_(sentences=tuple(sentences))
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    # a paragraph's own line breaks are soft: spaCy sees them as spaces
+    return spans

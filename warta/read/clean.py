@@ -1,0 +1,153 @@
+"""Removing page furniture from scraped article text.
+
+Plain-text scrapes carry the site around the article: rating widgets,
+"Baca Juga" boxes, photo captions printed twice, reporter credits, lists of
+other headlines. Left in, each of those lines can be coded as an event, so
+they go before any analysis. The output keeps the article's paragraphs,
+separated by one blank line, because later stages share dates and places
+within a paragraph.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+
+def _patterns(*sources: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(s, flags) for s in sources)
+
+
+# Used when the caller passes no patterns of its own (the language packs do).
+# Each is searched in one stripped line; a hit drops the whole line.
+DEFAULT_FURNITURE: tuple[re.Pattern, ...] = _patterns(
+    r"^rate this (item|article)$",
+    r"^\(\d+ votes?\)$",
+    r"^read \d+ times$",
+    r"^baca juga\b",
+    r"^advertisements?$",
+    r"^iklan$",
+    r"^berita lainnya$",
+    r"^terpopuler$",
+    r"^rep(orter)?\s*:.{0,120}$",
+    r"^(red(aktur)?|editor|pewarta|penulis)\s*:.{0,80}$",
+    r"^(foto|photo)\s*:",
+    r"^share this\b",
+    r"^loading\s*(\.{3}|…)?$",
+    r"^(copyright\s*)?©",
+    r"^\d+$",
+)
+
+# A photo credit: the line beside it is often a caption, printed twice.
+PHOTO_CREDIT: tuple[re.Pattern, ...] = _patterns(
+    r"^\(?\s*(foto|photo|gambar|ilustrasi|image)\s*:",
+    r"^(foto|photo)\s+(by|oleh)\b",
+) + _patterns(r"^([A-Z]+\s+)?FOTO\s*/", flags=0)
+
+# A line ending in one of these closes its paragraph.
+_TERMINAL = tuple(".!?:;\"'”’)]»…")
+# A longer line without final punctuation is taken as hard-wrapped.
+_WRAP_MIN_CHARS = 60
+_INVISIBLE = re.compile(r"[\u200b\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
+
+
+class _Line(NamedTuple):
+    block: int  # index of the blank-line-separated block it came from
+    text: str
+    credit: bool
+
+
+def unify_newlines(text: str) -> str:
+    """Every line ending as "\\n", so that every stage counts the same lines."""
+    return _NEWLINES.sub("\n", text)
+
+
+def normalise_line(line: str) -> str:
+    """Strip a line and collapse every run of whitespace to one space."""
+    return " ".join(line.split())
+
+
+def clean_text(text: str, furniture: Sequence[re.Pattern] = ()) -> str:
+    """The article text without furniture, paragraphs joined by a blank line.
+
+    `furniture` replaces DEFAULT_FURNITURE when given; each pattern is
+    searched (`re.search`) in every stripped line, and a hit drops the whole
+    line, so patterns should be anchored. Photo-credit lines
+    always go; a caption next to one goes with every copy of it when the
+    page repeats it; any other line seen before is dropped as a duplicate
+    (scrapes repeat the headline under the rating widget).
+    """
+    patterns = tuple(furniture) or DEFAULT_FURNITURE
+    lines = [ln for ln in _lines(text) if ln.credit or not _is_furniture(ln.text, patterns)]
+    captions = _repeated_captions(lines)
+    kept, seen = [], set()
+    for i, ln in enumerate(lines):
+        if ln.credit or (ln.text in captions and i > 0) or ln.text in seen:
+            continue
+        seen.add(ln.text)
+        kept.append(ln)
+    return _paragraphs(kept)
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank normalised lines, each tagged with its block number."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", unify_newlines(text)))
+    out, block = [], 0
+    for raw in text.split("\n"):
+        line = normalise_line(raw)
+        if not line:
+            block += 1
+            continue
+        out.append(_Line(block, line, any(p.search(line) for p in PHOTO_CREDIT)))
+    return out
+
+
+def _is_furniture(line: str, patterns: Sequence[re.Pattern]) -> bool:
+    return any(p.search(line) for p in patterns)
+
+
+def _repeated_captions(lines: list[_Line]) -> set[str]:
+    """Lines next to a photo credit that also appear elsewhere.
+
+    A caption is printed once over the photo and once in the article body;
+    only the repetition tells a caption from the lead sentence that happens
+    to follow a credit, so a single copy is left alone. The first line
+    (the headline) is never treated as a caption.
+    """
+    counts = Counter(ln.text for ln in lines if not ln.credit)
+    found = set()
+    for i, ln in enumerate(lines):
+        if not ln.credit:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 < j < len(lines) and not lines[j].credit and counts[lines[j].text] > 1:
+                found.add(lines[j].text)
+    return found
+
+
+def _paragraphs(lines: list[_Line]) -> str:
+    """Join lines: a hard-wrapped line continues its paragraph, others end one.
+
+    Scrapes put one paragraph per line, often with no blank line between;
+    hand-wrapped text breaks paragraphs mid-sentence. A line is a
+    continuation only when the previous one, in the same block, has no
+    closing punctuation and is either long or followed by a lowercase word.
+    """
+    paragraphs: list[list[str]] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is not None and _continues(prev, ln):
+            paragraphs[-1].append(ln.text)
+        else:
+            paragraphs.append([ln.text])
+        prev = ln
+    return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
+def _continues(prev: _Line, line: _Line) -> bool:
+    if prev.block != line.block or prev.text.endswith(_TERMINAL):
+        return False
+    return line.text[0].islower() or len(prev.text) >= _WRAP_MIN_CHARS

@@ -1,0 +1,281 @@
+"""What an article says about itself: date, place, outlet, title.
+
+Scraped text loses the page's metadata, but keeps the dateline: a date line
+at the top ("Rabu 06 Dec 2023 08:51 WIB") and a lead that opens with place
+and outlet ("REPUBLIKA.CO.ID, MOSKOW – ..."). Relative dates in the article
+are resolved against the publication date, so getting it right matters.
+Dates are parsed with the languages pinned and in UTC, so the result never
+depends on the host's locale, clock or time zone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+import dateparser
+from dateutil.parser import isoparse
+
+from warta.model import Document
+from warta.read.clean import clean_text, normalise_line, unify_newlines
+
+_MONTHS = {
+    "january": 1, "januari": 1, "jan": 1,
+    "february": 2, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
+    "march": 3, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5, "mei": 5,
+    "june": 6, "juni": 6, "jun": 6,
+    "july": 7, "juli": 7, "jul": 7,
+    "august": 8, "agustus": 8, "aug": 8, "agu": 8, "agt": 8, "agus": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oktober": 10, "oct": 10, "okt": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "december": 12, "desember": 12, "dec": 12, "des": 12,
+}
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")
+_WEEKDAYS = (
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)
+_ZONES = {"wib": "+0700", "wita": "+0800", "wit": "+0900", "gmt": "UTC", "utc": "UTC", "z": "UTC"}
+# Words that may share a line with a date that is only a date.
+_DATE_LABELS = re.compile(
+    r"\b(published|updated|posted|last|modified|on|diterbitkan|diperbarui|"
+    r"dipublikasikan|terbit|pada|tanggal|pukul|jam|at)\b", re.I)
+_TOP_LINES = 15  # the dateline is within this many non-empty lines
+_MAX_WORDS_BESIDE_DATE = 4  # more, and the date is part of a sentence
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH = _alternation(_MONTHS)
+_DATE = re.compile(
+    rf"""
+    (?:\b(?:{_alternation(_WEEKDAYS)})\b\.?,?\s*)?
+    (?:
+        (?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH})\b\.?,?\s+(?P<y1>\d{{4}})
+      | (?P<m2>{_MONTH})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
+      | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:[T\ ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+            (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
+      | (?P<d3>\d{{1,2}})[/.-](?P<m3>\d{{1,2}})[/.-](?P<y3>\d{{4}})
+    )
+    (?:\s*(?:,|\||-|–|—|/|pukul|jam|at)?\s*
+        (?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?)?
+    (?:\s*\(?(?P<tz>WITA|WIB|WIT|GMT|UTC|[+-]\d{{2}}:?\d{{2}})\b\)?)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,}){1,3}"
+_PLACE = r"[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,3}"
+_CAPS_PLACE = r"[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}"
+_DASH = r"\s*(?:--|[-–—])"
+_AGENCIES = frozenset(
+    "antara reuters ap afp bernama xinhua irna tass sputnik upi dpa anadolu kyodo "
+    "yonhap efe ansa pti rri kbrn".split())
+_OUTLET_PLACE = re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE}){_DASH}")
+_PLACE_OUTLET = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}")
+_PLACE_AGENCY = re.compile(
+    rf"^(?P<place>{_PLACE})\s*(?:,[^()\n]{{1,30}}?)?\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{{0,30}})\){_DASH}")
+_CAPS_DASH = re.compile(rf"^(?P<place>{_CAPS_PLACE}){_DASH}\s")
+_OUTLET_ONLY = re.compile(rf"^(?P<outlet>{_DOMAIN})\s*(?:,|{_DASH})")
+
+_PARSE_SETTINGS = {
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "TO_TIMEZONE": "UTC",
+    "PREFER_DATES_FROM": "past",
+    "DATE_ORDER": "DMY",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # no "yesterday": host-clock dependent
+}
+_TITLE_MAX_CHARS = 200
+
+
+def find_dateline(text: str) -> tuple[datetime | None, str | None]:
+    """Publication time (UTC) and dateline place from the top of an article."""
+    lines = _top_lines(text)
+    published = next((dt for ln in lines if (dt := _line_date(ln)) is not None), None)
+    place = next((p for ln in lines if (p := _line_place(ln)) is not None), None)
+    return published, place
+
+
+def find_outlet(text: str) -> str | None:
+    """The outlet's domain when the lead names it ("REPUBLIKA.CO.ID, ..." -> "republika.co.id")."""
+    for line in _top_lines(text):
+        for pattern in (_OUTLET_PLACE, _PLACE_OUTLET, _OUTLET_ONLY):
+            if m := pattern.match(line):
+                return m["outlet"].lower()
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The host of an article's address, without "www." and port."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return re.sub(r"^(www\d?|m|amp)\.", "", host.lower())
+
+
+def strip_date_lines(text: str) -> str:
+    """Drop lines near the top that hold nothing but a date: furniture, not prose."""
+    out, seen = [], 0
+    for line in unify_newlines(text).split("\n"):
+        if line.strip():
+            seen += 1
+            if seen <= _TOP_LINES and _is_date_only(line.strip()):
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def parse_published(value: object) -> datetime | None:
+    """A record's publication time as an aware UTC datetime, or None if unreadable.
+
+    ISO 8601 first (exact); other strings through dateparser with the
+    languages pinned; numbers as Unix seconds. Naive times are taken as UTC.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            return datetime.fromtimestamp(value, timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return _utc(isoparse(text))
+    except (ValueError, OverflowError):
+        return _dateparse(text, "UTC")
+
+
+def guess_title(text: str) -> str | None:
+    """The first paragraph when it reads like a headline: short, no final period."""
+    first, sep, _rest = text.partition("\n\n")
+    if sep and len(first) < _TITLE_MAX_CHARS and not first.endswith("."):
+        return first
+    return None
+
+
+def build_document(*, id: str, raw_text: str, origin: str, furniture: Sequence[re.Pattern] = (),
+                   title: str | None = None, published: datetime | None = None,
+                   url: str | None = None, outlet: str | None = None,
+                   lang: str | None = None) -> Document | None:
+    """Clean raw text and fill in what the text itself tells; None when nothing is left.
+
+    The text always starts with the title when one is known, since the
+    headline is coded like any other sentence.
+    """
+    raw_text = unify_newlines(raw_text)
+    dated, place = find_dateline(raw_text)
+    body = strip_date_lines(raw_text)
+    if title:
+        title = normalise_line(title)
+        body = f"{title}\n\n{body}"  # a repeated headline in the body then goes as a duplicate
+    text = clean_text(body, furniture)
+    if not text.strip() or (title and text == title):
+        return None
+    title = title or guess_title(text)
+    return Document(
+        id=id, text=text, title=title, published=published or dated, url=url,
+        outlet=outlet or find_outlet(text) or outlet_from_url(url), lang=lang,
+        origin=origin, dateline_place=place,
+    )
+
+
+def _top_lines(text: str) -> list[str]:
+    lines = (normalise_line(ln) for ln in unify_newlines(text).split("\n"))
+    return [ln for ln in lines if ln][:_TOP_LINES]
+
+
+def _line_date(line: str) -> datetime | None:
+    m = _DATE.search(line)
+    if m is None:
+        return None
+    beside = line[: m.start()] + " " + line[m.end():]
+    if len(re.findall(r"\w+", beside)) > _MAX_WORDS_BESIDE_DATE:
+        return None
+    return _match_datetime(m)
+
+
+def _is_date_only(line: str) -> bool:
+    m = _DATE.search(line)
+    if m is None:
+        return False
+    beside = _DATE_LABELS.sub(" ", line[: m.start()] + " " + line[m.end():])
+    return not re.search(r"\w", beside)
+
+
+def _match_datetime(m: re.Match) -> datetime | None:
+    """Turn a dateline match into UTC; a bare date stays on its own day (midnight UTC)."""
+    zone = _zone(m["tz"])
+    if m["iso"]:
+        return _iso_datetime(m["iso"], zone)
+    day, month, year = (m["d1"] or m["d2"] or m["d3"], m["m1"] or m["m2"] or m["m3"], m["y1"] or m["y2"] or m["y3"])
+    number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    if not 1 <= number <= 12:
+        return None
+    candidate = f"{int(day)} {_MONTH_NAMES[number]} {year}"
+    if not m["time"]:
+        return _dateparse(candidate, "UTC")
+    clock = m["time"].replace(".", ":")
+    ampm = (m["ampm"] or "").replace(".", "")
+    return _dateparse(f"{candidate} {clock} {ampm}".strip(), zone)
+
+
+def _iso_datetime(text: str, zone: str) -> datetime | None:
+    """An ISO date-time; one without an offset takes the dateline's zone, a bare date stays UTC."""
+    try:
+        dt = isoparse(text)
+    except ValueError:
+        return None
+    if dt.tzinfo is None and len(text) > 10:
+        return _dateparse(dt.isoformat(), zone)
+    return _utc(dt)
+
+
+def _zone(tz: str | None) -> str:
+    if not tz:
+        return "UTC"
+    if tz.lower() in _ZONES:
+        return _ZONES[tz.lower()]
+    return tz.replace(":", "")  # "+07:00" -> "+0700"
+
+
+def _dateparse(text: str, zone: str) -> datetime | None:
+    try:
+        dt = dateparser.parse(text, languages=["id", "en"], settings={**_PARSE_SETTINGS, "TIMEZONE": zone})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return _utc(dt) if dt else None
+
+
+def _utc(dt: datetime) -> datetime:
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def _line_place(line: str) -> str | None:
+    for pattern in (_OUTLET_PLACE, _PLACE_OUTLET):
+        if m := pattern.match(line):
+            return m["place"].strip()
+    if m := _PLACE_AGENCY.match(line):
+        place = m["place"].strip()
+        if m["agency"].strip().lower() in _AGENCIES or place.isupper():
+            return place
+    if m := _CAPS_DASH.match(line):
+        return m["place"].strip()
+    return None
