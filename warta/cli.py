@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from warta.api import Warta
+from warta.commands import register_all
 from warta.errors import WartaError
 from warta.lang import available_languages
 from warta.output import Format, emit
@@ -76,6 +77,9 @@ def events(
     for row in rows:
         row["doc"] = row.get("doc_id")
     emit(rows, fmt, STORED_COLUMNS)
+
+
+register_all(app)
 
 
 def main() -> None:  # pragma: no cover - entry point
