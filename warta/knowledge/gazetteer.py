@@ -40,7 +40,7 @@ class Gazetteer:
             for name in (person.name, *person.aliases):
                 self._add(name, Entry("person", person.name.lower()), exact=True)
         for name, code, kind in extra:
-            self._add(name, Entry(kind, code), exact=kind == "person")
+            self._add(name, Entry(kind, code), exact=kind == "person" or _as_written(name))
         for noun, sector in extra_roles:
             self._add(noun, Entry("role", sector), exact=False)
         for cls in ("both_parties", "plural_pronoun", "former", "coordinator"):
@@ -87,6 +87,12 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entry | None:
         return self._exact.get(name) or self._folded.get(name.lower())
+
+
+def _as_written(name: str) -> bool:
+    """Imported acronyms and very short names match only as written: "US" is not "us"."""
+    letters = sum(c.isalpha() for c in name)
+    return letters <= 3 or (name.isupper() and " " not in name)
 
 
 def _lower_same_length(text: str) -> str:
