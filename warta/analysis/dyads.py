@@ -1,0 +1,106 @@
+"""Dyads over time: how two actor groups treat each other, period by period.
+
+    from warta.analysis import dyads
+    dyads("warta.duckdb", source="IRN", target="RUS", by="month")   # a pandas DataFrame
+    dyads("warta.duckdb", source="IRN", target="RUS", arrow=True)   # an Arrow table
+
+Each row is one period with at least one dated event: counts per quad class,
+cooperation (quad classes 1+2) and conflict (3+4), the sum and mean Goldstein
+score, and the most frequent event codes. Counts are of events or, with
+`count="reports"`, of the reports behind them (see warta.analysis.reports);
+sums and means weigh each event by what is counted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pyarrow as pa
+
+from warta.analysis.filters import EventQuery
+from warta.analysis.reports import weight_sql
+from warta.analysis.sql import query_arrow
+from warta.store import Store
+
+PERIODS = ("day", "week", "month", "year")  # weeks start on Monday (ISO 8601)
+QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+MAX_PERIODS = 20_000  # about 55 years of days
+MAX_TOP = 10
+
+
+@dataclass(frozen=True)
+class DyadQuery:
+    """Who (source and target groups, directed or not), how finely, and what to count."""
+
+    events: EventQuery  # holds source/target/undirected and any further filter
+    by: str = "month"
+    count: str = "events"
+    top: int = 3  # event codes listed per period
+
+    def __post_init__(self):
+        if not (self.events.source and self.events.target):
+            raise ValueError("a dyad needs both a source and a target")
+        if self.by not in PERIODS:
+            raise ValueError(f"by must be one of {', '.join(PERIODS)}, got {self.by!r}")
+        if not 0 <= self.top <= MAX_TOP:
+            raise ValueError(f"top must be between 0 and {MAX_TOP}, got {self.top}")
+
+
+def dyad_series(con, query: DyadQuery) -> pa.Table:
+    """One row per period, oldest first (periods without events are left out)."""
+    events = replace(query.events, dated=True)
+    where, params = events.where()
+    w = weight_sql(con, query.count)
+    quads = ",\n".join(f"coalesce(sum(w) FILTER (WHERE quad_class = {i}), 0)::BIGINT AS {name}"
+                       for i, name in enumerate(QUAD_COLUMNS, start=1))
+    # the direction split only means something when both directions are counted
+    forward = ""
+    if events.undirected:
+        fwd = EventQuery(source=events.source, target=events.target)
+        fwd_where, fwd_params = fwd.where()
+        forward = f", coalesce(sum(w) FILTER (WHERE {fwd_where[len(' WHERE '):]}), 0)::BIGINT AS forward"
+    sql = f"""
+WITH e AS (
+    SELECT date_trunc('{query.by}', date)::DATE AS period, code, quad_class, goldstein, {w} AS w, source, target
+    FROM events{where}
+),
+totals AS (
+    SELECT period, sum(w)::BIGINT AS total,
+    {quads},
+    coalesce(sum(w) FILTER (WHERE quad_class IN (1, 2)), 0)::BIGINT AS cooperation,
+    coalesce(sum(w) FILTER (WHERE quad_class IN (3, 4)), 0)::BIGINT AS conflict,
+    sum(w * goldstein) AS goldstein_sum,
+    sum(w * goldstein) / sum(w) AS goldstein_mean{forward}
+    FROM e GROUP BY period
+),
+codes AS (
+    SELECT period, code, sum(w)::BIGINT AS n,
+           row_number() OVER (PARTITION BY period ORDER BY sum(w) DESC, code) AS rank
+    FROM e GROUP BY period, code
+)
+SELECT t.*,
+       coalesce(list({{'code': c.code, 'count': c.n}} ORDER BY c.rank) FILTER (WHERE c.code IS NOT NULL), [])
+           AS top_codes
+FROM totals t LEFT JOIN codes c ON c.period = t.period AND c.rank <= {int(query.top)}
+GROUP BY ALL ORDER BY t.period
+LIMIT {MAX_PERIODS}
+"""
+    # parameters bind in textual order: `e` first, then the forward filter in `totals`
+    return query_arrow(con, sql, params + (fwd_params if events.undirected else []))
+
+
+def undated_count(con, query: EventQuery) -> int:
+    """Events that match but have no date, so stand in no period."""
+    where, params = query.where()
+    where = f"{where} AND date IS NULL" if where else " WHERE date IS NULL"
+    return con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+
+
+def dyads(db: str | Path = "warta.duckdb", *, source: str, target: str, by: str = "month",
+          count: str = "events", directed: bool = True, top: int = 3, arrow: bool = False, **filters):
+    """The Python API: a dyad's series from a store file, as pandas (default) or Arrow."""
+    events = EventQuery.parse(source=source, target=target, undirected=not directed, **filters)
+    query = DyadQuery(events, by=by, count=count, top=top)
+    with Store.open(db, read_only=True) as store:
+        table = dyad_series(store.con, query)
+    return table if arrow else table.to_pandas()

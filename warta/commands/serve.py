@@ -1,0 +1,34 @@
+"""`warta serve`: the REST API and the web dashboard over a store."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+err = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
+        host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+        port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+        snapshot_dir: Optional[Path] = typer.Option(
+            None, "--snapshot-dir", help="Where the server keeps its copy of the store (default: a temporary folder)."),
+        refresh: float = typer.Option(1.0, "--refresh", min=0.1,
+                                      help="Seconds between checks for a changed store."),
+    ):
+        """Serve the REST API (/api, described at /openapi.json) and the dashboard (/), read-only."""
+        import uvicorn
+
+        from warta.server import create_app
+
+        if not db.exists():
+            err.print(f"[red]error:[/red] no store at {db}: run `warta code` first")
+            raise typer.Exit(2)
+        app_ = create_app(db, snapshot_dir=snapshot_dir, interval=refresh)
+        err.print(f"Warta dashboard on http://{host}:{port}/  (store {db}; Ctrl+C stops)", highlight=False)
+        uvicorn.run(app_, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)
