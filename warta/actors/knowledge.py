@@ -15,23 +15,16 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
-from spacy.lang.id.stop_words import STOP_WORDS as _ID_STOP
-
-from warta.actors.names import display, is_acronym, person_variants
+from warta.actors.names import STOP_WORDS, display, is_acronym, person_variants
 from warta.actors.records import NULL_CODES, ActorRecord
+from warta.actors.settings import ActorSettings
 from warta.coder import ExtraKnowledge
 from warta.knowledge import People, Person, Role
 
-DATED_CONFIDENCE = 0.9  # below built-in facts (1.0), above a dictionary's default code
-DEFAULT_CONFIDENCE = 0.5
-# Words too common to stand for an actor on their own ("Lima" is five in Indonesian).
-STOP_WORDS = frozenset(_EN_STOP) | frozenset(_ID_STOP)
-
-
 def to_knowledge(records: Iterable[ActorRecord], agents: Iterable[tuple[str, str]] = (),
-                 provenance: str | None = None) -> ExtraKnowledge:
+                 provenance: str | None = None, settings: ActorSettings | None = None) -> ExtraKnowledge:
     """People with dated roles, (name, code, kind) gazetteer rows and (noun, sector) role rows."""
+    settings = settings or ActorSettings.load()
     people: dict[str, Person] = {}
     rows: dict[str, tuple[str, str, str]] = {}
     for rec in records:
@@ -39,43 +32,51 @@ def to_knowledge(records: Iterable[ActorRecord], agents: Iterable[tuple[str, str
         if rec.kind == "discard":
             continue
         if rec.kind == "person":
-            person = person_of(rec, prov)
-            key = person.name.lower()
-            if key in people:  # one name, several entries: one person, roles in file order
-                old = people[key]
-                person = Person(old.name, tuple(dict.fromkeys(old.aliases + person.aliases)),
-                                old.country or person.country, old.roles + person.roles)
-            people[key] = person
+            add_person(people, person_of(rec, prov, settings))
             continue
-        for name in actor_names(rec):
+        for name in row_names(display(n) for n in (rec.name, *rec.aliases)):
             rows.setdefault(name, (name, rec.main_code, rec.kind))
-    return ExtraKnowledge(people=people_index(people.values()), actors=tuple(rows.values()),
-                          roles=tuple(agents))
+    index = people_index(people.values())
+    rows = {name: row for name, row in rows.items() if name.lower() not in index.by_name}  # dated beats undated
+    return ExtraKnowledge(people=index, actors=tuple(rows.values()), roles=tuple(agents))
 
 
-def person_of(rec: ActorRecord, provenance: str) -> Person:
-    name = display(rec.name, person=True)
-    aliases: list[str] = []
-    for raw in rec.aliases:
-        alias = display(raw, person=True)
-        aliases.append(alias)
-        aliases.extend(person_variants(alias))
-    aliases.extend(person_variants(name))
+def person_of(rec: ActorRecord, provenance: str, settings: ActorSettings) -> Person:
+    """A dictionary person: dated codes in file order, then the default, which ranks below."""
     roles = []
     for span in rec.codes:
         if span.code in NULL_CODES:
             continue
-        confidence = DATED_CONFIDENCE if span.dated else DEFAULT_CONFIDENCE
-        roles.append(Role(span.code, "", span.valid_from, span.valid_to, provenance, confidence))
-    aliases = [a for a in dict.fromkeys(aliases) if a != name]
-    return Person(name, tuple(aliases), rec.country, tuple(roles))
+        trust = settings.trust_imported_dated if span.dated else settings.trust_imported_default
+        roles.append(Role(span.code, "", span.valid_from, span.valid_to, provenance, trust))
+    return person_named(display(rec.name, person=True), [display(a, person=True) for a in rec.aliases],
+                        rec.country, roles)
 
 
-def actor_names(rec: ActorRecord) -> list[str]:
-    """Every way news may write a country, organisation or group of the dictionary."""
+def person_named(name: str, aliases: Iterable[str], country: str | None, roles: Iterable[Role]) -> Person:
+    """A Person whose aliases include the casings news uses ("Bashar al-Assad")."""
+    names: list[str] = []
+    for alias in aliases:
+        names.append(alias)
+        names.extend(person_variants(alias))
+    names.extend(person_variants(name))
+    return Person(name, tuple(a for a in dict.fromkeys(names) if a != name), country, tuple(roles))
+
+
+def add_person(people: dict[str, Person], person: Person) -> None:
+    """One name, several entries: one person, roles kept in the order they came."""
+    key = person.name.lower()
+    old = people.get(key)
+    if old is not None:
+        person = Person(old.name, tuple(dict.fromkeys(old.aliases + person.aliases)),
+                        old.country or person.country, old.roles + person.roles)
+    people[key] = person
+
+
+def row_names(names: Iterable[str]) -> list[str]:
+    """Every way news may write a country, organisation or group, minus common words."""
     out = []
-    for raw in (rec.name, *rec.aliases):
-        name = display(raw)
+    for name in names:
         letters = sum(c.isalpha() for c in name)
         if letters < 2:
             continue
@@ -84,7 +85,7 @@ def actor_names(rec: ActorRecord) -> list[str]:
         out.append(name)
         if letters <= 3 and name.isupper():  # "QOM" is also written "Qom"
             out.append(name.title())
-    return out
+    return list(dict.fromkeys(out))
 
 
 def people_index(people: Iterable[Person]) -> People:

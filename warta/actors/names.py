@@ -15,6 +15,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
+from spacy.lang.id.stop_words import STOP_WORDS as _ID_STOP
+
+# Words too common to stand for an actor on their own ("Lima" is five in Indonesian).
+STOP_WORDS = frozenset(_EN_STOP) | frozenset(_ID_STOP)
+
 # Lower-case words inside personal names, as news prints them.
 PARTICLES = frozenset({
     "al", "el", "bin", "binti", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "di", "da", "das",
@@ -51,6 +57,8 @@ def is_acronym(word: str, alone: bool = True) -> bool:
 
 def _word_case(word: str, first: bool, person: bool, alone: bool) -> str:
     low = word.lower()
+    if word[:1].isdigit():  # "1ST" -> "1st"
+        return low
     if person:
         if len([c for c in word if c.isalpha()]) == 1:  # an initial: "V."
             return word.upper()
@@ -106,5 +114,25 @@ def fold(name: str) -> str:
     return " ".join(text.split())
 
 
-def fold_words(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).split())
+# Letters that stand for one sound in different transliterations (Persian, Arabic,
+# Russian, Ukrainian into English, French, German, Indonesian), applied in order.
+_TRANSLIT = (("sch", "sh"), ("tch", "ch"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("gh", "g"), ("dh", "d"),
+             ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ae", "a"), ("j", "y"),
+             ("g", "k"))
+
+
+def translit(name: str) -> str:
+    """A spelling-neutral key: "Rowhani", "Rouhani" -> "ruhani"; "Haniyeh", "Haniya" -> "hania"."""
+    out = []
+    for w in fold(name).split():
+        if not w.endswith("ow"):
+            w = re.sub(r"ow(?=[^aeiouy])", "u", w)  # Rowhani; but Bogdanow is Bogdanov
+        w = re.sub(r"^ye", "e", w)  # Yevgeny / Evgeny
+        for a, b in _TRANSLIT:
+            w = w.replace(a, b)
+        w = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", w)  # Aliyev / Aliev
+        w = w.replace("y", "i")
+        w = re.sub(r"(.)\1+", r"\1", w)  # Gaddafi / Gadafi
+        w = re.sub(r"(?<=[a-z])[ea]h$", "a", w)  # Persian -eh, Arabic -ah / -a
+        out.append(w)
+    return " ".join(out)

@@ -61,17 +61,30 @@ class ActorRecord:
 
     @property
     def is_person(self) -> bool:
-        """People carry offices with dates; CountryInfo marks its people even when undated."""
-        return any(s.dated for s in self.codes) or "countryinfo" in self.comment.lower()
+        """People hold offices with dates (or are marked by CountryInfo, Phoenix's list of people).
+
+        Places have dated codes too (GEORGIA was USRGEO until 1991, GEO since):
+        an entry is a person when the code it holds last has a sector.
+        """
+        if "countryinfo" in self.comment.lower():
+            return True
+        latest = self._latest_dated()
+        return latest is not None and len(latest.code) > 3
+
+    def _latest_dated(self) -> CodeSpan | None:
+        dated = [s for s in self.codes if s.dated and s.code not in NULL_CODES]
+        if not dated:
+            return None
+        return max(dated, key=lambda s: (s.valid_to is None, s.valid_to or date.min, s.valid_from or date.min))
 
     @property
     def main_code(self) -> str | None:
-        """The default code, else the last dated one; None for entries that code nothing."""
-        usable = [s for s in self.codes if s.code not in NULL_CODES]
-        default = [s.code for s in usable if not s.dated]
+        """The default code, else the code held last; None for entries that code nothing."""
+        default = [s.code for s in self.codes if not s.dated and s.code not in NULL_CODES]
         if default:
             return default[0]
-        return usable[-1].code if usable else None
+        latest = self._latest_dated()
+        return latest.code if latest else None
 
     @property
     def country(self) -> str | None:

@@ -39,6 +39,8 @@ class Gazetteer:
         for key, person in people.by_name.items():
             for name in (person.name, *person.aliases):
                 self._add(name, Entry("person", person.name.lower()), exact=True)
+        self._people = people
+        self._variants = None  # spelling variants of people's names, built on first use
         for name, code, kind in extra:
             self._add(name, Entry(kind, code), exact=kind == "person" or _as_written(name))
         for noun, sector in extra_roles:
@@ -59,6 +61,7 @@ class Gazetteer:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_automata"] = None  # rebuilt on the worker; automata do not pickle small
+        state["_variants"] = None
         return state
 
     def _build(self):
@@ -83,7 +86,16 @@ class Gazetteer:
         if len(exact):
             for end, (length, entry) in exact.iter(text):
                 out.append((end - length + 1, end + 1, entry))
+        out.extend(self._spelling_variants(text, out))
         return out
+
+    def _spelling_variants(self, text: str, found: list) -> list[tuple[int, int, Entry]]:
+        """Known people under another transliteration ("Rohani" for Rouhani): warta.actors.fuzzy."""
+        if self._variants is None:
+            from warta.actors.fuzzy import PersonVariants
+
+            self._variants = PersonVariants.of(self._people, self.pack)
+        return [(s, e, Entry("person", key)) for s, e, key in self._variants.find(text, found)]
 
     def lookup(self, name: str) -> Entry | None:
         return self._exact.get(name) or self._folded.get(name.lower())

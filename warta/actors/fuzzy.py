@@ -1,0 +1,227 @@
+"""Spelling variants of known people's names: Rohani/Rouhani, Zelenskyy/Zelensky.
+
+Names from Persian, Arabic, Russian or Ukrainian reach Indonesian and
+English news in several transliterations, and no alias list holds them all.
+Exact matching (the gazetteer's Aho-Corasick automata) comes first; this
+index answers only for names it missed:
+
+1. Keys: `names.translit` rewrites letters that one sound takes in different
+   transliterations (w/v, q/k, gh/g, dj/j, ou/u, doubled letters, -eh/-a),
+   so many variants become equal before any score.
+2. Blocking: each name is filed under the first and the last three letters
+   of its consonant skeleton (vowels, h and glides dropped, k/q/g/c merged),
+   so a query is scored against a handful of names, not 50,000.
+3. Score: rapidfuzz `ratio` on the keys, raised halfway to 100 when the two
+   consonant skeletons are equal (vowels are what transliterations disagree
+   on), and zero when one surname is the other plus -a, -i, -ova, -eva:
+   Lavrova, Abbasi, Husseini are other people.
+
+The threshold (settings.toml) was chosen from labelled pairs
+(tests/actors/data/name_variants.tsv, checked on a held-out set written
+afterwards, name_variants_heldout.tsv); `python benchmarks/resolve_actors.py
+--study` prints the table. Names shorter than `min_length` letters are never
+matched fuzzily: short names are one letter from other people's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from warta.actors.names import fold, translit
+
+_MERGE = str.maketrans({"q": "k", "g": "k", "c": "k", "w": "v", "z": "j", "f": "p", "x": "k"})
+_DROP = set("aeiouyhw'")
+_OTHER_PERSON_SUFFIXES = ("a", "i", "ova", "eva")  # feminine forms, Persian/Arabic nisba
+
+
+def skeleton(name: str) -> str:
+    """Consonants that survive transliteration: "Amir-Abdollahian" -> "mrbdln"."""
+    key = fold(name).replace(" ", "")
+    key = key.replace("ph", "f").replace("zh", "j").replace("dj", "j").replace("sch", "sh").replace("tch", "ch")
+    out = []
+    for ch in key:
+        if ch in _DROP or not ch.isalpha():
+            continue
+        ch = ch.translate(_MERGE)
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def similarity(a: str, b: str) -> float:
+    """0-100: how likely two spellings name the same person (see the module docstring)."""
+    return _score(translit(a), translit(b), skeleton(a) == skeleton(b))
+
+
+def _score(ka: str, kb: str, same_skeleton: bool) -> float:
+    r = max(fuzz.ratio(ka, kb), fuzz.ratio(ka.replace(" ", ""), kb.replace(" ", "")))
+    la, lb = (ka.split() or [""])[-1], (kb.split() or [""])[-1]
+    short, long_ = sorted((la, lb), key=len)
+    if long_ != short and long_.startswith(short) and long_[len(short):] in _OTHER_PERSON_SUFFIXES:
+        return 0.0
+    return r + (100 - r) / 2 if same_skeleton else r
+
+
+def _forms(name: str) -> list[tuple[str, str]]:
+    """(key, block prefix): word by word, and run together ("Amir Abdollahian")."""
+    key = translit(name)
+    forms = [(key, str(len(key.split())))]
+    forms.append((key.replace(" ", ""), "j"))
+    return forms
+
+
+def _blocks(skel: str, prefix: str) -> tuple[str, str]:
+    return f"{prefix}<{skel[:3]}", f"{prefix}>{skel[-3:]}"
+
+
+class FuzzyNames:
+    """Names of known people -> the value to answer (a person key), with blocking."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], threshold: float = 90, min_length: int = 5):
+        self.threshold = threshold
+        self.min_length = min_length
+        self._values: dict[tuple[str, str], tuple[str, str]] = {}  # (prefix, key) -> (value, skeleton)
+        self._blocks: dict[str, list[str]] = {}
+        for name, value in names:
+            skel = skeleton(name)
+            for key, prefix in _forms(name):
+                if not key or (prefix, key) in self._values:
+                    continue
+                self._values[(prefix, key)] = (value, skel)
+                for block in _blocks(skel, prefix):
+                    self._blocks.setdefault(block, []).append(key)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def match(self, name: str) -> tuple[str, float] | None:
+        """(value, score 0-100) of the closest known name at or above the threshold, or None."""
+        if sum(c.isalpha() for c in fold(name)) < self.min_length:
+            return None
+        skel = skeleton(name)
+        floor = max(0.0, 2 * self.threshold - 100)  # the lowest ratio the skeleton bonus can lift
+        best: tuple[str, float] | None = None
+        for key, prefix in _forms(name):
+            if (prefix, key) in self._values:
+                return self._values[(prefix, key)][0], 100.0
+            candidates = set()
+            for block in _blocks(skel, prefix):
+                candidates.update(self._blocks.get(block, ()))
+            if not candidates:
+                continue
+            for other, _, _ in process.extract(key, list(candidates), scorer=fuzz.ratio, score_cutoff=floor,
+                                               limit=5):
+                value, other_skel = self._values[(prefix, other)]
+                score = _score(key, other, skel == other_skel)
+                if score >= self.threshold and (best is None or score > best[1]):
+                    best = (value, score)
+        return best
+
+
+def person_names(people) -> list[tuple[str, str]]:
+    """(name, person key) for every name of every person in a `warta.knowledge.People`."""
+    out = []
+    seen: set[int] = set()
+    for key, person in people.by_name.items():
+        out.append((key, person.name.lower()))
+        if id(person) not in seen:
+            seen.add(id(person))
+            out.extend((name, person.name.lower()) for name in (person.name, *person.aliases))
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def capitalised_runs(text: str, max_words: int = 4) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Runs of capitalised words (single spaces between) as (start, end, word spans)."""
+    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
+    current: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        is_name = word[:1].isupper() and not word.isupper()
+        if is_name and current and text[current[-1][1]:m.start()] == " " and len(current) < max_words:
+            current.append((m.start(), m.end()))
+            continue
+        if current:
+            runs.append((current[0][0], current[-1][1], current))
+        current = [(m.start(), m.end())] if is_name else []
+    if current:
+        runs.append((current[0][0], current[-1][1], current))
+    return runs
+
+
+class PersonVariants:
+    """Finds known people written another way in a text, for the gazetteer.
+
+    Looks only at capitalised words no exact match covers, longer than
+    `min_length`, that are not common words or day and month names of the
+    language, and that the text never writes in lower case (a headline's
+    "Kerja" is the word kerja of the body); tries a run of such words whole,
+    then its last word (a surname).
+    """
+
+    def __init__(self, index: FuzzyNames, skip: frozenset[str]):
+        self.index = index
+        self.skip = skip
+
+    @classmethod
+    def of(cls, people, pack=None, settings=None) -> "PersonVariants":
+        from warta.actors.names import STOP_WORDS
+        from warta.actors.settings import ActorSettings
+
+        settings = settings or ActorSettings.load()
+        skip = set(STOP_WORDS)
+        if pack is not None:
+            for row in pack.dates:
+                skip.update(w.strip().lower() for w in row.get("words", "").split("|"))
+            for words in pack.words.values():
+                skip.update(words)
+        index = FuzzyNames(person_names(people), settings.fuzzy_threshold, settings.fuzzy_min_length)
+        return cls(index, frozenset(skip))
+
+    def find(self, text: str, found) -> list[tuple[int, int, str]]:
+        """(start, end, person key) for each variant; `found`: matches already made (start, end, ...)."""
+        if not len(self.index):
+            return []
+        taken = bytearray(len(text) + 1)
+        for start, end, *_ in found:
+            if _on_word_boundaries(text, start, end):
+                taken[start:end] = b"\x01" * (end - start)
+        lower_words = {w for w in _WORD.findall(text) if w.islower()}
+        out = []
+        for _, _, words in capitalised_runs(text):
+            free = [(s, e) for s, e in words if not any(taken[s:e]) and text[s:e].lower() not in self.skip
+                    and text[s:e].lower() not in lower_words]
+            for run in _consecutive(free, words):
+                hit = self._match_run(text, run)
+                if hit:
+                    out.append(hit)
+        return out
+
+    def _match_run(self, text: str, run: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+        tries = [run] if len(run) == 1 else [run, run[-1:]]
+        for words in tries:
+            start, end = words[0][0], words[-1][1]
+            found = self.index.match(text[start:end])
+            if found:
+                return start, end, found[0]
+        return None
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+
+
+def _consecutive(free: list[tuple[int, int]], words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split the free words of a run where a taken word stood between them."""
+    position = {w: i for i, w in enumerate(words)}
+    runs: list[list[tuple[int, int]]] = []
+    for w in free:
+        if runs and position[w] == position[runs[-1][-1]] + 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
