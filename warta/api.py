@@ -2,35 +2,31 @@
 
     from warta import Warta
     w = Warta("warta.duckdb")
-    report = w.code(["examples/"])
+    report = w.code(["examples/"])              # read, code, store (skips what is stored)
+    report = w.code(["archive/"], dask="local")  # the same, coded on Dask workers
+    w.recode()                                   # code stored documents again after packs or actors changed
     w.events(source="IRN", code="04")
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from warta.coder import Coder, ExtraKnowledge
+from warta.ingest.coded import CodedBatch
+from warta.ingest.plan import BatchPlan, Planner
+from warta.ingest.recode import stored_documents
+from warta.ingest.report import CodeReport
+from warta.ingest.runner import LocalRunner, batches, coded_batches
+from warta.ingest.versions import knowledge_stamp
 from warta.model import Analysis, Document, ReadError
 from warta.read import read_paths
 from warta.settings import Settings
 from warta.store import EventFilter, Store
 
+__all__ = ["BATCH", "CodeReport", "Warta"]
+
 BATCH = 200  # documents per transaction: a crash loses at most this many
-
-
-@dataclass
-class CodeReport:
-    documents: int = 0
-    skipped: int = 0  # already stored, unchanged
-    events: int = 0
-    errors: list[ReadError] = field(default_factory=list)
-    records: list[dict] = field(default_factory=list)  # the events, as users see them
-
-    def summary(self) -> str:
-        return (f"{self.documents} documents coded, {self.skipped} unchanged and skipped, "
-                f"{self.events} events stored, {len(self.errors)} inputs failed")
 
 
 class Warta:
@@ -43,11 +39,23 @@ class Warta:
         self.settings = settings
         self.extra = extra
         self._coder: Coder | None = None
+        self._knowledge: tuple[ExtraKnowledge | None] | None = None
+
+    @property
+    def knowledge(self) -> ExtraKnowledge | None:
+        """What the coder knows about actors beyond the packs: the caller's, then the store's."""
+        if self._knowledge is None:
+            self._knowledge = (self.extra,)
+        return self._knowledge[0]
+
+    @property
+    def knowledge_version(self) -> str:
+        return knowledge_stamp(self.knowledge)
 
     @property
     def coder(self) -> Coder:
         if self._coder is None:
-            self._coder = Coder.load(self.languages, self.settings, self.extra)
+            self._coder = Coder.load(self.languages, self.settings, self.knowledge)
         return self._coder
 
     def analyse(self, doc: Document) -> Analysis:
@@ -58,47 +66,67 @@ class Warta:
         return self.coder.code(Document(doc_id, text, **meta))
 
     def code(self, paths: Iterable[str | Path], on_document: Callable[[Analysis | ReadError], None] | None = None,
-             keep_records: bool = True) -> CodeReport:
-        """Read, code and store; unchanged documents already in the store are skipped."""
+             keep_records: bool = True, *, dask: str | None = None, workers: int = 2, batch_size: int = BATCH,
+             on_batch: Callable[[CodeReport, CodedBatch, BatchPlan], None] | None = None) -> CodeReport:
+        """Read, code and store; what the store holds already is skipped (see warta.ingest.plan).
+
+        `dask`: None codes here; "local" starts a LocalCluster of `workers`
+        processes; "tcp://host:8786" uses a running scheduler. `on_batch` is
+        called after each batch is stored (progress, streaming output).
+        """
         settings = self.settings or Settings.load()
+        furniture = tuple(p for pack in self.coder.packs.values() for p in pack.furniture)
+        paths = list(paths) if not isinstance(paths, (str, Path)) else [paths]
+        return self._ingest(lambda store: read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture),
+                            recode=False, on_document=on_document, keep_records=keep_records, dask=dask,
+                            workers=workers, batch_size=batch_size, on_batch=on_batch)
+
+    def recode(self, everything: bool = False, *, dask: str | None = None, workers: int = 2,
+               batch_size: int = BATCH, on_batch: Callable | None = None) -> CodeReport:
+        """Code stored documents again, without reading any input: those coded by other
+        pack or knowledge versions than now (or all of them), replacing their events."""
+        versions, knowledge = list(self.coder.versions.values()), self.knowledge_version
+        return self._ingest(lambda store: stored_documents(store, versions, knowledge, everything=everything,
+                                                           page=batch_size),
+                            recode=True, on_document=None, keep_records=False, dask=dask,
+                            workers=workers, batch_size=batch_size, on_batch=on_batch)
+
+    def _ingest(self, source: Callable[[Store], Iterator[Document | ReadError]], *, recode: bool, on_document, keep_records: bool,
+                dask: str | None, workers: int, batch_size: int, on_batch) -> CodeReport:
+        """The loop: read -> plan -> code (here or on workers) -> store, one transaction per batch."""
+        coder, knowledge = self.coder, self.knowledge_version  # loaded before the store is opened
         report = CodeReport()
-        with Store.open(self.db) as store:
-            furniture = tuple(p for pack in self.coder.packs.values() for p in pack.furniture)
-            for batch in _batches(read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture), BATCH):
-                docs = [d for d in batch if isinstance(d, Document)]
-                errors = [e for e in batch if isinstance(e, ReadError)]
-                known = store.known([d.id for d in docs])
-                fresh: list[Analysis] = []
-                for doc in docs:
-                    if doc.id in known and known[doc.id][0] == doc.content_hash \
-                            and known[doc.id][1] in self.coder.versions.values():
-                        report.skipped += 1  # same text, coded by the same packs: nothing to do
-                        continue
-                    analysis = self.coder.code(doc)
-                    fresh.append(analysis)
-                    if on_document:
-                        on_document(analysis)
-                    if keep_records:
-                        report.records.extend(analysis.records())
-                for err in errors:
-                    if on_document:
-                        on_document(err)
-                report.events += store.write(fresh, errors)
-                report.documents += len(fresh)
-                report.errors.extend(errors)
+        with Store.open(self.db) as store, self._runner(dask, workers, knowledge) as runner:
+            planner = Planner(store, coder.versions.values(), recode=recode)
+            stream = coded_batches(batches(source(store), batch_size), planner, runner, records=keep_records or bool(on_batch),
+                                   analyses=True)
+            for plan, coded in stream:
+                written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
+                planner.done(plan)
+                fresh = list(coded.analyses or ())  # what the actor-knowledge learner reads
+                report.add(plan, written, coded.tables.n_sentences)
+                if keep_records:
+                    report.records.extend(coded.records)
+                if on_document:
+                    for item in (*fresh, *plan.errors):
+                        on_document(item)
+                if on_batch:
+                    on_batch(report, coded, plan)
         return report
+
+    def _runner(self, dask: str | None, workers: int, knowledge_version: str):
+        if not dask:
+            return LocalRunner(self.coder, knowledge_version)
+        from warta.distributed import DaskRunner  # dask is imported only when asked for
+
+        return DaskRunner(dask, languages=self.languages, settings=self.settings, extra=self.knowledge,
+                          knowledge_version=knowledge_version, workers=workers)
 
     def events(self, **filters) -> list[dict]:
         with Store.open(self.db, read_only=True) as store:
             return store.events(EventFilter(**filters))
 
+    def reports(self, **filters) -> list[dict]:
+        with Store.open(self.db, read_only=True) as store:
+            return store.reports(EventFilter(**filters))
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -8,11 +8,12 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from warta.api import Warta
+from warta.api import BATCH, Warta
 from warta.commands import register_all
 from warta.errors import WartaError
 from warta.lang import available_languages
-from warta.output import Format, emit
+from warta.ingest.progress import RunDisplay
+from warta.output import Format, RowStream, emit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Warta: turn news articles into CAMEO/PLOVER political event data.")
@@ -38,21 +39,41 @@ def code(
     db: Path = DB,
     fmt: Format = FMT,
     lang: str = typer.Option("auto", "--lang", help="auto (detect per document) or a pack code: id, en."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Code on Dask: 'local' (a LocalCluster) or a "
+                                       "scheduler address such as tcp://host:8786."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes for --dask local."),
+    batch_size: int = typer.Option(BATCH, "--batch-size", help="Documents per transaction (a crash loses at "
+                                   "most one batch)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or progress lines on stderr."),
 ):
-    """Read articles, code their events, store them, and print the events."""
-    w = Warta(db, languages=_languages(lang))
+    """Read articles, code their events, store them, and print the events.
 
-    def note(item):
-        if not hasattr(item, "events"):
-            err.print(f"[yellow]skipped[/yellow] {item.origin}: {item.reason} [{item.code}]", highlight=False)
+    Documents already stored are skipped (same id and text, or the same text
+    or URL under another id), so re-running over a growing archive codes only
+    what is new, and a killed run resumes where its last batch was committed.
+    """
+    w = Warta(db, languages=_languages(lang))
+    out = RowStream(fmt, EVENT_COLUMNS)
+
+    def batch_done(report, coded, plan):
+        out.write(coded.records)
+        for item in plan.errors:
+            if not quiet:
+                display.console.print(f"[yellow]skipped[/yellow] {item.origin}: {item.reason} [{item.code}]",
+                                      highlight=False)
+        display.update(report)
 
     try:
-        report = w.code(articles, on_document=note)
+        with RunDisplay(err, quiet=quiet) as display:
+            report = w.code(articles, keep_records=False, dask=dask, workers=workers, batch_size=batch_size,
+                            on_batch=batch_done)
     except WartaError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
-    emit(report.records, fmt, EVENT_COLUMNS)
-    err.print(report.summary() + f" -> {db}", highlight=False)
+    left_out = out.close()
+    if left_out:
+        err.print(f"({left_out:,} more events not shown: `warta events` or `--format jsonl` lists them all)")
+    err.print(report.summary() + f" -> {db}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -44,3 +44,39 @@ def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], stream=None)
             table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
         Console(file=stream, width=200).print(table)
     return len(rows)
+
+
+class RowStream:
+    """Rows printed as they come (JSON Lines, CSV) so a long run never holds them all;
+    a table needs every row first, so it keeps the first `table_limit` and says how many more."""
+
+    def __init__(self, fmt: Format, columns: Sequence[str], stream=None, table_limit: int = 1000):
+        self.fmt = fmt
+        self.columns = list(columns)
+        self.stream = stream or sys.stdout
+        self.table_limit = table_limit
+        self.count = 0
+        self._held: list[dict] = []
+        self._csv = None
+
+    def write(self, rows: Iterable[dict]) -> None:
+        rows = list(rows)
+        self.count += len(rows)
+        if self.fmt == Format.jsonl:
+            emit(rows, self.fmt, self.columns, self.stream)
+        elif self.fmt == Format.csv:
+            if self._csv is None:
+                self._csv = csv.DictWriter(self.stream, fieldnames=self.columns, extrasaction="ignore")
+                self._csv.writeheader()
+            for row in rows:
+                self._csv.writerow({k: _plain(row.get(k)) for k in self.columns})
+        else:
+            self._held.extend(rows[: max(0, self.table_limit - len(self._held))])
+        self.stream.flush()
+
+    def close(self) -> int:
+        """Print what was held (tables); returns how many rows were left out."""
+        if self.fmt == Format.table:
+            emit(self._held, self.fmt, self.columns, self.stream)
+            return self.count - len(self._held)
+        return 0

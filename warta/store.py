@@ -1,25 +1,50 @@
-"""The embedded store: documents, sentences and events in one DuckDB file.
+"""The embedded store: documents, sentences, reports and events in one DuckDB file.
 
-Writes go in batches, each one transaction, inserted through Arrow tables, so
-a crash leaves the file as it was after the last whole batch. A document is
-re-coded only when its text or the language pack that coded it changed.
+Tables (see docs in README "The store"):
+  documents   one row per article, with its text, so events can be re-derived
+  sentences   the sentences of each document
+  reports     one row per event as one article codes it (what `events` held in
+              schema 1); `event_id` names the event it was merged into
+  events      one row per merged event (warta.merge): the columns of its first
+              report, plus `report_count`, `article_count`, `source_count`
+              (GDELT's NumMentions, NumArticles, NumSources); counting rows
+              counts events, summing `report_count` counts reports
+  read_errors inputs that could not be read, once per (origin, code)
+  event_report_counts  a view: the same three counts, computed live from reports
+
+Writes go in batches, each one transaction inserted through Arrow tables, so
+a crash leaves the file as it was after the last whole batch, merges
+included. Queries and the merge never hold more than a batch in memory.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import duckdb
 import pyarrow as pa
 
+from warta import merge
 from warta.errors import StoreError
+from warta.ingest.identity import SEPARATOR, HASH_CHARS, url_key
 from warta.model import Analysis, ReadError
+from warta.rows import EVENT_COLUMNS, Tables, tables
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
 
-_DDL = """
+_REPORT_COLS = """
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
+    source TEXT, target TEXT, source_name TEXT, target_name TEXT,
+    source_actor_name TEXT, target_actor_name TEXT,
+    code TEXT NOT NULL, root TEXT NOT NULL, name TEXT, goldstein DOUBLE, quad_class INTEGER, plover TEXT,
+    location TEXT, span_start INTEGER, span_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+    source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
+    evidence TEXT, sentence TEXT, rule TEXT, lang TEXT, pack_version TEXT
+"""
+_DDL = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, text TEXT NOT NULL,
@@ -30,26 +55,25 @@ CREATE TABLE IF NOT EXISTS sentences (
     doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
     paragraph INTEGER, is_title BOOLEAN, text TEXT, PRIMARY KEY (doc_id, idx)
 );
-CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
-    source TEXT, target TEXT, source_name TEXT, target_name TEXT,
-    source_actor_name TEXT, target_actor_name TEXT,
-    code TEXT NOT NULL, root TEXT NOT NULL, name TEXT, goldstein DOUBLE, quad_class INTEGER, plover TEXT,
-    location TEXT, span_start INTEGER, span_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
-    source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
-    evidence TEXT, sentence TEXT, rule TEXT, lang TEXT, pack_version TEXT
-);
+CREATE TABLE IF NOT EXISTS events ({_REPORT_COLS});
 CREATE TABLE IF NOT EXISTS read_errors (
     origin TEXT, code TEXT, reason TEXT, seen_at TIMESTAMP
 );
 """
-
-EVENT_COLUMNS = (
-    "id", "doc_id", "sentence_idx", "date", "date_source", "source", "target", "source_name", "target_name",
-    "source_actor_name", "target_actor_name", "code", "root", "name", "goldstein", "quad_class", "plover",
-    "location", "span_start", "span_end", "trigger_start", "trigger_end", "source_start", "source_end",
-    "target_start", "target_end", "evidence", "sentence", "rule", "lang", "pack_version",
-)
+# Columns added in schema 2 (ALTER TABLE keeps stores written by schema 1).
+_ADDED = {
+    "documents": (("text_hash", "TEXT"), ("url_key", "TEXT"), ("knowledge_version", "TEXT")),
+    "events": (("knowledge_version", "TEXT"), ("day", "DATE"), ("match_key", "TEXT"), ("sources", "TEXT[]"),
+               ("report_count", "INTEGER"), ("article_count", "INTEGER"), ("source_count", "INTEGER"),
+               ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP")),
+}
+_REPORTS_DDL = f"CREATE TABLE reports ({_REPORT_COLS}, knowledge_version TEXT, event_id TEXT)"
+_VIEWS = """
+CREATE OR REPLACE VIEW event_report_counts AS
+SELECT r.event_id, count(*) AS report_count, count(DISTINCT r.doc_id) AS article_count,
+       count(DISTINCT coalesce(d.outlet, r.doc_id)) AS source_count
+FROM reports r JOIN documents d ON d.id = r.doc_id GROUP BY r.event_id;
+"""
 
 
 @dataclass(frozen=True)
@@ -59,11 +83,11 @@ class EventFilter:
     code: str | None = None  # prefix: "05" matches 051, 057
     since: str | None = None  # YYYY-MM-DD
     until: str | None = None
-    doc: str | None = None
+    doc: str | None = None  # events one of whose reports comes from this document
     lang: str | None = None
     limit: int | None = None
 
-    def where(self) -> tuple[str, list]:
+    def where(self, table: str = "events") -> tuple[str, list]:
         clauses, params = [], []
         for column, value in (("source", self.source), ("target", self.target), ("code", self.code)):
             if value:
@@ -76,7 +100,8 @@ class EventFilter:
             clauses.append("date <= CAST(? AS DATE)")
             params.append(self.until)
         if self.doc:
-            clauses.append("doc_id = ?")
+            clauses.append("doc_id = ?" if table == "reports" else
+                           "id IN (SELECT event_id FROM reports WHERE doc_id = ?)")
             params.append(self.doc)
         if self.lang:
             clauses.append("lang = ?")
@@ -84,15 +109,36 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@dataclass(frozen=True)
+class Written:
+    """What one batch added."""
+
+    documents: int
+    reports: int
+    new_events: int  # events first told in this batch
+    merged: int  # reports that joined an event another report made
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the store already holds of a batch's documents."""
+
+    by_id: dict[str, tuple[str, str | None, str | None]]  # id -> (content hash, pack version, origin)
+    by_text: dict[str, str]  # text hash -> id
+    by_url: dict[str, str]  # url key -> id
+
+
 class Store:
     """One DuckDB file. Open with `Store.open(path)`; close when done (or use `with`)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, rule: merge.MergeRule = merge.MergeRule()):
         self.con = con
         self.path = path
+        self.rule = rule
 
     @classmethod
-    def open(cls, path: str | Path = "warta.duckdb", read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path = "warta.duckdb", read_only: bool = False,
+             rule: merge.MergeRule = merge.MergeRule()) -> "Store":
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"no store at {path}: run `warta code` first")
@@ -100,10 +146,9 @@ class Store:
             con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
-        store = cls(con, path)
+        store = cls(con, path, rule)
         if not read_only:
-            con.execute(_DDL)
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            store._migrate()
         return store
 
     def close(self) -> None:
@@ -114,6 +159,37 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    # -- schema --------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Create the tables, or bring a schema-1 store (events = reports) up to date."""
+        con = self.con
+        con.execute(_DDL)
+        for table, columns in _ADDED.items():
+            for name, kind in columns:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {kind}")
+        if not self._has_table("reports"):
+            con.execute("BEGIN TRANSACTION")
+            con.execute(_REPORTS_DDL)
+            cols = ", ".join(EVENT_COLUMNS)
+            con.execute(f"INSERT INTO reports ({cols}) SELECT {cols} FROM events")  # schema 1: a row per report
+            con.execute("DELETE FROM events")
+            con.execute(f"UPDATE documents SET text_hash = substr(sha256(coalesce(title, '') || chr({ord(SEPARATOR)})"
+                        f" || text), 1, {HASH_CHARS}) WHERE text_hash IS NULL")
+            urls = con.execute("SELECT id, url FROM documents WHERE url IS NOT NULL AND url_key IS NULL").fetchall()
+            if urls:
+                con.register("_urls", pa.table({"id": [u[0] for u in urls], "k": [url_key(u[1]) for u in urls]}))
+                con.execute("UPDATE documents SET url_key = _urls.k FROM _urls WHERE documents.id = _urls.id")
+                con.unregister("_urls")
+            con.execute("COMMIT")
+        con.execute(_VIEWS)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.merge_pending()  # reports of a migrated store, or of an interrupted re-merge
+
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                                     [name]).fetchone()[0])
 
     # -- what is already there -------------------------------------------------
 
@@ -126,43 +202,235 @@ class Store:
         ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
+    def lookup(self, ids: Sequence[str], text_hashes: Sequence[str], url_keys: Sequence[str]) -> Known:
+        """Stored documents sharing an id, a text hash or a URL with a batch (one query)."""
+        if not ids and not text_hashes:
+            return Known({}, {}, {})
+        self.con.register("_probe_ids", pa.table({"v": pa.array(list(ids), pa.string())}))
+        self.con.register("_probe_text", pa.table({"v": pa.array(list(text_hashes), pa.string())}))
+        self.con.register("_probe_url", pa.table({"v": pa.array(list(url_keys), pa.string())}))
+        try:
+            rows = self.con.execute("""
+                SELECT id, content_hash, pack_version, origin, text_hash, url_key FROM documents
+                WHERE id IN (SELECT v FROM _probe_ids) OR text_hash IN (SELECT v FROM _probe_text)
+                   OR url_key IN (SELECT v FROM _probe_url)""").fetchall()
+        finally:
+            for name in ("_probe_ids", "_probe_text", "_probe_url"):
+                self.con.unregister(name)
+        return Known({r[0]: (r[1], r[2], r[3]) for r in rows},
+                     {r[4]: r[0] for r in rows if r[4]}, {r[5]: r[0] for r in rows if r[5]})
+
     # -- writing -------------------------------------------------------------------
 
-    def write(self, analyses: Iterable[Analysis], errors: Iterable[ReadError] = ()) -> int:
-        """Store a batch in one transaction; returns the number of events written."""
-        analyses = list(analyses)
+    def write(self, analyses: Iterable[Analysis], errors: Iterable[ReadError] = (),
+              knowledge_version: str | None = None) -> int:
+        """Store a batch of analyses in one transaction; returns the number of reports written."""
+        return self.write_tables(tables(analyses, knowledge_version), errors).reports
+
+    def write_tables(self, batch: Tables, errors: Iterable[ReadError] = (),
+                     replacing: Sequence[str] | None = None) -> Written:
+        """Store one batch in one transaction: documents (replacing older copies), sentences,
+        reports, and their merge into events; plus the batch's read errors.
+
+        `replacing`: the ids among them already stored, when the caller knows
+        (warta.ingest.plan does); None looks them up.
+        """
         errors = list(errors)
-        docs, sents, evs = _tables(analyses)
         con = self.con
+        ids = batch.documents.column("id").to_pylist()
+        if len(set(ids)) != len(ids):
+            raise StoreError("a batch holds two documents with the same id; the planner should have kept one")
         con.execute("BEGIN TRANSACTION")
         try:
-            ids = [a.document.id for a in analyses]
+            written = Written(len(ids), 0, 0, 0)
             if ids:
-                for table, column in (("events", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
-                    con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [ids])
-                con.register("_docs", docs)
-                con.register("_sents", sents)
-                con.register("_evs", evs)
-                con.execute("INSERT INTO documents SELECT * FROM _docs")
-                con.execute("INSERT INTO sentences SELECT * FROM _sents")
-                con.execute("INSERT INTO events SELECT * FROM _evs")
-                for name in ("_docs", "_sents", "_evs"):
-                    con.unregister(name)
-            if errors:
-                now = datetime.now(timezone.utc).replace(tzinfo=None)
-                con.executemany("INSERT INTO read_errors VALUES (?, ?, ?, ?)",
-                                [(e.origin, e.code, e.reason, now) for e in errors])
+                if replacing is None or replacing:
+                    self._remove(ids if replacing is None else list(replacing))
+                con.register("_docs", batch.documents)
+                con.register("_sents", batch.sentences)
+                con.execute("INSERT INTO documents BY NAME SELECT * FROM _docs")
+                con.execute("INSERT INTO sentences BY NAME SELECT * FROM _sents")
+                con.unregister("_docs")
+                con.unregister("_sents")
+                docs = _doc_info(batch.documents)
+                event_ids, new = self._merge(batch.reports, docs)
+                reps = batch.reports.append_column("event_id", pa.array(event_ids, pa.string()))
+                con.register("_reps", reps)
+                con.execute("INSERT INTO reports BY NAME SELECT * FROM _reps")
+                con.unregister("_reps")
+                written = Written(len(ids), reps.num_rows, new, reps.num_rows - new)
+            self._errors(errors)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        return evs.num_rows
+        return written
+
+    def _remove(self, ids: list[str]) -> None:
+        """Take out stored copies of documents about to be written again, and re-merge
+        the reports that shared events with them."""
+        con = self.con
+        stored = [r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))",
+                                            [ids]).fetchall()]
+        if not stored:
+            return
+        affected = [r[0] for r in con.execute(
+            "SELECT DISTINCT event_id FROM reports WHERE doc_id IN (SELECT unnest(?)) AND event_id IS NOT NULL",
+            [stored]).fetchall()]
+        for table, column in (("reports", "doc_id"), ("sentences", "doc_id"), ("documents", "id")):
+            con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [stored])
+        if affected:
+            con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [affected])
+            con.execute("UPDATE reports SET event_id = NULL WHERE event_id IN (SELECT unnest(?))", [affected])
+            self._merge_pending_chunks()
+
+    def _merge(self, reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> tuple[list[str], int]:
+        """Merge reports (an Arrow table of report rows) into events; returns each report's
+        event id and how many events were made.
+
+        Counts grow by what the reports add, which is exact as long as no stored
+        event already holds a report of the same documents (true for documents
+        written now: their older copies were removed first); otherwise call _recount.
+        """
+        if reps.num_rows == 0:
+            return [], 0
+        reports = _merge_reports(reps, docs)
+        candidates = self._candidates(reports)
+        event_ids, touched = merge.assign(reports, candidates, self.rule)
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        new = [e for e in touched if e.new]
+        grown = [e for e in touched if not e.new]
+        con = self.con
+        if new:
+            con.register("_reps_m", reps)
+            con.register("_new", pa.table({
+                "id": [e.id for e in new], "day": pa.array([e.anchor.day for e in new], pa.date32()),
+                "match_key": [e.anchor.key for e in new], "sources": [sorted(e.sources) for e in new],
+                "report_count": pa.array([e.report_count for e in new], pa.int32()),
+                "article_count": pa.array([e.article_count for e in new], pa.int32()),
+                "first_seen": pa.array([now] * len(new), pa.timestamp("us")),
+            }))
+            con.execute("""
+                INSERT INTO events BY NAME
+                SELECT r.*, n.day, n.match_key, n.sources, len(n.sources) AS source_count,
+                       n.report_count, n.article_count, n.first_seen, n.first_seen AS last_seen
+                FROM _new n JOIN _reps_m r ON r.id = n.id""")
+            con.unregister("_new")
+            con.unregister("_reps_m")
+        if grown:
+            con.register("_grown", pa.table({
+                "id": [e.id for e in grown], "sources": [sorted(e.sources) for e in grown],
+                "report_count": pa.array([e.report_count for e in grown], pa.int32()),
+                "article_count": pa.array([e.article_count for e in grown], pa.int32()),
+            }))
+            con.execute("""
+                UPDATE events SET report_count = g.report_count, article_count = g.article_count,
+                       sources = g.sources, source_count = len(g.sources), last_seen = ?
+                FROM _grown g WHERE events.id = g.id""", [now])
+            con.unregister("_grown")
+        return event_ids, len(new)
+
+    def _candidates(self, reports: list[merge.Report]) -> list[merge.Event]:
+        """Stored events a batch's reports might join: same match key, day within the gap."""
+        keys = {(r.key, r.day) for r in reports if r.day is not None}
+        if not keys:
+            return []
+        con = self.con
+        con.register("_keys", pa.table({"match_key": [k for k, _ in keys],
+                                        "day": pa.array([d for _, d in keys], pa.date32())}))
+        gap = int(self.rule.max_day_gap)
+        rows = con.execute(f"""
+            SELECT e.id, e.doc_id, e.day, e.source, e.target, e.code, e.rule, e.source_actor_name,
+                   e.target_actor_name, e.location, e.sources, e.report_count, e.article_count
+            FROM events e SEMI JOIN _keys k
+              ON e.match_key = k.match_key AND e.day BETWEEN k.day - {gap} AND k.day + {gap}
+            ORDER BY e.first_seen, e.id""").fetchall()
+        con.unregister("_keys")
+        return [merge.Event(merge.Report(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9]),
+                            report_count=r[11] or 0, article_count=r[12] or 0, sources=set(r[10] or ()))
+                for r in rows]
+
+    def merge_pending(self) -> int:
+        """Merge stored reports that belong to no event yet (after a migration, or `recluster`)."""
+        return self._merge_pending_chunks(transactions=True)
+
+    def _merge_pending_chunks(self, transactions: bool = False) -> int:
+        con = self.con
+        done = 0
+        while True:
+            if transactions:
+                con.execute("BEGIN TRANSACTION")
+            try:
+                chunk = _arrow(con, f"""
+                    SELECT r.* EXCLUDE (event_id), d.published AS _published, d.outlet AS _outlet
+                    FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IS NULL
+                    ORDER BY d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
+                if chunk.num_rows:
+                    docs = {d: ((p.date() if p else None), o) for d, p, o in zip(
+                        chunk.column("doc_id").to_pylist(), chunk.column("_published").to_pylist(),
+                        chunk.column("_outlet").to_pylist())}
+                    reps = chunk.drop_columns(["_published", "_outlet"])
+                    event_ids, _new = self._merge(reps, docs)
+                    con.register("_assigned", pa.table({"id": reps.column("id"), "event_id": event_ids}))
+                    con.execute("UPDATE reports SET event_id = a.event_id FROM _assigned a WHERE reports.id = a.id")
+                    con.unregister("_assigned")
+                    self._recount(sorted(set(event_ids)))
+                if transactions:
+                    con.execute("COMMIT")
+            except Exception:
+                if transactions:
+                    con.execute("ROLLBACK")
+                raise
+            done += chunk.num_rows
+            if chunk.num_rows < PENDING_CHUNK:
+                return done
+
+    def _recount(self, event_ids: list[str]) -> None:
+        """Counts of some events recomputed from their reports (when reports moved between events)."""
+        if not event_ids:
+            return
+        self.con.execute("""
+            UPDATE events SET report_count = c.n, article_count = c.a, sources = c.s, source_count = len(c.s)
+            FROM (SELECT r.event_id, count(*)::INTEGER AS n, count(DISTINCT r.doc_id)::INTEGER AS a,
+                         list_sort(list(DISTINCT coalesce(d.outlet, r.doc_id))) AS s
+                  FROM reports r JOIN documents d ON d.id = r.doc_id
+                  WHERE r.event_id IN (SELECT unnest(?)) GROUP BY r.event_id) c
+            WHERE events.id = c.event_id""", [event_ids])
+
+    def recluster(self) -> int:
+        """Re-merge every stored report from scratch (after the merge rule changed)."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DELETE FROM events")
+        con.execute("UPDATE reports SET event_id = NULL")
+        con.execute("COMMIT")
+        return self.merge_pending()
+
+    def _errors(self, errors: list[ReadError]) -> None:
+        """Read errors, each (origin, code) once however often the input is read again."""
+        if not errors:
+            return
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self.con.register("_errs", pa.table({
+            "origin": [e.origin for e in errors], "code": [e.code for e in errors],
+            "reason": [e.reason for e in errors], "seen_at": pa.array([now] * len(errors), pa.timestamp("us"))}))
+        self.con.execute("DELETE FROM read_errors WHERE (origin, code) IN (SELECT (origin, code) FROM _errs)")
+        self.con.execute("INSERT INTO read_errors SELECT DISTINCT ON (origin, code) * FROM _errs")
+        self.con.unregister("_errs")
 
     # -- reading ---------------------------------------------------------------------
 
     def events(self, flt: EventFilter = EventFilter()) -> list[dict]:
-        where, params = flt.where()
-        sql = f"SELECT * FROM events{where} ORDER BY date NULLS LAST, doc_id, sentence_idx, code"
+        """Merged events (one row per event, with its report, article and source counts)."""
+        return self._rows("events", flt)
+
+    def reports(self, flt: EventFilter = EventFilter()) -> list[dict]:
+        """Reports: each event as each article coded it."""
+        return self._rows("reports", flt)
+
+    def _rows(self, table: str, flt: EventFilter) -> list[dict]:
+        where, params = flt.where(table)
+        sql = f"SELECT * FROM {table}{where} ORDER BY date NULLS LAST, doc_id, sentence_idx, code, id"
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
         cur = self.con.execute(sql, params)
@@ -171,63 +439,34 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "sentences", "events", "read_errors")}
+                for t in ("documents", "sentences", "reports", "events", "read_errors")}
 
 
-def _tables(analyses: list[Analysis]) -> tuple[pa.Table, pa.Table, pa.Table]:
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    docs = {k: [] for k in ("id", "content_hash", "title", "text", "published", "url", "outlet", "lang", "origin",
-                            "dateline_place", "pack_version", "coded_at", "n_sentences", "n_events")}
-    sents = {k: [] for k in ("doc_id", "idx", "start_char", "end_char", "paragraph", "is_title", "text")}
-    evs = {k: [] for k in EVENT_COLUMNS}
-    for a in analyses:
-        d = a.document
-        pub = d.published.astimezone(timezone.utc).replace(tzinfo=None) if d.published else None
-        version = a.pack_version or None
-        for k, v in (("id", d.id), ("content_hash", d.content_hash), ("title", d.title), ("text", d.text),
-                     ("published", pub), ("url", d.url), ("outlet", d.outlet), ("lang", d.lang),
-                     ("origin", d.origin), ("dateline_place", d.dateline_place), ("pack_version", version),
-                     ("coded_at", now), ("n_sentences", len(a.sentences)), ("n_events", len(a.events))):
-            docs[k].append(v)
-        for s in a.sentences:
-            for k, v in (("doc_id", d.id), ("idx", s.index), ("start_char", s.start), ("end_char", s.end),
-                         ("paragraph", s.paragraph), ("is_title", s.is_title), ("text", s.text)):
-                sents[k].append(v)
-        for e in a.events:
-            row = {
-                "id": e.key, "doc_id": e.doc, "sentence_idx": e.sentence, "date": e.date, "date_source": e.date_source,
-                "source": e.source, "target": e.target, "source_name": e.source_name, "target_name": e.target_name,
-                "source_actor_name": e.source_actor_name, "target_actor_name": e.target_actor_name,
-                "code": e.code, "root": e.code[:2], "name": e.name, "goldstein": e.goldstein,
-                "quad_class": e.quad_class, "plover": e.plover, "location": e.location,
-                "span_start": e.span[0], "span_end": e.span[1],
-                "trigger_start": e.trigger_span[0], "trigger_end": e.trigger_span[1],
-                "source_start": e.source_span[0] if e.source_span else None,
-                "source_end": e.source_span[1] if e.source_span else None,
-                "target_start": e.target_span[0] if e.target_span else None,
-                "target_end": e.target_span[1] if e.target_span else None,
-                "evidence": d.text[e.span[0]: e.span[1]], "sentence": e.sentence_text, "rule": e.rule,
-                "lang": e.lang, "pack_version": e.pack_version,
-            }
-            for k in EVENT_COLUMNS:
-                evs[k].append(row[k])
-    return (pa.table(docs, schema=_DOC_SCHEMA), pa.table(sents, schema=_SENT_SCHEMA), pa.table(evs, schema=_EVENT_SCHEMA))
+def _arrow(con, sql: str, params: list | None = None) -> pa.Table:
+    """A query's rows as an Arrow table (the method's name differs between DuckDB versions)."""
+    rel = con.sql(sql, params=params or None)
+    fetch = getattr(rel, "to_arrow_table", None) or rel.arrow
+    return fetch()
 
 
-_DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("content_hash", pa.string()), ("title", pa.string()), ("text", pa.string()),
-    ("published", pa.timestamp("us")), ("url", pa.string()), ("outlet", pa.string()), ("lang", pa.string()),
-    ("origin", pa.string()), ("dateline_place", pa.string()), ("pack_version", pa.string()),
-    ("coded_at", pa.timestamp("us")), ("n_sentences", pa.int32()), ("n_events", pa.int32()),
-])
-_SENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("idx", pa.int32()), ("start_char", pa.int32()), ("end_char", pa.int32()),
-    ("paragraph", pa.int32()), ("is_title", pa.bool_()), ("text", pa.string()),
-])
-_INT_COLS = {"sentence_idx", "quad_class", "span_start", "span_end", "trigger_start", "trigger_end",
-             "source_start", "source_end", "target_start", "target_end"}
-_EVENT_SCHEMA = pa.schema([
-    (c, pa.int32() if c in _INT_COLS else pa.float64() if c == "goldstein" else pa.date32() if c == "date"
-     else pa.string())
-    for c in EVENT_COLUMNS
-])
+def _doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
+    """doc id -> (publication day, outlet) for the merge."""
+    return {d: ((p.date() if p else None), o) for d, p, o in zip(
+        documents.column("id").to_pylist(), documents.column("published").to_pylist(),
+        documents.column("outlet").to_pylist())}
+
+
+def _merge_reports(reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> list[merge.Report]:
+    cols = {c: reps.column(c).to_pylist() for c in (
+        "id", "doc_id", "date", "source", "target", "code", "rule", "source_actor_name", "target_actor_name",
+        "location")}
+    out = []
+    for i in range(reps.num_rows):
+        doc = cols["doc_id"][i]
+        published, outlet = docs.get(doc, (None, None))
+        out.append(merge.Report(
+            cols["id"][i], doc, cols["date"][i] or published, cols["source"][i], cols["target"][i],
+            cols["code"][i], cols["rule"][i] or "", cols["source_actor_name"][i], cols["target_actor_name"][i],
+            cols["location"][i], outlet or doc))
+    return out
+

@@ -1,0 +1,65 @@
+"""kill -9 in the middle of an ingest, then a re-run: exactly the store of an uninterrupted run.
+
+The real CLI runs in a subprocess over a generated archive, one transaction
+per batch; it is killed once some batches are committed (its progress lines
+say so), mid-way through another one.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from warta.store import Store
+from warta.synthetic import write_jsonl
+
+BATCH = 10
+DOCS = 90
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "warta.cli", *args]
+
+
+def _dump(db) -> dict:
+    """Everything stored, minus the clock (when rows were written) and the knowledge stamp: the
+    killed run's second half loads what the first half learned about actors, a new stamp."""
+    with Store.open(db, read_only=True) as store:
+        con = store.con
+        return {
+            "documents": con.execute("SELECT * EXCLUDE (coded_at, knowledge_version) FROM documents "
+                                     "ORDER BY id").fetchall(),
+            "sentences": con.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall(),
+            "reports": con.execute("SELECT * EXCLUDE (knowledge_version) FROM reports ORDER BY id").fetchall(),
+            "events": con.execute("SELECT * EXCLUDE (first_seen, last_seen, knowledge_version) FROM events "
+                                  "ORDER BY id").fetchall(),
+        }
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
+    corpus = write_jsonl(tmp_path / "corpus.jsonl.gz", DOCS, seed=11)
+    reference, killed = tmp_path / "reference.duckdb", tmp_path / "killed.duckdb"
+    common = ["--batch-size", str(BATCH), "--format", "jsonl"]
+    subprocess.run(_cli("code", str(corpus), "--db", str(reference), "--quiet", *common), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    proc = subprocess.Popen(_cli("code", str(corpus), "--db", str(killed), *common), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    committed = 0
+    for line in proc.stderr:
+        if " committed:" in line:
+            committed += 1
+            if committed == 3:
+                os.kill(proc.pid, signal.SIGKILL)  # the fourth batch is being coded
+                break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    with Store.open(killed, read_only=True) as store:
+        partial = store.counts()["documents"]
+    assert 3 * BATCH <= partial < DOCS and partial % BATCH == 0  # whole batches only
+
+    rerun = subprocess.run(_cli("code", str(corpus), "--db", str(killed), "--quiet", *common), check=True,
+                           capture_output=True, text=True)
+    assert f"{partial} unchanged and skipped" in rerun.stderr
+    assert _dump(killed) == _dump(reference)

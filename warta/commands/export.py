@@ -1,0 +1,55 @@
+"""`warta export`: the stored events as parquet, csv, jsonl, GDELT 2.0 or PLOVER records.
+
+    warta export --format gdelt -o events.export.CSV [--since 2024-01-01] [--source IDN] ...
+
+A thin layer over warta.export; the filters are those of `warta events`.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from warta.errors import WartaError
+from warta.export import FORMATS, export as run_export
+from warta.export.query import LEVELS
+from warta.store import EventFilter
+
+err = Console(stderr=True)
+ExportFormat = Enum("ExportFormat", {f: f for f in FORMATS}, type=str)
+Level = Enum("Level", {lv: lv for lv in LEVELS}, type=str)
+
+
+def export(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="parquet (a folder partitioned by month), csv, "
+                                     "jsonl, gdelt (GDELT 2.0 event export, 61 tab-separated columns) or plover "
+                                     "(PLOVER JSON records, one per line)."),
+    out: Path = typer.Option(..., "--output", "-o", help="File to write (a folder for parquet)."),
+    db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
+    level: Level = typer.Option("events", "--level", help="events (merged, with report counts) or reports "
+                                "(each event as each article coded it); gdelt and plover hold events."),
+    source: Optional[str] = typer.Option(None, help="Source actor code or prefix (IRN, IRNGOV)."),
+    target: Optional[str] = typer.Option(None, help="Target actor code or prefix."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix (05 = every 05x)."),
+    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
+    doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
+    limit: Optional[int] = typer.Option(None, help="At most this many rows."),
+):
+    """Write the stored events to a file in an exchange format."""
+    flt = EventFilter(source=source, target=target, code=code, since=since, until=until, doc=doc, limit=limit)
+    try:
+        done = run_export(db, fmt.value, out, flt, level.value)
+    except (WartaError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    why = "no day" if fmt.value == "gdelt" else "no day or no PLOVER category"
+    note = f" ({done.left_out} events left out: {why})" if done.left_out else ""
+    err.print(f"{done.rows} rows -> {done.path}{note}", markup=False, highlight=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)

@@ -1,0 +1,109 @@
+"""Coding on Dask workers: `warta code ... --dask local` or `--dask tcp://host:8786`.
+
+Workers code, this process writes: DuckDB allows one writer, and writing
+in input order keeps a run reproducible. Each worker loads the language
+packs and knowledge once, when the `CoderPlugin` is set up on it (and
+again only if the worker restarts); tasks then find the loaded coder on
+their worker. What travels: documents out, Arrow rows (and slim analyses,
+without tokens, for the actor learner) back, since pickling whole analyses
+would cost this process more than coding them costs a worker.
+
+Everything a task needs is importable (`warta.distributed`,
+`warta.ingest.coded`), so any worker with Warta installed can run it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+import pyarrow as pa
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+
+from warta.coder import Coder, ExtraKnowledge
+from warta.ingest.coded import CodedBatch, code_batch
+from warta.model import Document
+from warta.rows import Tables
+from warta.settings import Settings
+
+PLUGIN = "warta-coder"
+CHUNK = 50  # documents per task: big enough to amortise scheduling, small enough to spread a batch
+
+
+class CoderPlugin(WorkerPlugin):
+    """Loads the coder on a worker when the plugin is set up there."""
+
+    name = PLUGIN
+
+    def __init__(self, languages: list[str] | None, settings: Settings | None, extra: ExtraKnowledge | None):
+        self.languages = languages
+        self.settings = settings
+        self.extra = extra
+        self.coder: Coder | None = None
+
+    def setup(self, worker) -> None:
+        self.coder = Coder.load(self.languages, self.settings, self.extra)
+
+
+def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, records: bool,
+                   analyses: bool) -> CodedBatch:
+    """The task: code documents with this worker's coder."""
+    plugin = get_worker().plugins[PLUGIN]
+    return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, records=records,
+                      analyses=analyses, slim=True)
+
+
+class DaskRunner:
+    """Codes batches on a Dask cluster, `window` batches ahead of the one being written."""
+
+    def __init__(self, address: str, *, languages: list[str] | None = None, settings: Settings | None = None,
+                 extra: ExtraKnowledge | None = None, knowledge_version: str | None = None, workers: int = 2,
+                 chunk: int = CHUNK):
+        self.address = address
+        self.plugin = CoderPlugin(languages, settings, extra)
+        self.knowledge_version = knowledge_version
+        self.workers = workers
+        self.chunk = chunk
+        self.window = 2
+        self.cluster: LocalCluster | None = None
+        self.client: Client | None = None
+
+    def __enter__(self) -> "DaskRunner":
+        if self.address == "local":
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(self.address)
+        self.client.register_plugin(self.plugin)
+        n = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.window = max(2, n)  # enough batches queued that no worker waits while this process writes
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool) -> list:
+        docs = list(docs)
+        return [self.client.submit(code_on_worker, docs[i: i + self.chunk], self.knowledge_version, records,
+                                   analyses, pure=False)
+                for i in range(0, len(docs), self.chunk)]
+
+    def result(self, futures: list) -> CodedBatch:
+        parts: list[CodedBatch] = self.client.gather(futures) if futures else []
+        if not parts:
+            return CodedBatch(Tables(*_empty()), (), ())
+        return CodedBatch(
+            Tables(*(pa.concat_tables([getattr(p.tables, t) for p in parts])
+                     for t in ("documents", "sentences", "reports"))),
+            tuple(r for p in parts for r in p.records),
+            tuple(a for p in parts for a in (p.analyses or ())),
+        )
+
+
+def _empty() -> tuple[pa.Table, pa.Table, pa.Table]:
+    from warta.rows import DOC_SCHEMA, REPORT_SCHEMA, SENT_SCHEMA
+
+    return DOC_SCHEMA.empty_table(), SENT_SCHEMA.empty_table(), REPORT_SCHEMA.empty_table()

@@ -1,0 +1,56 @@
+"""What makes two inputs the same document.
+
+An archive is read again and again (new files land beside old ones; a dump
+is re-exported with other line numbers or ids), so a document cannot be
+known by its id alone. Three keys, checked in this order by the planner:
+
+- the id plus the origin file: the same input seen again (unchanged, or
+  edited in place, which is re-coded);
+- the text hash (title and text, not the id): the same article under
+  another id or in another file, which is a duplicate;
+- the URL, normalised: the same article fetched twice, also a duplicate.
+
+The hashes are computed the same way in SQL (see warta.store) so stores
+written before these columns existed can be filled in.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from warta.model import Document
+
+SEPARATOR = "\x1f"  # between title and text; also used by the SQL twin in warta.store
+HASH_CHARS = 32
+_RECORD_SUFFIX = re.compile(r":\d+$")
+
+
+def text_hash(doc: Document) -> str:
+    """Identity of the words of an article, whatever it is called or wherever it was found."""
+    raw = f"{doc.title or ''}{SEPARATOR}{doc.text}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:HASH_CHARS]
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL without the parts that do not change the article: scheme, www., fragment, final slash."""
+    if not url or not url.strip():
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return url
+    if not host:
+        return url
+    host = re.sub(r"^www\d?\.", "", host)
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{port}{path}{query}"
+
+
+def origin_file(origin: str | None) -> str:
+    """The file an origin names: "archive.jsonl:17" -> "archive.jsonl" (records carry a line number)."""
+    return _RECORD_SUFFIX.sub("", origin or "")
