@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -45,7 +46,9 @@ class Warta:
     def knowledge(self) -> ExtraKnowledge | None:
         """What the coder knows about actors beyond the packs: the caller's, then the store's."""
         if self._knowledge is None:
-            self._knowledge = (self.extra,)
+            from warta.actors.assemble import stored_knowledge  # actors imported, added, learned in this store
+
+            self._knowledge = (stored_knowledge(self.db, self.extra),)
         return self._knowledge[0]
 
     @property
@@ -103,7 +106,13 @@ class Warta:
             for plan, coded in stream:
                 written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
                 planner.done(plan)
-                fresh = list(coded.analyses or ())  # what the actor-knowledge learner reads
+                fresh = list(coded.analyses or ())
+                try:  # learn who held which office; events are stored already, whatever happens here
+                    from warta.actors.learn import learn
+
+                    learn(store, fresh)
+                except Exception as exc:  # noqa: BLE001
+                    logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
                 report.add(plan, written, coded.tables.n_sentences)
                 if keep_records:
                     report.records.extend(coded.records)
