@@ -30,6 +30,9 @@ PACK_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "abbreviations.tsv": ("warta.abbreviations.v1", ("abbreviation", "example")),
 }
 
+# How a predicate relates the actors around it (verbs.tsv `frame` column).
+FRAMES = ("svo", "nominal", "symmetric", "passive")
+
 # Word classes the coder understands (words.tsv `class` column).
 WORD_CLASSES = {
     "negation",  # tidak, not: the event did not happen
@@ -46,6 +49,10 @@ WORD_CLASSES = {
     "passive_aux",  # was, were, been (English passive before a participle)
     "place_prep",  # di, in: the actor after it is where the event happened
     "role_modifier",  # senior, khusus: may stand inside a title ("penasihat senior menlu")
+    "article",  # the, a, an: passed over between a preposition or "and" and the actor after it
+    "condition",  # jika, if: the rest of the clause is hypothetical, not an event
+    "self_pronoun",  # kami, we: inside a quote, the speaker ("kata Menlu Iran")
+    "non_event",  # bunuh diri, suicide: phrases that look like a predicate but are none
 }
 
 
@@ -54,9 +61,11 @@ class VerbEntry:
     id: str
     pattern: tuple[tuple[str, ...], ...]  # each element: alternatives; "..." = gap; "_" joins words
     code: str
-    frame: str  # svo | nominal | symmetric
+    frame: str  # svo | nominal | symmetric | passive (the subject undergoes it: "received aid from")
     example: str
     expected: str  # "SOURCE TARGET" the example should give, or ""
+    intent: str = ""  # optional column: code when only intended ("akan bertemu" -> 036); "" = not coded
+    preps: tuple[str, ...] = ()  # optional column: prepositions that introduce this predicate's other party
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +189,8 @@ def _verb(lang: str, r: dict) -> VerbEntry:
         elements.append(tuple(a.lower() for a in part.split("|")))
     if not elements:
         raise LanguagePackError(f"{lang}/verbs.tsv: entry {r['id']!r} has an empty pattern")
-    if r["frame"] not in ("svo", "nominal", "symmetric"):
+    if r["frame"] not in FRAMES:
         raise LanguagePackError(f"{lang}/verbs.tsv: entry {r['id']!r} has unknown frame {r['frame']!r}")
-    return VerbEntry(r["id"], tuple(elements), r["code"], r["frame"], r["example"], r.get("expect", ""))
+    preps = tuple(p.lower() for p in split_alternatives(r.get("prep", "")))
+    return VerbEntry(r["id"], tuple(elements), r["code"], r["frame"], r["example"], r.get("expect", ""),
+                     r.get("intent", ""), preps)

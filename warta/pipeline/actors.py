@@ -45,6 +45,11 @@ class ActorFinder:
         self.pack = gazetteer.pack
         # words allowed between a role and its country ("penasihat senior menlu Iran")
         self.modifiers = modifiers
+        self.self_pronouns = self.pack.word_class("self_pronoun")
+        self.speech_verbs = self.pack.word_class("speech_verb")
+        # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
+        self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
+                                   if row["kind"] in ("weekday", "relative") for w in row["words"].split("|"))
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document
@@ -59,7 +64,7 @@ class ActorFinder:
             day = analysis.dates[sent.index][0] if analysis.dates else None
             found = self._compose(sent, atoms, day, memory, recent, countries_seen)
             mentions.extend(found)
-            groups = _groups(found, sent, self.pack.word_class("coordinator"))
+            groups = _groups(found, sent, self.pack.word_class("coordinator"), self.pack.word_class("article"))
             recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1)
             countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
         return analysis.with_(mentions=tuple(mentions))
@@ -113,10 +118,11 @@ class ActorFinder:
                     and atoms[i + 1].t0 == atom.t1 and kind == "country":
                 # "Iranian President [Hassan Rouhani]"
                 role = atoms[i + 1]
-                name_end = _name_run(toks, role.t1)
+                name_end = _name_run(toks, role.t1, not_names=self.not_names)
                 end = name_end or role.t1
-                actor = Actor.of(split_code(atom.entry.value).country, role.entry.value)
-                actor = self._remember(toks, role.t1, name_end, actor, memory, former=self._former(toks, atom.t0))
+                former = self._former(toks, atom.t0)  # "former Iranian President": no office today
+                actor = Actor.of(split_code(atom.entry.value).country, None if former else role.entry.value)
+                actor = self._remember(toks, role.t1, name_end, actor, memory, former=former)
                 out.append(self._mention(sent, atom.t0, end, actor, "role", "country+role"))
                 used_until = end
                 i += 2
@@ -134,10 +140,44 @@ class ActorFinder:
                 for m in recent[-1]:
                     out.append(self._mention(sent, atom.t0, atom.t1, m.actor, "pronoun", "pronoun:plural"))
                 used_until = atom.t1
+            elif kind == "word" and atom.entry.value == "both_parties":
+                # "Kedua negara sepakat ...": the pair named last; "kedua menteri" keeps the role's sector
+                sector = self._phrase_sector(toks, atom)
+                for c in _last_two_countries(countries_seen, self._recent):
+                    out.append(self._mention(sent, atom.t0, atom.t1, Actor.of(c, sector), "country", "both:alone"))
+                used_until = atom.t1
             i += 1
         if not sent.is_title:  # headlines capitalise every word: no names to find there
             out.extend(self._names(sent, atoms, out, memory))
+        out.extend(self._speakers(sent, out))
         return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
+
+    def _phrase_sector(self, toks, atom: Atom) -> str | None:
+        for k in range(atom.t0 + 1, atom.t1):
+            entry = self.gazetteer.lookup(toks[k].text)
+            if entry is not None and entry.kind == "role":
+                return entry.value
+        return None
+
+    def _speakers(self, sent, found: list[Mention]) -> list[Mention]:
+        """"Kami mengecam ...," kata Menlu Iran: first-person pronouns stand for the speaker."""
+        toks = sent.tokens
+        selves = [k for k, t in enumerate(toks) if t.lower in self.self_pronouns]
+        if not selves:
+            return []
+        speaker = None
+        for k, t in enumerate(toks):
+            if t.lower not in self.speech_verbs:
+                continue
+            after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
+            before = next((m for m in found if m.actor and m.tok_end == k), None)
+            speaker = after or before
+            if speaker is not None:
+                break
+        if speaker is None:
+            return []
+        return [self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
+                for k in selves if not speaker.tok_start <= k < speaker.tok_end]
 
     def _role_first(self, sent, atoms, i, day, memory, countries_seen):
         """role [modifiers] country [and country...] [, Name]  or  role both-parties."""
@@ -155,17 +195,22 @@ class ActorFinder:
                 made = [self._mention(sent, role.t0, nxt.t1, Actor.of(c, None if former else role.entry.value),
                                       "role", "role+both") for c in pair]
                 return made, j - i + 1
-            if nxt.entry.kind in _COUNTRYISH or (nxt.entry.kind == "org" and role.entry.value == "GOV"):
+            if nxt.entry.kind in ("org", "group"):
+                # "juru bicara Hamas", "pasukan PBB": the body's own code, whatever the role
+                made = [self._mention(sent, role.t0, nxt.t1, split_code(nxt.entry.value), "role", "role+org")]
+                return made, j - i + 1
+            if nxt.entry.kind in _COUNTRYISH:
                 country = split_code(nxt.entry.value).country
                 actor = Actor.of(country, None if former else role.entry.value)
-                name_end = _name_run(toks, nxt.t1, allow_comma=True)
+                name_end = _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
                 actor = self._remember(toks, _skip_comma(toks, nxt.t1), name_end, actor, memory, former)
                 made = [self._mention(sent, role.t0, name_end or nxt.t1, actor, "role", "role+country")]
                 consumed = j - i + 1
                 # "Presiden Iran dan Rusia": the role covers every coordinated country
                 k, end = j + 1, nxt.t1
                 while not name_end and k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH \
-                        and _is_coordination(toks, end, atoms[k].t0, self.pack.word_class("coordinator")):
+                        and _is_coordination(toks, end, atoms[k].t0, self.pack.word_class("coordinator"),
+                                             self.pack.word_class("article")):
                     c2 = split_code(atoms[k].entry.value).country
                     made.append(self._mention(sent, atoms[k].t0, atoms[k].t1,
                                               Actor.of(c2, None if former else role.entry.value), "role",
@@ -192,7 +237,7 @@ class ActorFinder:
             if i in covered or not _is_name_token(toks[i].text):
                 i += 1
                 continue
-            end = _name_run(toks, i)
+            end = _name_run(toks, i, not_names=self.not_names)
             if not end:
                 i += 1
                 continue
@@ -268,12 +313,12 @@ def _is_name_token(text: str) -> bool:
     return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) and text.replace("-", "").isalpha()
 
 
-def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4) -> int:
+def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names: frozenset[str] = frozenset()) -> int:
     """End of a run of capitalised words starting at i (after an optional comma), or 0."""
     if allow_comma and i < len(toks) and toks[i].text == ",":
         i += 1
     j = i
-    while j < len(toks) and j - i < limit and _is_name_token(toks[j].text):
+    while j < len(toks) and j - i < limit and _is_name_token(toks[j].text) and toks[j].lower not in not_names:
         j += 1
     return j if j > i else 0
 
@@ -287,8 +332,9 @@ def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
     return a <= b and all(toks[k].lower in modifiers for k in range(a, b)) and b - a <= 2
 
 
-def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str]) -> bool:
-    between = [toks[k].lower for k in range(a, b)]
+def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str], articles: frozenset[str] = frozenset()) -> bool:
+    """Only "and" or a comma (and an article: "Russia and the Palestinians") between two actors."""
+    between = [toks[k].lower for k in range(a, b) if toks[k].lower not in articles]
     return bool(between) and all(w in coordinators or w == "," for w in between) and len(between) <= 2
 
 
@@ -309,7 +355,8 @@ def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]])
     return list(reversed(out))
 
 
-def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str]) -> list[list[Mention]]:
+def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str],
+            articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
     """Mentions joined by "dan", "," or sharing a span form one compound actor."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: m.tok_start):
@@ -317,7 +364,8 @@ def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str
             continue
         if groups:
             last = groups[-1][-1]
-            if m.tok_start == last.tok_start or _is_coordination(sent.tokens, last.tok_end, m.tok_start, coordinators) \
+            if m.tok_start == last.tok_start or _is_coordination(sent.tokens, last.tok_end, m.tok_start, coordinators,
+                                                                 articles) \
                     or _is_hyphen_pair(sent.tokens, last.tok_end, m.tok_start):
                 groups[-1].append(m)
                 continue

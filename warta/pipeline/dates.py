@@ -2,7 +2,9 @@
 
 Order of evidence: a full date in the sentence ("Kamis (16/7/2020)", "5 Desember
 2023"); a weekday or relative word resolved against the publication day
-("Selasa", "kemarin"); a date elsewhere in the same paragraph; the last date the
+("Selasa", "kemarin"; a weekday in a sentence about plans lies ahead: "akan
+bertemu Senin"); a day counted from the last date the text named ("sehari
+sebelumnya"); a date elsewhere in the same paragraph; the last date the
 document named before; the publication day. Weekday and month words come from
 the pack's dates.tsv; the publication day is always the base, never the clock.
 """
@@ -31,6 +33,8 @@ class DateResolver:
         self.weekdays: dict[str, int] = {}
         self.months: dict[str, int] = {}
         self.relative: dict[tuple[str, ...], int] = {}
+        self.anaphoric: dict[tuple[str, ...], int] = {}  # counted from the last date named
+        self.modal = pack.word_class("modal")
         for row in pack.dates:
             for word in (w.strip().lower() for w in row["words"].split("|") if w.strip()):
                 if row["kind"] == "weekday":
@@ -39,6 +43,9 @@ class DateResolver:
                     self.months[word] = int(row["value"])
                 elif row["kind"] == "relative":
                     self.relative[tuple(word.split())] = int(row["value"])
+                elif row["kind"] == "anaphoric":
+                    self.anaphoric[tuple(word.split())] = int(row["value"])
+        self._longest = max((len(k) for k in (*self.relative, *self.anaphoric)), default=1)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         published = analysis.document.published.date() if analysis.document.published else None
@@ -49,6 +56,8 @@ class DateResolver:
                 by_paragraph.setdefault(s.paragraph, day)
         out, last = [], None
         for s, (day, how) in zip(analysis.sentences, own):
+            if how == "anaphoric":
+                day, how = self.sentence_date(s, published, base=last or published)[0], "relative"
             if day is None and s.paragraph in by_paragraph:
                 day, how = by_paragraph[s.paragraph], "paragraph"
             if day is None and last is not None and _recent(last, published):
@@ -60,7 +69,10 @@ class DateResolver:
             out.append((day, how if day else "none"))
         return analysis.with_(dates=tuple(out))
 
-    def sentence_date(self, sentence: Sentence, published: date | None) -> tuple[date | None, str]:
+    def sentence_date(self, sentence: Sentence, published: date | None,
+                      base: date | None = None) -> tuple[date | None, str]:
+        """The day one sentence names itself, and how it was found; `base` is the last
+        date the text named, for "sehari sebelumnya" (the publication day if none)."""
         words = [t.lower for t in sentence.tokens]
         texts = [t.text for t in sentence.tokens]
         for i, w in enumerate(words):
@@ -80,15 +92,22 @@ class DateResolver:
                     return day, "explicit"
         if published is None:
             return None, "none"
-        for n in (2, 1):
-            for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) in self.relative:
-                    return published + timedelta(days=self.relative[tuple(words[i : i + n])]), "relative"
         for i, (w, raw) in enumerate(zip(words, texts)):
             # capitalised only: "Minggu" the day, not "minggu" the week
             if w in self.weekdays and raw[:1].isupper():
+                if any(x in self.modal for x in words):  # "akan bertemu pada Senin": the coming Monday
+                    return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
                 back = (published.weekday() - self.weekdays[w]) % 7
                 return published - timedelta(days=back), "relative"
+        for n in range(self._longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                key = tuple(words[i : i + n])
+                if key in self.anaphoric:
+                    if base is None:
+                        return None, "anaphoric"
+                    return base + timedelta(days=self.anaphoric[key]), "relative"
+                if key in self.relative:
+                    return published + timedelta(days=self.relative[key]), "relative"
         return None, "none"
 
     def _numeric(self, word: str, published: date | None) -> date | None:

@@ -17,6 +17,7 @@ from warta.lang import LanguagePack, VerbEntry
 from warta.model import Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
 from warta.pipeline.actors import compound_groups
+from warta.pipeline.mood import Mood
 from warta.pipeline.morphology import LexiconMatcher, Morphology
 from warta.settings import Settings
 
@@ -44,6 +45,11 @@ class EventCoder:
         for cls in ("target_prep", "agent_prep", "other_prep"):
             for w in pack.word_class(cls):
                 self._prep_class.setdefault(w, cls)
+        self.mood = Mood(pack, settings)
+        self.speech = pack.word_class("speech_verb")
+        self.breaks = pack.word_class("clause_break")
+        # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
+        self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
 
     def __call__(self, analysis: Analysis) -> Analysis:
         by_sentence: dict[int, list[Mention]] = {}
@@ -72,29 +78,47 @@ class EventCoder:
     def find_triggers(self, sent: Sentence) -> list[Trigger]:
         words = [t.lower for t in sent.tokens]
         out: list[Trigger] = []
+        blocked = self._non_event_tokens(words)
         i = 0
         while i < len(words):
+            if i in blocked:
+                i += 1
+                continue
             best = None
             for entry in self.matcher.candidates(words, i):
                 got = self.matcher.match_at(words, i, entry)
-                if got and (best is None or got[0] > best[1]):
-                    best = (entry, got[0], got[1])
+                # the most words matched wins; of equals, the tighter match ("meminta Qatar menengahi")
+                if got and (best is None or (got[2], -got[0]) > (best[3], -best[1])):
+                    best = (entry, got[0], got[1], got[2])
             if best is None:
                 i += 1
                 continue
-            entry, end, passive = best
+            entry, end, passive, _ = best
             toks = sent.tokens
             out.append(Trigger(sent.index, i, end, toks[i].start, toks[end - 1].end, entry.id, entry.code, passive))
             i = end
+        return out
+
+    def _non_event_tokens(self, words: list[str]) -> set[int]:
+        out: set[int] = set()
+        if not self.non_events:
+            return out
+        for i, w in enumerate(words):
+            for phrase in self.non_events:
+                if w == phrase[0] and tuple(words[i:i + len(phrase)]) == phrase:
+                    out.update(range(i, i + len(phrase)))
+                    break
         return out
 
     # -- actors around a trigger --------------------------------------------------
 
     def _groups(self, sent: Sentence, mentions: list[Mention]) -> list[Group]:
         out = []
-        for members in compound_groups(mentions, sent, self.pack.word_class("coordinator")):
+        articles = self.pack.word_class("article")
+        for members in compound_groups(mentions, sent, self.pack.word_class("coordinator"), articles):
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
-            prev = sent.tokens[t0 - 1].lower if t0 > 0 else None
+            k = _before(sent.tokens, t0, articles)
+            prev = sent.tokens[k].lower if k >= 0 else None
             out.append(Group(tuple(members), t0, t1, self._prep_class.get(prev)))
         return out
 
@@ -102,24 +126,36 @@ class EventCoder:
               objects: set[int]) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
-        nxt_trigger = min((t.tok_start for t in triggers if t.tok_start >= trig.tok_end), default=len(words))
-        obj = self._object(words, trig, groups, nxt_trigger)
-        if obj is not None and not trig.passive:  # a passive's right-hand group is its agent
+        obj = self._object(words, trig, entry, groups, triggers)
+        passive = trig.passive or entry.frame == "passive"
+        if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
-        if self._blocked(words, trig, entry):
+        reading = self.mood.read(words, trig.tok_start, entry)
+        if reading.code is None:
             return []
-        subject = self._subject(words, trig, [g for g in groups if g.t0 not in objects])
+        # a group taken as an earlier predicate's object is no subject, unless it stands right
+        # before this one: "criticized Chinese military drills", "mengecam Israel menyerang Gaza"
+        candidates = [g for g in groups if g.t0 not in objects or g.t1 == trig.tok_start]
+        if entry.frame == "nominal":
+            # a noun takes no subject from across another predicate: "mengecam serangan terhadap Gaza"
+            since = max((t.tok_end for t in triggers if t.tok_end <= trig.tok_start), default=0)
+            candidates = [g for g in candidates if g.t0 >= since]
+        subject = self._subject(words, trig, candidates)
+        if subject is not None and entry.frame != "nominal" and self._agent_of_noun(subject, trig, triggers):
+            return []  # "Serangan Israel menewaskan ...": a consequence of the attack, not a second event
         pairs: list[tuple[Mention, Mention]] = []
         how = entry.frame
         if entry.frame == "nominal":
-            agent = next((g for g in groups if g.t0 == trig.tok_end and g.prep is None), None)
+            # the agent follows the noun, or is named inside it ("bantuan militer AS": militer AS)
+            agent = next((g for g in groups if trig.tok_start < g.t0 <= trig.tok_end and g.prep is None), None)
             if agent is not None:
-                after = [g for g in groups if g.t0 >= agent.t1 and g.prep in ("target_prep", None)
-                         and g.t0 - agent.t1 <= self.settings.target_window]
+                after = [g for g in groups if g.t0 >= agent.t1 and self._may_be_target(words, g, entry)
+                         and g.t0 - agent.t1 <= self.settings.target_window
+                         and not any(w in self.speech for w in words[agent.t1:g.t0])]
                 pairs = _cross(agent, after[0]) if after else []
                 how = "nominal:agent-after"
         if not pairs:
-            if trig.passive:
+            if passive:
                 subject, obj = obj, subject
                 how += ":passive"
             if entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1 and obj is None:
@@ -128,15 +164,18 @@ class EventCoder:
                 pairs = _within(obj)
             elif subject is not None and obj is not None:
                 pairs = _cross(subject, obj)
-        events = [self._event(analysis, sent, trig, entry, s, t, how) for s, t in pairs]
+        if reading.mood != "done":
+            how += f":{reading.mood}"
+        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code) for s, t in pairs]
         return [e for e in events if e.source != e.target]
 
-    def _blocked(self, words, trig: Trigger, entry: VerbEntry) -> bool:
-        window = words[max(0, trig.tok_start - self.settings.negation_window): trig.tok_start]
-        if any(w in self.pack.word_class("negation") for w in window):
-            return True
-        modal = any(w in self.pack.word_class("modal") for w in window)
-        return modal and entry.code[:2] not in self.settings.intent_roots
+    def _agent_of_noun(self, group: Group, trig: Trigger, triggers: list[Trigger]) -> bool:
+        return any(t.tok_start < group.t0 <= t.tok_end <= trig.tok_start and self.entries[t.entry_id].frame == "nominal"
+                   for t in triggers)
+
+    def _may_be_target(self, words, g: Group, entry: VerbEntry) -> bool:
+        """Bare, behind a target preposition, or behind one the entry names ("serangan di Gaza")."""
+        return g.prep in ("target_prep", None) or (g.t0 > 0 and words[g.t0 - 1] in entry.preps)
 
     def _subject(self, words, trig: Trigger, groups: list[Group]) -> Group | None:
         breaks = self.pack.word_class("clause_break")
@@ -150,35 +189,46 @@ class EventCoder:
             return g
         return None
 
-    def _object(self, words, trig: Trigger, groups: list[Group], limit: int) -> Group | None:
-        speech = self.pack.word_class("speech_verb")
+    def _object(self, words, trig: Trigger, entry: VerbEntry, groups: list[Group],
+                triggers: list[Trigger]) -> Group | None:
+        # the object may lie past a noun predicate ("mengecam serangan Israel"), not past a verb;
+        # two sides acting together have no object behind a noun ("sepakat melawan sanksi AS")
+        limit = min((t.tok_start for t in triggers if t.tok_start >= trig.tok_end
+                     and (entry.frame == "symmetric" or self.entries[t.entry_id].frame != "nominal")),
+                    default=len(words))
+        articles = self.pack.word_class("article")
         for g in groups:
-            if g.t0 < trig.tok_end:
+            # a party named inside the predicate's own gap ("expelled Russian diplomats",
+            # "urged Israel to halt") is its object too
+            if g.t0 <= trig.tok_start:
                 continue
             if g.t0 >= limit or g.t0 - trig.tok_end > self.settings.target_window:
                 return None
-            if any(w in speech for w in words[trig.tok_end : g.t0]):
+            if any(w in self.speech for w in words[trig.tok_end : g.t0]):
                 return None  # '..." ujar Presiden Iran': the speaker, not the object
-            if g.prep == "other_prep":
-                continue  # "di Moskow": a place, not a party
+            if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
+                    and words[g.t0 - 1] not in entry.preps:
+                continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
             return g
         return None
 
     # -- building the event -------------------------------------------------------
 
-    def _event(self, analysis, sent, trig, entry, src: Mention, tgt: Mention, how: str) -> Event:
-        info = self.ontology[entry.code]
+    def _event(self, analysis, sent, trig, entry, src: Mention, tgt: Mention, how: str,
+               code: str | None = None) -> Event:
+        code = code or entry.code
+        info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
         start = min(src.start, trig.start, tgt.start)
         end = max(src.end, trig.end, tgt.end)
         return Event(
             doc=analysis.document.id,
             sentence=sent.index,
-            source=self._promote(src, entry.code),
-            target=self._promote(tgt, entry.code),
+            source=self._promote(src, code),
+            target=self._promote(tgt, code),
             source_name=src.text,
             target_name=tgt.text,
-            code=entry.code,
+            code=code,
             name=info.name,
             goldstein=info.goldstein,
             quad_class=info.quad_class,
@@ -209,9 +259,10 @@ class EventCoder:
     def _place(self, analysis: Analysis, sent: Sentence) -> str | None:
         words = [t.lower for t in sent.tokens]
         place_preps = self.pack.word_class("place_prep")
+        articles = self.pack.word_class("article")
         for m in analysis.mentions:
-            if m.sentence == sent.index and m.tok_start > 0 and words[m.tok_start - 1] in place_preps \
-                    and m.kind in ("capital", "country"):
+            k = _before(sent.tokens, m.tok_start, articles) if m.sentence == sent.index else -1
+            if k >= 0 and words[k] in place_preps and m.kind in ("capital", "country"):
                 return m.text
         place = analysis.document.dateline_place
         if place and analysis.sentences:
@@ -219,6 +270,14 @@ class EventCoder:
             if lead is not None and sent.paragraph == lead:
                 return place.title()
         return None
+
+
+def _before(tokens, t0: int, articles: frozenset[str]) -> int:
+    """Index of the word before token t0, passing over articles ("in the capital"); -1 at the start."""
+    k = t0 - 1
+    while k >= 0 and tokens[k].lower in articles:
+        k -= 1
+    return k
 
 
 def _distinct(group: Group) -> int:

@@ -15,11 +15,26 @@ _MIN_ROOT = 3
 class Morphology:
     def __init__(self, pack: LanguagePack):
         self.prefixes = sorted((a for a in pack.affixes if a.position == "prefix"), key=lambda a: -len(a.affix))
-        self.suffixes = sorted((a for a in pack.affixes if a.position == "suffix"), key=lambda a: -len(a.affix))
+        # clitics (-nya, -lah) attach to any word, so even a form listed "=as written" may carry one
+        self.clitics = sorted((a.affix for a in pack.affixes if a.position == "clitic"), key=len, reverse=True)
+        self.suffixes = sorted((a for a in pack.affixes if a.position in ("suffix", "clitic")),
+                               key=lambda a: -len(a.affix))
         self._cache: dict[str, dict[str, str]] = {}
+        self._bare: dict[str, str] = {}
 
     def __getstate__(self):
-        return {"prefixes": self.prefixes, "suffixes": self.suffixes, "_cache": {}}
+        return {"prefixes": self.prefixes, "suffixes": self.suffixes, "clitics": self.clitics, "_cache": {},
+                "_bare": {}}
+
+    def bare(self, word: str) -> str:
+        """The word without a clitic ("kunjungannya" -> "kunjungan"); the word itself if it has none."""
+        hit = self._bare.get(word)
+        if hit is None:
+            hit = next((word[: -len(c)] for c in self.clitics
+                        if word.endswith(c) and len(word) - len(c) >= _MIN_ROOT), word)
+            if len(self._bare) < 200_000:
+                self._bare[word] = hit
+        return hit
 
     def analyses(self, word: str) -> dict[str, str]:
         """Candidate roots of a word -> the voice the stripped prefix marks ("" if none)."""
@@ -28,8 +43,10 @@ class Morphology:
             return hit
         stems = {word}
         for _ in range(2):  # pertemuannya: -nya, then -an
-            stems |= {s[: -len(x.affix)] for s in stems for x in self.suffixes
-                      if s.endswith(x.affix) and len(s) - len(x.affix) >= _MIN_ROOT}
+            # a suffix may have replaced letters of the root (denied -> deny): `restore` puts them back
+            stems |= {root for s in stems for x in self.suffixes if s.endswith(x.affix)
+                      for root in (s[: -len(x.affix)] + letter for letter in (x.restore or ("",)))
+                      if len(root) >= _MIN_ROOT}
         out = {s: "" for s in stems}
         for s in stems:
             for p in self.prefixes:
@@ -70,6 +87,7 @@ class LexiconMatcher:
                     else:
                         self.known_roots.update(r for r, v in self.morph.analyses(first).items() if v == "active")
         self.passive_aux = pack.word_class("passive_aux")
+        self.modal = pack.word_class("modal")  # "is expected to": modality, not a passive
 
     def candidates(self, words: list[str], i: int) -> list[VerbEntry]:
         seen, out = set(), []
@@ -80,61 +98,72 @@ class LexiconMatcher:
                     out.append(entry)
         return out
 
-    def match_at(self, words: list[str], i: int, entry: VerbEntry) -> tuple[int, bool] | None:
-        """(end token, passive) when the entry's pattern matches from token i."""
-        return self._match(words, i, entry.pattern, 0, False)
+    def match_at(self, words: list[str], i: int, entry: VerbEntry) -> tuple[int, bool, int] | None:
+        """(end token, passive, words matched) when the entry's pattern matches from token i.
+        Words matched, not words spanned, says how specific a match is: a gap adds none."""
+        return self._match(words, i, entry.pattern, 0, False, 0)
 
-    def _match(self, words, i, pattern, k, passive):
+    def _match(self, words, i, pattern, k, passive, weight):
         if k == len(pattern):
-            return i, passive
+            return i, passive, weight
         element = pattern[k]
         if element == ("...",):
             for skip in range(0, self.GAP + 1):
-                got = self._match(words, i + skip, pattern, k + 1, passive)
+                got = self._match(words, i + skip, pattern, k + 1, passive, weight)
                 if got:
                     return got
             return None
         if i >= len(words):
             return None
-        hit = self._element(words, i, element)
+        hit = self._element(words, i, element, head=k == 0)
         if hit is None:
             return None
         length, voice = hit
-        return self._match(words, i + length, pattern, k + 1, passive or voice == "passive")
+        return self._match(words, i + length, pattern, k + 1, passive or voice == "passive", weight + length)
 
-    def _element(self, words, i, element) -> tuple[int, str] | None:
-        """(words consumed, voice) of the first alternative that matches at i."""
+    def _element(self, words, i, element, head: bool = False) -> tuple[int, str] | None:
+        """(words consumed, voice) of the first alternative that matches at i.
+        An auxiliary before the word marks a passive only on the pattern's head word
+        ("was criticized"), not on later words ("is willing =to")."""
         for alt in element:
             exact = alt.startswith("=")
             parts = alt.lstrip("=").split("_")
             tail = parts[1:]  # words after the first of a phrase match as written
-            if words[i + 1 : i + 1 + len(tail)] != tail:
+            if tail and not self._tail_matches(words, i + 1, tail):
                 continue
-            voice = self._word_voice(words, i, parts[0], exact)
+            voice = self._word_voice(words, i, parts[0], exact, head)
             if voice is not None:
                 return 1 + len(tail), voice
         return None
 
-    def _word_voice(self, words, i, alt: str, exact: bool) -> str | None:
+    def _tail_matches(self, words, i, tail) -> bool:
+        """Later words of a phrase match as written; the last may carry a clitic ("kunjungannya")."""
+        got = words[i : i + len(tail)]
+        return len(got) == len(tail) and got[:-1] == tail[:-1] and (
+            got[-1] == tail[-1] or self.morph.bare(got[-1]) == tail[-1])
+
+    def _word_voice(self, words, i, alt: str, exact: bool, head: bool = True) -> str | None:
         word = words[i]
         if exact:
-            return self._passive_reading(words, i) if word == alt else None
+            return self._passive_reading(words, i, head) if alt in (word, self.morph.bare(word)) else None
         if word == alt:
-            return self._aux_passive(words, i, alt)
+            return self._aux_passive(words, i, alt) if head else "active"
         analyses = self.morph.analyses(word)
         if alt in analyses:
-            return "passive" if analyses[alt] == "passive" else self._aux_passive(words, i, alt)
+            if analyses[alt] == "passive":
+                return "passive"
+            return self._aux_passive(words, i, alt) if head else "active"
         return None
 
-    def _passive_reading(self, words, i) -> str:
+    def _passive_reading(self, words, i, head: bool = True) -> str:
         for root, voice in self.morph.analyses(words[i]).items():
             if voice == "passive" and root in self.known_roots:
                 return "passive"
-        return self._aux_passive(words, i, None)
+        return self._aux_passive(words, i, None) if head else "active"
 
     def _aux_passive(self, words, i, lemma) -> str:
         """English-style passive: an auxiliary ("was", "been") before an inflected verb."""
-        if not self.passive_aux or words[i] == lemma or words[i].endswith("ing"):
+        if not self.passive_aux or words[i] == lemma or words[i].endswith("ing") or words[i] in self.modal:
             return "active"
         for back in (1, 2):
             if i - back >= 0 and words[i - back] in self.passive_aux:

@@ -1,0 +1,374 @@
+"""Every language pack, every entry: the files load, and each row's example does what the row says.
+
+Parametrised over `available_languages()`, so a new pack is held to the same
+standard the day its folder appears. A row whose example does not work is a
+bug in the row (or in the engine), never a reason to loosen an assertion.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from functools import lru_cache
+
+import pytest
+
+from warta.coder import Coder
+from warta.errors import LanguagePackError
+from warta.lang import LANG_DIR, PACK_FILES, WORD_CLASSES, LanguagePack, available_languages
+from warta.model import Analysis, Document
+from warta.ontology import Ontology
+from warta.pipeline.actors import ActorFinder
+from warta.pipeline.dates import DateResolver
+from warta.pipeline.morphology import Morphology
+from warta.pipeline.sentences import SentenceSplitter
+from warta.read.clean import clean_text
+from warta.tabular import read_tsv, split_alternatives
+
+LANGS = available_languages()
+PUBLISHED = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)  # a Friday
+
+
+@lru_cache(maxsize=None)
+def coder(lang: str) -> Coder:
+    return Coder.load([lang])
+
+
+def stage(lang: str, kind: type):
+    """The loaded coder's own stage of a kind, so its spaCy pipeline is built once."""
+    return next(s for s in coder(lang).pipelines[lang].stages if isinstance(s, kind))
+
+
+def code(lang: str, text: str) -> Analysis:
+    return coder(lang).code(Document("example", text, published=PUBLISHED, lang=lang))
+
+
+def _loadable(lang: str) -> LanguagePack | None:
+    """A pack that fails to load fails `test_pack_loads`, not the collection of this whole file."""
+    try:
+        return LanguagePack.load(lang)
+    except LanguagePackError:
+        return None
+
+
+def rows(kind: str):
+    """(lang, row) for every row of one kind of entry, with readable test ids."""
+    out = []
+    for lang in LANGS:
+        pack = _loadable(lang)
+        if pack is None:
+            continue
+        items = {
+            "verbs": [(e.id, e) for e in pack.verbs],
+            "actors": [(e.names[0], e) for e in pack.actors],
+            "roles": [(e.phrases[0], e) for e in pack.roles],
+            "words": [(f"{c}:{w}", (w, c, ex)) for w, c, ex in pack.word_examples],
+            "dates": [(r["words"].split("|")[0].strip(), r) for r in pack.dates],
+            "morphology": [(f"{a.position}:{a.affix}", a) for a in pack.affixes],
+            "abbreviations": [(a, a) for a in pack.abbreviations],
+        }[kind]
+        out += [pytest.param(lang, item, id=f"{lang}:{name}") for name, item in items]
+    return out
+
+
+def contains_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+# -- files and schemas ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fname", sorted(PACK_FILES))
+def test_file_has_schema_header(lang, fname):
+    schema, required = PACK_FILES[fname]
+    path = LANG_DIR / lang / fname
+    assert path.read_text(encoding="utf-8").splitlines()[0] == f"# schema: {schema}"
+    table = read_tsv(path, schema, required)
+    assert table, f"{lang}/{fname} has no rows"
+    assert all(r["example"] for r in table), f"{lang}/{fname}: a row without an example"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pack_loads_with_metadata(lang):
+    pack = LanguagePack.load(lang)
+    assert pack.code == lang and pack.name and pack.version and pack.checksum
+    assert pack.date_order in ("DMY", "MDY")
+    assert set(pack.words) <= WORD_CLASSES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_duplicate_ids_or_names(lang):
+    pack = LanguagePack.load(lang)
+    ids = [e.id for e in pack.verbs]
+    assert len(ids) == len(set(ids)), "duplicate verb ids"
+    names = [n.lower() for e in pack.actors for n in e.names]
+    assert len(names) == len(set(names)), "an actor name listed twice"
+    phrases = [p for r in pack.roles for p in r.phrases]
+    assert len(phrases) == len(set(phrases)), "a role phrase listed twice"
+    for cls in WORD_CLASSES:
+        listed = [w for w, c, _ in pack.word_examples if c == cls]
+        assert len(listed) == len(set(listed)), f"a {cls} word listed twice"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_verb_codes_exist_in_cameo(lang):
+    ontology = Ontology.load()
+    unknown = [(e.id, c) for e in LanguagePack.load(lang).verbs for c in (e.code, e.intent) if c and c not in ontology]
+    assert unknown == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_intent_codes_express_intent_or_threat(lang):
+    """An intended predicate is an intention (03) or a threat (13), never the deed itself."""
+    wrong = [(e.id, e.intent) for e in LanguagePack.load(lang).verbs if e.intent and e.intent[:2] not in ("03", "13")]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicon_covers_every_cameo_root(lang):
+    roots = {e.code[:2] for e in LanguagePack.load(lang).verbs}
+    assert roots >= {f"{r:02d}" for r in range(1, 21)}, f"missing roots {sorted({f'{r:02d}' for r in range(1, 21)} - roots)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_actor_names_are_not_shadowed(lang):
+    """Each name resolves to its own row's code, not to an earlier definition of the same name."""
+    gazetteer = stage(lang, ActorFinder).gazetteer
+    wrong = []
+    for entry in LanguagePack.load(lang).actors:
+        for name in entry.names:
+            found = gazetteer.lookup(name)
+            if found is None or found.value != entry.code:
+                wrong.append((name, entry.code, found and found.value))
+    assert wrong == []
+
+
+# -- verbs ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,entry", rows("verbs"))
+def test_verb_example_codes_its_event(lang, entry):
+    events = code(lang, entry.example).events
+    mine = [e for e in events if e.code == entry.code and f":{entry.id}:" in e.rule]
+    assert mine, f"{entry.example!r} gave {[(e.source, e.target, e.code, e.rule) for e in events]}"
+    if entry.expected:
+        source, target = entry.expected.split()
+        assert any(e.source.startswith(source) and e.target.startswith(target) for e in mine), \
+            f"expected {source} -> {target}, got {[(e.source, e.target) for e in mine]}"
+
+
+# -- actors and roles ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,entry", rows("actors"))
+def test_actor_example_names_the_actor(lang, entry):
+    mentions = code(lang, entry.example).mentions
+    assert any(m.actor and m.actor.code == entry.code for m in mentions), \
+        f"{entry.example!r} gave {[(m.text, m.actor and m.actor.code) for m in mentions]}"
+
+
+@pytest.mark.parametrize("lang,entry", rows("roles"))
+def test_role_example_gives_the_sector(lang, entry):
+    mentions = code(lang, entry.example).mentions
+    assert any(m.actor and m.actor.sector == entry.sector for m in mentions), \
+        f"{entry.example!r} gave {[(m.text, m.actor and m.actor.code) for m in mentions]}"
+
+
+# -- function words ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,item", rows("words"))
+def test_word_example_contains_the_word(lang, item):
+    word, cls, example = item
+    assert contains_word(example, word), f"{cls} word {word!r} is not in its example {example!r}"
+
+
+def _without(example: str, word: str) -> str:
+    return re.sub(rf"(?<!\w){re.escape(word)}\s+", "", example, count=1, flags=re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "negation"])
+def test_negation_words_stop_the_event(lang, item):
+    """With the word the example codes nothing; without it, the same sentence codes an event."""
+    word, _, example = item
+    assert code(lang, _without(example, word)).events, f"{example!r} minus {word!r} codes nothing anyway"
+    got = code(lang, example).events
+    assert not got, f"negation {word!r} did not stop {[(e.source, e.target, e.code) for e in got]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "modal"])
+def test_modal_words_keep_the_deed_from_being_coded_as_done(lang, item):
+    """Without the word the example codes a deed; with it, not that deed: at most an intention
+    (03) or a threat (13), as CAMEO codes "will meet" (036) or "will impose sanctions" (1312)."""
+    word, _, example = item
+    done = {e.code for e in code(lang, _without(example, word)).events}
+    assert done, f"{example!r} minus {word!r} codes nothing anyway"
+    got = code(lang, example).events
+    assert not done & {e.code for e in got}, f"modal {word!r} did not stop {done & {e.code for e in got}}"
+    assert all(e.code[:2] in ("03", "13") for e in got), f"{[(e.code, e.rule) for e in got]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "former"])
+def test_former_words_drop_the_office(lang, item):
+    word, _, example = item
+    with_word = {m.actor.code for m in code(lang, example).mentions if m.actor}
+    without = {m.actor.code for m in code(lang, _without(example, word)).mentions if m.actor}
+    assert without - with_word, f"{word!r} changed no actor in {example!r}: {with_word} vs {without}"
+
+
+def _word_span(example: str, word: str) -> tuple[int, int]:
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", example, re.IGNORECASE)
+    assert m, f"{word!r} not in {example!r}"
+    return m.span()
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] in ("agent_prep", "target_prep")])
+def test_prepositions_introduce_their_party(lang, item):
+    """An agent preposition introduces an event's source; a target preposition its target."""
+    word, cls, example = item
+    _, end = _word_span(example, word)
+    events = code(lang, example).events
+    spans = [e.source_span if cls == "agent_prep" else e.target_span for e in events]
+    assert any(s and example[end:s[0]].strip() == "" for s in spans), \
+        f"no event in {example!r} has its {'source' if cls == 'agent_prep' else 'target'} right after {word!r}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "other_prep"])
+def test_other_prepositions_shield_their_actor(lang, item):
+    """The actor after "di", "dari" is neither source nor target, though the sentence codes an event."""
+    word, _, example = item
+    _, end = _word_span(example, word)
+    events = code(lang, example).events
+    assert events, f"{example!r} codes no event at all"
+    for e in events:
+        for span in (e.source_span, e.target_span):
+            assert span[0] < end or example[end:span[0]].strip() != "", \
+                f"{word!r} did not shield {example[span[0]:span[1]]!r}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "place_prep"])
+def test_place_prepositions_give_the_location(lang, item):
+    word, _, example = item
+    _, end = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.location and example[end:].lstrip().startswith(e.location) for e in events), \
+        f"{example!r} gave locations {[e.location for e in events]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] in ("coordinator", "both_parties",
+                                                                                      "plural_pronoun")])
+def test_compound_words_give_two_parties(lang, item):
+    """"Rusia dan Iran", "kedua negara", "mereka": one event per member of the pair."""
+    word, cls, example = item
+    events = code(lang, example).events
+    parties = {e.source for e in events} | {e.target for e in events}
+    assert len(events) >= 2 and len(parties) >= 3 or cls != "coordinator" and len(parties) >= 2, \
+        f"{example!r} gave {[(e.source, e.target, e.code) for e in events]}"
+    if cls != "coordinator":
+        start, end = _word_span(example, word)
+        assert any(e.source_span[0] <= start < e.source_span[1] or e.target_span[0] <= start < e.target_span[1]
+                   for e in events), f"no event rests on {word!r}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "speech_verb"])
+def test_speech_verbs_do_not_make_the_speaker_a_target(lang, item):
+    """The example codes an event, and the actor standing right after the speech verb is no one's target."""
+    word, _, example = item
+    _, end = _word_span(example, word)
+    speaker_at = end + len(example[end:]) - len(example[end:].lstrip(" ,:"))
+    events = code(lang, example).events
+    assert events, f"{example!r} codes no event at all"
+    assert all(e.target_span[0] != speaker_at for e in events), f"the speaker after {word!r} became a target"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "self_pronoun"])
+def test_self_pronouns_stand_for_the_speaker(lang, item):
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.source_span[0] == start or e.target_span[0] == start for e in events), \
+        f"no event rests on {word!r} in {example!r}: {[(e.source, e.target, e.code) for e in events]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "condition"])
+def test_condition_words_suppose_and_do_not_report(lang, item):
+    word, _, example = item
+    assert code(lang, _without(example, word)).events, f"{example!r} minus {word!r} codes nothing anyway"
+    got = code(lang, example).events
+    assert not got, f"{word!r} did not stop {[(e.source, e.target, e.code) for e in got]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "non_event"])
+def test_non_event_phrases_start_no_trigger(lang, item):
+    word, _, example = item
+    start, end = _word_span(example, word)
+    analysis = code(lang, example)
+    assert not any(start <= t.start < end for t in analysis.triggers), \
+        f"{word!r} started a trigger in {example!r}: {[t.entry_id for t in analysis.triggers]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "role_modifier"])
+def test_role_modifiers_stay_inside_a_title(lang, item):
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    mentions = code(lang, example).mentions
+    assert any(m.start < start < m.end and m.actor and m.actor.sector for m in mentions), \
+        f"{word!r} broke the title in {example!r}: {[(m.text, m.actor and m.actor.code) for m in mentions]}"
+
+
+# -- dates ------------------------------------------------------------------------
+
+def _sentence_date(lang: str, text: str):
+    analysis = stage(lang, SentenceSplitter)(Analysis(Document("d", text, published=PUBLISHED, lang=lang)))
+    return stage(lang, DateResolver).sentence_date(analysis.sentences[0], PUBLISHED.date(), base=PUBLISHED.date())
+
+
+@pytest.mark.parametrize("lang,row", rows("dates"))
+def test_date_example_resolves(lang, row):
+    alternatives = split_alternatives(row["words"])
+    used = next((w for w in sorted(alternatives, key=len, reverse=True) if contains_word(row["example"], w)), None)
+    assert used, f"no word of {row['words']!r} is in {row['example']!r}"
+    for word in alternatives:  # every spelling works in the same place
+        text = re.sub(rf"(?<!\w){re.escape(used)}(?!\w)", word.capitalize() if row["kind"] == "weekday" else word,
+                      row["example"], count=1, flags=re.IGNORECASE)
+        day, how = _sentence_date(lang, text)
+        value = int(row["value"])
+        if row["kind"] == "weekday":
+            ahead = any(contains_word(text, w) for w in LanguagePack.load(lang).word_class("modal"))
+            lag = (day - PUBLISHED.date()).days if ahead else (PUBLISHED.date() - day).days
+            assert how == "relative" and day.weekday() == value and 0 <= lag < 7, (text, day)
+        elif row["kind"] == "month":
+            assert how == "explicit" and day.month == value, (text, day)
+        else:  # relative to the publication day, or (anaphoric) to it when the text named no other day
+            expected = date.fromordinal(PUBLISHED.date().toordinal() + value)
+            assert how == "relative" and day == expected, (text, day, how)
+
+
+# -- morphology, furniture, abbreviations ----------------------------------------------
+
+@pytest.mark.parametrize("lang,rule", rows("morphology"))
+def test_morphology_example_finds_the_root(lang, rule):
+    word, root = (x.strip() for x in rule.example.split("->"))
+    analyses = Morphology(LanguagePack.load(lang)).analyses(word)
+    assert root in analyses, f"{word!r} -> {sorted(analyses)}"
+    if rule.voice and rule.position == "prefix" and word.startswith(rule.affix):
+        assert analyses[root] == rule.voice, f"{word!r} -> {root!r} should read as {rule.voice}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_furniture_examples_are_removed(lang):
+    pack = LanguagePack.load(lang)
+    rows_ = read_tsv(LANG_DIR / lang / "furniture.tsv", *PACK_FILES["furniture.tsv"])
+    assert len(rows_) == len(pack.furniture)
+    for row, pattern in zip(rows_, pack.furniture):
+        assert pattern.search(row["example"].strip()), f"{row['pattern']!r} does not match {row['example']!r}"
+        body = "Paragraf pertama berita ini cukup panjang untuk dianggap isi artikel."
+        cleaned = clean_text(f"{body}\n\n{row['example']}\n\n{body}", [pattern])
+        assert row["example"] not in cleaned and body in cleaned, f"{row['example']!r} survived cleaning"
+
+
+@pytest.mark.parametrize("lang,abbr", rows("abbreviations"))
+def test_abbreviation_does_not_end_a_sentence(lang, abbr):
+    rows_ = {r["abbreviation"]: r["example"] for r in read_tsv(LANG_DIR / lang / "abbreviations.tsv",
+                                                               *PACK_FILES["abbreviations.tsv"])}
+    example = rows_[abbr]
+    assert abbr in example
+    analysis = stage(lang, SentenceSplitter)(Analysis(Document("d", example, lang=lang)))
+    for s in analysis.sentences[:-1]:
+        assert not s.text.rstrip().endswith(abbr), f"split after {abbr!r}: {[s.text for s in analysis.sentences]}"

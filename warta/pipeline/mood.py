@@ -1,0 +1,65 @@
+"""Is a predicate told as done, only intended, denied, or supposed?
+
+News reports what happened beside what did not ("tidak mengecam"), what is
+planned or promised ("akan bertemu", "berjanji membantu") and what is only
+supposed ("jika Iran menyerang"). Only the first is an event as it stands;
+an intended predicate is coded with its entry's `intent` code (CAMEO codes
+intentions and threats as events of their own: 036, 1312), or not at all.
+The words come from the pack's negation, modal and condition classes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.lang import LanguagePack, VerbEntry
+from warta.settings import Settings
+
+_CLAUSE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    code: str | None  # the code to give the event; None = not an event
+    mood: str  # done | intended | negated | supposed
+
+
+class Mood:
+    def __init__(self, pack: LanguagePack, settings: Settings):
+        self.negation = pack.word_class("negation")
+        self.modal = pack.word_class("modal")
+        self.condition = pack.word_class("condition")
+        self.window = settings.negation_window
+        self.intent_roots = settings.intent_roots
+
+    def read(self, words: list[str], start: int, entry: VerbEntry) -> Reading:
+        """How the predicate whose first word is `start` is told."""
+        if self._supposed(words, start):
+            return Reading(None, "supposed")
+        window = self._window(words, start)
+        if any(w in self.negation for w in window):
+            return Reading(None, "negated")
+        if any(w in self.modal for w in window):
+            if entry.code[:2] in self.intent_roots:
+                return Reading(entry.code, "intended")  # intent is the event itself: "berjanji bekerja sama"
+            return Reading(entry.intent or None, "intended")
+        return Reading(entry.code, "done")
+
+    def _window(self, words: list[str], start: int) -> list[str]:
+        """The few words before the predicate, not reaching back past a comma or quote."""
+        out = []
+        for k in range(start - 1, max(-1, start - 1 - self.window), -1):
+            if words[k] in _CLAUSE_END:
+                break
+            out.append(words[k])
+        return out
+
+    def _supposed(self, words: list[str], start: int) -> bool:
+        """A condition word earlier in the same clause: "jika Iran menyerang Israel"."""
+        if not self.condition:
+            return False
+        for k in range(start - 1, -1, -1):
+            if words[k] in _CLAUSE_END:
+                return False
+            if words[k] in self.condition:
+                return True
+        return False
