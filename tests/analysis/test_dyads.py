@@ -3,7 +3,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from warta.analysis import DyadQuery, EventQuery, dyad_series, dyads
+from warta.analysis import DyadQuery, EventQuery, dyad_series
+from warta.analysis.dyads import dyads
 
 
 def series(con, by="month", count="events", **filters):

@@ -1,6 +1,7 @@
 import pytest
 
-from warta.analysis import EventQuery, network
+from warta.analysis import EventQuery
+from warta.analysis.network import network
 
 
 def edges(con, **kw):

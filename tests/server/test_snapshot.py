@@ -41,8 +41,8 @@ class Writer:
 
 
 def documents(snaps) -> int:
-    with snaps.lease() as con:
-        return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    with snaps.lease() as db:
+        return db.con.execute("SELECT count(*) FROM documents").fetchone()[0]
 
 
 def test_a_changed_store_is_copied_again(synthetic_db, tmp_path):
@@ -95,7 +95,7 @@ def test_a_lease_outlives_a_refresh(synthetic_db, tmp_path):
         with snaps.lease() as old:
             add_document(synthetic_db)
             assert snaps.refresh() is True
-            assert old.execute("SELECT count(*) FROM documents").fetchone()[0] == 2  # still readable
+            assert old.con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2  # still readable
             assert len(list((tmp_path / "s").glob("*.duckdb"))) == 2
         assert len(list((tmp_path / "s").glob("*.duckdb"))) == 1
         assert documents(snaps) == 3
@@ -110,3 +110,27 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
         with snaps.lease():
             pass
     assert issubclass(StoreBusy, StoreError)
+
+
+def test_answers_are_remembered_per_snapshot(synthetic_db, tmp_path):
+    snaps = Snapshots(synthetic_db, workdir=tmp_path / "s", cache_size=2)
+    calls = []
+
+    def count(db):
+        return db.memo("documents", lambda: calls.append(1) or db.con.execute(
+            "SELECT count(*) FROM documents").fetchone()[0])
+
+    try:
+        with snaps.lease() as db:
+            assert count(db) == count(db) == 2
+        assert len(calls) == 1
+        add_document(synthetic_db)
+        snaps.refresh()
+        with snaps.lease() as db:
+            assert count(db) == 3  # a new snapshot remembers nothing of the old one
+            for key in ("a", "b", "c"):
+                db.memo(key, lambda: key)
+            assert list(db.snapshot.cache) == ["b", "c"]  # bounded
+        assert len(calls) == 2
+    finally:
+        snaps.close()

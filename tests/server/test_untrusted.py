@@ -30,21 +30,19 @@ def evil_db(tmp_path):
 
 def test_markup_in_articles_is_shown_as_text(evil_db, serve, page):
     server = serve(evil_db)
-    events = httpx.get(server.url + "/api/events", params={"limit": 100}).json()["events"]
-    assert any("<b>Lawan</b>" in e["evidence"] for e in events)
     open_dashboard(page, server)
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.locator("#events b").count() == 0
-    assert any("<b>Lawan</b>" in t for t in page.eval_on_selector_all("#events td.evidence", "tds => tds.map(t => t.textContent)"))
 
     page.click('#events tbody tr[data-code="057"]')
     marked_evidence(page)
     text = page.text_content("#doc-text")
     assert "<script>window.__pwned = 1</script>" in text
     assert '<img src=x onerror="window.__pwned = 2">' in text
+    assert '<i>dan</i>' in text
     assert "<b>Lawan</b>" in page.text_content("#document .doc-title")
-    for tag in ("script", "img", "b", "i", "svg"):
-        assert page.locator(f"#document {tag}").count() == 0, f"a <{tag}> from the article became an element"
+    for tag in ("script", "img", "b", "i"):
+        assert page.locator(f"body {tag}").count() == 0, f"a <{tag}> from the article became an element"
+    assert page.locator("#document svg").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 

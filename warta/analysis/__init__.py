@@ -1,6 +1,9 @@
-"""Analysis over the stored events: dyads over time and actor networks."""
-from warta.analysis.dyads import DyadQuery, dyad_series, dyads
-from warta.analysis.filters import EventQuery
-from warta.analysis.network import network
+"""Analysis over the stored events: dyads over time and actor networks.
 
-__all__ = ["DyadQuery", "EventQuery", "dyad_series", "dyads", "network"]
+    from warta.analysis.dyads import dyads
+    dyads("warta.duckdb", source="IRN", target="RUS", by="month")   # pandas DataFrame
+"""
+from warta.analysis.dyads import DyadQuery, dyad_series
+from warta.analysis.filters import EventQuery
+
+__all__ = ["DyadQuery", "EventQuery", "dyad_series"]

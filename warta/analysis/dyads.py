@@ -1,6 +1,6 @@
 """Dyads over time: how two actor groups treat each other, period by period.
 
-    from warta.analysis import dyads
+    from warta.analysis.dyads import dyads
     dyads("warta.duckdb", source="IRN", target="RUS", by="month")   # a pandas DataFrame
     dyads("warta.duckdb", source="IRN", target="RUS", arrow=True)   # an Arrow table
 
@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from warta.analysis.filters import EventQuery
 from warta.analysis.reports import weight_sql
-from warta.analysis.sql import query_arrow
+from warta.analysis.sql import query_arrow, query_row
 from warta.store import Store
 
 PERIODS = ("day", "week", "month", "year")  # weeks start on Monday (ISO 8601)
@@ -51,49 +51,51 @@ def dyad_series(con, query: DyadQuery) -> pa.Table:
     events = replace(query.events, dated=True)
     where, params = events.where()
     w = weight_sql(con, query.count)
-    quads = ",\n".join(f"coalesce(sum(w) FILTER (WHERE quad_class = {i}), 0)::BIGINT AS {name}"
-                       for i, name in enumerate(QUAD_COLUMNS, start=1))
     # the direction split only means something when both directions are counted
-    forward = ""
+    fwd_params: list = []
+    forward = "NULL"
     if events.undirected:
-        fwd = EventQuery(source=events.source, target=events.target)
-        fwd_where, fwd_params = fwd.where()
-        forward = f", coalesce(sum(w) FILTER (WHERE {fwd_where[len(' WHERE '):]}), 0)::BIGINT AS forward"
+        fwd_where, fwd_params = EventQuery(source=events.source, target=events.target).where()
+        forward = fwd_where[len(" WHERE "):]
+    quads = "".join(f"coalesce(sum(n) FILTER (WHERE quad_class = {i}), 0)::BIGINT AS {name}, "
+                    for i, name in enumerate(QUAD_COLUMNS, start=1))
+    # one pass over the events into (period, code, quad class, direction) cells; the rest works on those
     sql = f"""
-WITH e AS (
-    SELECT date_trunc('{query.by}', date)::DATE AS period, code, quad_class, goldstein, {w} AS w, source, target
-    FROM events{where}
+WITH cells AS MATERIALIZED (
+    SELECT date_trunc('{query.by}', date)::DATE AS period, code, quad_class, {forward} AS fwd,
+           sum({w}) AS n, sum({w} * goldstein) AS g
+    FROM events{where} GROUP BY ALL
 ),
 totals AS (
-    SELECT period, sum(w)::BIGINT AS total,
-    {quads},
-    coalesce(sum(w) FILTER (WHERE quad_class IN (1, 2)), 0)::BIGINT AS cooperation,
-    coalesce(sum(w) FILTER (WHERE quad_class IN (3, 4)), 0)::BIGINT AS conflict,
-    sum(w * goldstein) AS goldstein_sum,
-    sum(w * goldstein) / sum(w) AS goldstein_mean{forward}
-    FROM e GROUP BY period
+    SELECT period, sum(n)::BIGINT AS total, {quads}
+           coalesce(sum(n) FILTER (WHERE quad_class IN (1, 2)), 0)::BIGINT AS cooperation,
+           coalesce(sum(n) FILTER (WHERE quad_class IN (3, 4)), 0)::BIGINT AS conflict,
+           sum(g) AS goldstein_sum, sum(g) / sum(n) AS goldstein_mean
+           {", coalesce(sum(n) FILTER (WHERE fwd), 0)::BIGINT AS forward" if events.undirected else ""}
+    FROM cells GROUP BY period
+),
+ranked AS (
+    SELECT period, code, sum(n)::BIGINT AS n, row_number() OVER (PARTITION BY period ORDER BY sum(n) DESC, code) AS rank
+    FROM cells GROUP BY period, code
 ),
 codes AS (
-    SELECT period, code, sum(w)::BIGINT AS n,
-           row_number() OVER (PARTITION BY period ORDER BY sum(w) DESC, code) AS rank
-    FROM e GROUP BY period, code
+    SELECT period, list({{'code': code, 'count': n}} ORDER BY rank) AS top_codes
+    FROM ranked WHERE rank <= {int(query.top)} GROUP BY period
 )
-SELECT t.*,
-       coalesce(list({{'code': c.code, 'count': c.n}} ORDER BY c.rank) FILTER (WHERE c.code IS NOT NULL), [])
-           AS top_codes
-FROM totals t LEFT JOIN codes c ON c.period = t.period AND c.rank <= {int(query.top)}
-GROUP BY ALL ORDER BY t.period
+SELECT t.*, coalesce(c.top_codes, []) AS top_codes
+FROM totals t LEFT JOIN codes c USING (period)
+ORDER BY t.period
 LIMIT {MAX_PERIODS}
 """
-    # parameters bind in textual order: `e` first, then the forward filter in `totals`
-    return query_arrow(con, sql, params + (fwd_params if events.undirected else []))
+    # parameters bind in textual order: the direction test comes before the filters
+    return query_arrow(con, sql, fwd_params + params)
 
 
 def undated_count(con, query: EventQuery) -> int:
     """Events that match but have no date, so stand in no period."""
     where, params = query.where()
     where = f"{where} AND date IS NULL" if where else " WHERE date IS NULL"
-    return con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0]
+    return query_row(con, f"SELECT count(*) FROM events{where}", params)[0]
 
 
 def dyads(db: str | Path = "warta.duckdb", *, source: str, target: str, by: str = "month",

@@ -30,17 +30,21 @@ def network(con, query: EventQuery = EventQuery(), *, level: str = "country", di
     both = "source IS NOT NULL AND target IS NOT NULL"
     where = f"{where} AND {both}" if where else f" WHERE {both}"
     a, b = LEVELS[level].format(col="source"), LEVELS[level].format(col="target")
-    if not directed:
-        a, b = f"least({a}, {b})", f"greatest({a}, {b})"
+    # first one row per directed pair (few, short keys: fast), then fold the two directions together
+    ends = ("least(a, b)", "greatest(a, b)") if not directed else ("a", "b")
+    w = weight_sql(con, count)
     sql = f"""
-WITH e AS (SELECT {a} AS a, {b} AS b, quad_class, goldstein, {weight_sql(con, count)} AS w FROM events{where})
-SELECT a AS source, b AS target, sum(w)::BIGINT AS total,
-       coalesce(sum(w) FILTER (WHERE quad_class IN (1, 2)), 0)::BIGINT AS cooperation,
-       coalesce(sum(w) FILTER (WHERE quad_class IN (3, 4)), 0)::BIGINT AS conflict,
-       sum(w * goldstein) AS goldstein_sum,
-       sum(w * goldstein) / sum(w) AS goldstein_mean
-FROM e WHERE a <> b
-GROUP BY a, b ORDER BY total DESC, a, b LIMIT {int(limit)}
+WITH pairs AS (
+    SELECT {a} AS a, {b} AS b, sum({w}) AS n,
+           coalesce(sum({w}) FILTER (WHERE quad_class IN (1, 2)), 0) AS co,
+           coalesce(sum({w}) FILTER (WHERE quad_class IN (3, 4)), 0) AS cf,
+           sum({w} * goldstein) AS g
+    FROM events{where} GROUP BY 1, 2
+)
+SELECT {ends[0]} AS source, {ends[1]} AS target, sum(n)::BIGINT AS total, sum(co)::BIGINT AS cooperation,
+       sum(cf)::BIGINT AS conflict, sum(g) AS goldstein_sum, sum(g) / sum(n) AS goldstein_mean
+FROM pairs WHERE a <> b
+GROUP BY 1, 2 ORDER BY total DESC, source, target LIMIT {int(limit)}
 """
     edges = query_arrow(con, sql, params)
     return {"nodes": _nodes(edges), "edges": edges}

@@ -15,3 +15,8 @@ def query_dicts(con, sql: str, params: list | None = None) -> list[dict]:
     cur = con.execute(sql, params or [])
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+
+def query_row(con, sql: str, params: list | None = None) -> tuple:
+    """The one row a query returns, read to the end (DuckDB >= 2 refuses new work on a half-read result)."""
+    return con.execute(sql, params or []).fetchall()[0]

@@ -40,9 +40,13 @@ def _version() -> str:
         return "0"
 
 
-def create_app(db: str | Path, snapshot_dir: str | Path | None = None, interval: float = 1.0) -> FastAPI:
-    """An app serving the store at `db`; nothing is opened until the first request or startup."""
-    snapshots = Snapshots(db, workdir=snapshot_dir, interval=interval)
+def create_app(db: str | Path, snapshot_dir: str | Path | None = None, interval: float = 1.0,
+               cache_size: int = 256) -> FastAPI:
+    """An app serving the store at `db`; nothing is opened until the first request or startup.
+
+    `interval`: seconds between checks for a changed store; `cache_size`: aggregate answers
+    remembered per snapshot (0: none)."""
+    snapshots = Snapshots(db, workdir=snapshot_dir, interval=interval, cache_size=cache_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

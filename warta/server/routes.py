@@ -10,11 +10,12 @@ from warta.analysis.filters import EventQuery
 from warta.analysis.network import MAX_EDGES, network
 from warta.server import queries
 from warta.server.queries import MAX_LIMIT, SORTS
+from warta.server.snapshot import Reader
 
 router = APIRouter(prefix="/api")
 
 CODES = "comma-separated CAMEO actor codes; a code matches itself and every code it begins (IRN: all of Iran)"
-MAX_OFFSET = 10_000_000
+MAX_OFFSET = 100_000  # deeper than this, narrow the filters (or export with `warta events`)
 
 
 class BadQuery(HTTPException):
@@ -22,10 +23,10 @@ class BadQuery(HTTPException):
         super().__init__(status_code=400, detail=message)
 
 
-def connection(request: Request) -> Iterator:
-    """A cursor on the server's snapshot of the store, for one request."""
-    with request.app.state.snapshots.lease() as con:
-        yield con
+def reader(request: Request) -> Iterator[Reader]:
+    """The server's snapshot of the store, for one request."""
+    with request.app.state.snapshots.lease() as db:
+        yield db
 
 
 def common_filters(
@@ -52,8 +53,8 @@ def _query(**raw) -> EventQuery:
 
 
 @router.get("/stats", summary="Totals, date range, and how fresh the server's snapshot is")
-def get_stats(request: Request, con=Depends(connection)) -> dict:
-    return {**queries.stats(con), "snapshot": request.app.state.snapshots.info()}
+def get_stats(request: Request, db: Reader = Depends(reader)) -> dict:
+    return {**db.memo("stats", lambda: queries.stats(db.con)), "snapshot": request.app.state.snapshots.info()}
 
 
 @router.get("/events", summary="A page of events matching the filters, with the total count")
@@ -67,15 +68,15 @@ def get_events(
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
     sort: Literal[tuple(SORTS)] = Query("-date"),  # type: ignore[valid-type]
-    con=Depends(connection),
+    db: Reader = Depends(reader),
 ) -> dict:
     query = _query(actor=actor, source=source, target=target, undirected=undirected, doc=doc, **filters)
-    return queries.events_page(con, query, limit=limit, offset=offset, sort=sort)
+    return queries.events_page(db.con, query, limit=limit, offset=offset, sort=sort)
 
 
 @router.get("/events/{event_id}", summary="One event, with its sentence")
-def get_event(event_id: str = Path(..., max_length=64), con=Depends(connection)) -> dict:
-    found = queries.event(con, event_id)
+def get_event(event_id: str = Path(..., max_length=64), db: Reader = Depends(reader)) -> dict:
+    found = queries.event(db.con, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
     return found
@@ -90,17 +91,16 @@ def get_dyads(
     count: Literal["events", "reports"] = Query("events"),
     top: int = Query(3, ge=0, le=MAX_TOP, description="most frequent event codes listed per period"),
     filters: dict = Depends(common_filters),
-    con=Depends(connection),
+    db: Reader = Depends(reader),
 ) -> dict:
     query = _query(source=source, target=target, undirected=not directed, **filters)
     try:
         dyad = DyadQuery(query, by=by, count=count, top=top)
     except ValueError as exc:
         raise BadQuery(str(exc)) from None
-    series = dyad_series(con, dyad).to_pylist()
-    undated = undated_count(con, query)
-    return {"source": list(query.source), "target": list(query.target), "directed": directed, "by": by,
-            "count": count, "undated": undated, "series": series}
+    return db.memo(("dyads", dyad), lambda: {
+        "source": list(query.source), "target": list(query.target), "directed": directed, "by": by, "count": count,
+        "undated": undated_count(db.con, query), "series": dyad_series(db.con, dyad).to_pylist()})
 
 
 @router.get("/actors", summary="Actors with how often each is source and target")
@@ -108,14 +108,15 @@ def get_actors(
     q: str | None = Query(None, pattern="^[A-Za-z0-9]{1,24}$", description="actor code prefix (IRN)"),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
-    con=Depends(connection),
+    db: Reader = Depends(reader),
 ) -> dict:
-    return queries.actors(con, q.upper() if q else None, limit=limit, offset=offset)
+    prefix = q.upper() if q else None
+    return db.memo(("actors", prefix, limit, offset), lambda: queries.actors(db.con, prefix, limit=limit, offset=offset))
 
 
 @router.get("/documents/{doc_id:path}", summary="A document's text and its events with their spans")
-def get_document(doc_id: str = Path(..., max_length=500), con=Depends(connection)) -> dict:
-    found = queries.document(con, doc_id)
+def get_document(doc_id: str = Path(..., max_length=500), db: Reader = Depends(reader)) -> dict:
+    found = queries.document(db.con, doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     return found
@@ -129,10 +130,14 @@ def get_network(
     count: Literal["events", "reports"] = Query("events"),
     limit: int = Query(60, ge=1, le=MAX_EDGES, description="the heaviest edges kept"),
     filters: dict = Depends(common_filters),
-    con=Depends(connection),
+    db: Reader = Depends(reader),
 ) -> dict:
     query = _query(actor=actor, **filters)
-    net = network(con, query, level=level, directed=directed, count=count, limit=limit)
-    return {"level": level, "directed": directed, "count": count,
-            "nodes": net["nodes"].to_pylist(), "edges": net["edges"].to_pylist()}
+
+    def compute() -> dict:
+        net = network(db.con, query, level=level, directed=directed, count=count, limit=limit)
+        return {"level": level, "directed": directed, "count": count,
+                "nodes": net["nodes"].to_pylist(), "edges": net["edges"].to_pylist()}
+
+    return db.memo(("network", query, level, directed, count, limit), compute)
 

@@ -24,7 +24,7 @@ import os
 import shutil
 import tempfile
 import threading
-import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -60,9 +60,25 @@ class Snapshot:
     con: duckdb.DuckDBPyConnection
     signature: tuple
     taken_at: datetime
+    cache_size: int = 0
     users: int = 0
     retired: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: OrderedDict = field(default_factory=OrderedDict)
+
+    def memo(self, key, compute):
+        """compute(), remembered under `key` for as long as this snapshot serves (it never changes)."""
+        with self.lock:
+            if key in self.cache:
+                self.cache.move_to_end(key)
+                return self.cache[key]
+        value = compute()
+        if self.cache_size:
+            with self.lock:
+                self.cache[key] = value
+                while len(self.cache) > self.cache_size:
+                    self.cache.popitem(last=False)
+        return value
 
     def release(self) -> None:
         with self.lock:
@@ -84,14 +100,28 @@ class Snapshot:
             p.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class Reader:
+    """What a request reads through: a cursor on one snapshot, and that snapshot's memo."""
+
+    con: duckdb.DuckDBPyConnection
+    snapshot: Snapshot
+
+    def memo(self, key, compute):
+        return self.snapshot.memo(key, compute)
+
+
 class Snapshots:
-    """Keeps a fresh read-only copy of the store at `db`. No I/O until `refresh()` or `lease()`."""
+    """Keeps a fresh read-only copy of the store at `db`. No I/O until `refresh()` or `lease()`.
+
+    Answers worth remembering (aggregates the dashboard asks for on every load) are kept per
+    snapshot, at most `cache_size` of them, and go when the snapshot is replaced."""
 
     def __init__(self, db: str | Path, workdir: str | Path | None = None, interval: float = 1.0,
-                 prepare=None):
+                 cache_size: int = 256):
         self.db = Path(db)
         self.interval = interval
-        self.prepare = prepare  # called with a new snapshot's connection before it is served
+        self.cache_size = cache_size
         self._workdir = Path(workdir) if workdir else None
         self._own_workdir = workdir is None
         self._current: Snapshot | None = None
@@ -131,10 +161,8 @@ class Snapshots:
             finally:
                 source.close()
             self.writer_active = False
-            con = duckdb.connect(str(path))  # the copy is ours alone: prepare() may add to it
-            if self.prepare:
-                self.prepare(con)
-            fresh = Snapshot(path, con, signature, datetime.now(timezone.utc))
+            con = duckdb.connect(str(path))
+            fresh = Snapshot(path, con, signature, datetime.now(timezone.utc), self.cache_size)
             with self._swap:
                 old, self._current = self._current, fresh
         if old:
@@ -152,12 +180,12 @@ class Snapshots:
     # -- serving ----------------------------------------------------------------------
 
     @contextmanager
-    def lease(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the current snapshot, valid inside the `with` block."""
+    def lease(self) -> Iterator[Reader]:
+        """The current snapshot, valid inside the `with` block."""
         snap = self._acquire()
         cur = snap.con.cursor()
         try:
-            yield cur
+            yield Reader(cur, snap)
         finally:
             cur.close()
             snap.release()
