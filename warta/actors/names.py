@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
 from spacy.lang.id.stop_words import STOP_WORDS as _ID_STOP
@@ -105,13 +106,18 @@ def person_variants(name: str) -> list[str]:
     return out
 
 
+_FOLD_DROP = str.maketrans({"-": None, "'": None, ".": None, "’": None, "ı": "i"})
+
+
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Comparison key: "Amir-Abdollahian" -> "amirabdollahian", "Erdoğan" -> "erdogan"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower().replace("ı", "i").replace("’", "'")
-    text = re.sub(r"[-'.]", "", text)
-    return " ".join(text.split())
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(text.translate(_FOLD_DROP).split())
 
 
 # Letters that stand for one sound in different transliterations (Persian, Arabic,
@@ -119,20 +125,28 @@ def fold(name: str) -> str:
 _TRANSLIT = (("sch", "sh"), ("tch", "ch"), ("dj", "j"), ("zh", "j"), ("ph", "f"), ("gh", "g"), ("dh", "d"),
              ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s"), ("ou", "u"), ("ae", "a"), ("j", "y"),
              ("g", "k"))
+_OW = re.compile(r"ow(?=[^aeiouy])")
+_Y_BETWEEN_VOWELS = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_EH = re.compile(r"(?<=[a-z])[ea]h$")
 
 
+@lru_cache(maxsize=200_000)
 def translit(name: str) -> str:
     """A spelling-neutral key: "Rowhani", "Rouhani" -> "ruhani"; "Haniyeh", "Haniya" -> "hania"."""
     out = []
     for w in fold(name).split():
-        if not w.endswith("ow"):
-            w = re.sub(r"ow(?=[^aeiouy])", "u", w)  # Rowhani; but Bogdanow is Bogdanov
-        w = re.sub(r"^ye", "e", w)  # Yevgeny / Evgeny
+        if "ow" in w and not w.endswith("ow"):
+            w = _OW.sub("u", w)  # Rowhani; but Bogdanow is Bogdanov
+        if w.startswith("ye"):
+            w = w[1:]  # Yevgeny / Evgeny
         for a, b in _TRANSLIT:
-            w = w.replace(a, b)
-        w = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "", w)  # Aliyev / Aliev
-        w = w.replace("y", "i")
-        w = re.sub(r"(.)\1+", r"\1", w)  # Gaddafi / Gadafi
-        w = re.sub(r"(?<=[a-z])[ea]h$", "a", w)  # Persian -eh, Arabic -ah / -a
+            if a in w:
+                w = w.replace(a, b)
+        if "y" in w:
+            w = _Y_BETWEEN_VOWELS.sub("", w).replace("y", "i")  # Aliyev / Aliev
+        w = _DOUBLED.sub(r"\1", w)  # Gaddafi / Gadafi
+        if w.endswith("h"):
+            w = _FINAL_EH.sub("a", w)  # Persian -eh, Arabic -ah / -a
         out.append(w)
     return " ".join(out)
