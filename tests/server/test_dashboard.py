@@ -33,7 +33,7 @@ def wait_rows(page, predicate_js: str):
 def test_iran_russia_dyad_and_its_evidence(seed_db, serve, page):
     server = serve(seed_db)
     open_dashboard(page, server)
-    assert page.inner_text("#dyad-title") in ("IRN ↔ RUS", "RUS ↔ IRN")  # the busiest pair comes first
+    assert page.inner_text("#dyad-title") in ("IRN (Iran) ↔ RUS (Russia)", "RUS (Russia) ↔ IRN (Iran)")  # busiest pair
     months = page.eval_on_selector_all("#timeline .period", "gs => gs.map(g => g.dataset.period)")
     assert {"2020-07-01", "2023-12-01"} <= set(months)
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from warta.analysis.dyads import MAX_TOP, DyadQuery, dyad_series, undated_count
 from warta.analysis.filters import EventQuery
-from warta.analysis.network import MAX_EDGES, network
+from warta.analysis.network import MAX_EDGES, actor_label, network
 from warta.server import queries
 from warta.server.queries import MAX_LIMIT, SORTS
 from warta.server.snapshot import Reader
@@ -99,7 +99,9 @@ def get_dyads(
     except ValueError as exc:
         raise BadQuery(str(exc)) from None
     return db.memo(("dyads", dyad), lambda: {
-        "source": list(query.source), "target": list(query.target), "directed": directed, "by": by, "count": count,
+        "source": list(query.source), "target": list(query.target),
+        "labels": {code: actor_label(code) for code in query.source + query.target},
+        "directed": directed, "by": by, "count": count,
         "undated": undated_count(db.con, query), "series": dyad_series(db.con, dyad).to_pylist()})
 
 

@@ -93,7 +93,8 @@ async function loadDyad() {
   }
   const res = await api("dyads", {source: d.ds, target: d.dt, directed: d.directed === "1", by: d.by, count: d.count,
     since: d.dsince, until: d.duntil});
-  fill($("#dyad-title"), `${res.source.join(", ")} ${d.directed === "1" ? "→" : "↔"} ${res.target.join(", ")}`);
+  const side = (codes) => codes.map((c) => (res.labels[c] ? `${c} (${res.labels[c]})` : c)).join(", ");
+  fill($("#dyad-title"), `${side(res.source)} ${d.directed === "1" ? "→" : "↔"} ${side(res.target)}`);
   drawTimeline($("#timeline"), res.series, d.by, {selected: state.period, onSelect: (row) => selectPeriod(row),
     since: d.dsince, until: d.duntil});
   const total = res.series.reduce((n, r) => n + r.total, 0);

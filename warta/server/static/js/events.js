@@ -3,9 +3,10 @@
 import {QUADS, fmtNumber, fmtScore, h} from "./dom.js";
 
 function actorsCell(ev) {
+  const names = `${ev.source_name || "?"} → ${ev.target_name || "?"}`;
   return h("td", {class: "actors"},
     h("span", {class: "codes"}, h("code", {}, ev.source || "?"), " → ", h("code", {}, ev.target || "?")),
-    h("small", {}, `${ev.source_name || "?"} → ${ev.target_name || "?"}`));
+    h("small", {class: "names", title: names}, names));
 }
 
 export function renderEvents(table, page, {selectedId, onSelect} = {}) {

@@ -78,7 +78,8 @@ export function drawNetwork(svg, net, {onNode, onEdge} = {}) {
       onclick: activate, onkeydown: (ev) => { if (ev.key === "Enter") activate(); },
     }, s("title", {}, label),
     s("line", {x1: ax, y1: ay, x2: bx, y2: by, stroke: edgeColour(e), "stroke-width": 1.5 + (7 * e.total) / maxEdge}),
-    s("line", {x1: ax, y1: ay, x2: bx, y2: by, class: "hit"})));
+    s("line", {x1: ax, y1: ay, x2: bx, y2: by, class: "hit"}),
+    s("text", {x: (ax + bx) / 2, y: (ay + by) / 2 - 4, "text-anchor": "middle", class: "count"}, fmtNumber(e.total))));
   }
   const nodeLayer = s("g", {class: "nodes"});
   for (const node of nodes) {

@@ -4,7 +4,7 @@
 import {QUADS, fmtNumber, fmtScore, s} from "./dom.js";
 
 const DAY = 86400000;
-const W = 760, H = 250, M = {top: 14, right: 44, bottom: 26, left: 58};
+const W = 760, H = 280, M = {top: 14, right: 58, bottom: 26, left: 58};
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export const parseDay = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
@@ -101,18 +101,18 @@ export function drawTimeline(svg, series, by, {onSelect, selected, since, until}
       s("text", {x: M.left - 6, y: y(v) + 4, "text-anchor": "end"}, fmtNumber(Math.abs(v))));
   }
   for (const g of [-10, -5, 0, 5, 10]) {
-    axes.append(s("text", {x: W - M.right + 6, y: yg(g) + 4, class: "goldstein-axis"}, fmtScore(g)));
+    axes.append(s("text", {x: W - M.right + 6, y: yg(g) + 4, class: "goldstein-axis"}, g > 0 ? `+${g}` : String(g)));
   }
   for (const [t, label] of timeTicks(t0, t1)) {
     axes.append(s("line", {x1: x(t), x2: x(t), y1: H - M.bottom, y2: H - M.bottom + 4, class: "tick"}),
       s("text", {x: x(t), y: H - 8, "text-anchor": "middle"}, label));
   }
-  const vertical = (label, cy) => s("text", {x: 12, y: cy, transform: `rotate(-90 12 ${cy})`, "text-anchor": "middle",
-    class: "axis-title"}, label);
+  const vertical = (label, cx, cy, cls = "") => s("text", {x: cx, y: cy, transform: `rotate(-90 ${cx} ${cy})`,
+    "text-anchor": "middle", class: `axis-title ${cls}`}, label);
   axes.append(
-    vertical("cooperation", M.top + plotH / 4),
-    vertical("conflict", M.top + (3 * plotH) / 4),
-    s("text", {x: W - 4, y: M.top - 3, "text-anchor": "end", class: "axis-title goldstein-axis"}, "Goldstein"));
+    vertical("cooperation (events)", 12, M.top + plotH / 4),
+    vertical("conflict (events)", 12, M.top + (3 * plotH) / 4),
+    vertical("mean Goldstein", W - 8, mid, "goldstein-axis"));
   svg.append(axes);
 
   const bars = s("g", {class: "bars"});
