@@ -9,7 +9,9 @@ from enum import Enum
 from typing import Iterable, Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, Enum):
@@ -41,8 +43,9 @@ def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], stream=None)
         for c in columns:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(_plain(row.get(c))) for c in columns))
-        Console(file=stream, width=200).print(table)
+            # Text cells: article words and rule names are data, never Rich markup or emoji codes
+            table.add_row(*(Text("" if row.get(c) is None else str(_plain(row.get(c)))) for c in columns))
+        Console(file=stream, width=200, emoji=False).print(table)
     return len(rows)
 
 
@@ -80,3 +83,13 @@ class RowStream:
             emit(self._held, self.fmt, self.columns, self.stream)
             return self.count - len(self._held)
         return 0
+
+
+def error_console() -> Console:
+    """Where commands report problems: stderr, no emoji codes (":id:" is a pack name)."""
+    return Console(stderr=True, emoji=False)
+
+
+def say_error(console: Console, message: object) -> None:
+    """Print an error whose text may hold brackets from file names or article text."""
+    console.print(f"[red]error:[/red] {escape(str(message))}", highlight=False)
