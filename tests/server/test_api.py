@@ -134,3 +134,29 @@ def test_dashboard_and_security_headers(client):
     assert r.headers["x-content-type-options"] == "nosniff"
     assert client.get("/static/js/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+def test_an_event_told_by_two_articles(synthetic_db, tmp_path):
+    """Where the store merges reports into events, each article shows its own report of the event."""
+    import duckdb
+    from fastapi.testclient import TestClient
+
+    from warta.analysis.reports import has_reports
+    from warta.server import create_app
+
+    with duckdb.connect(str(synthetic_db)) as con:
+        if not has_reports(con):
+            pytest.skip("this store keeps no reports apart from events")
+        con.execute("INSERT INTO reports BY NAME SELECT * REPLACE ('r2' AS id, 'folder/d2.txt' AS doc_id, 8 AS span_start,"
+                    " 19 AS span_end, 'signed again' AS evidence) FROM reports WHERE id = 'e0002'")
+        con.execute("UPDATE events SET report_count = 2, article_count = 2 WHERE id = 'e0002'")
+    with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "s")) as client:
+        doc = client.get("/api/documents/folder/d2.txt").json()
+        told = next(e for e in doc["events"] if e["id"] == "e0002")
+        assert told["span"] == [8, 19] and told["evidence"] == "signed again"
+        assert (told["reports"], told["articles"]) == (2, 2)
+        ev = client.get("/api/events/e0002").json()
+        assert sorted(t["doc_id"] for t in ev["told_in"]) == ["d1", "folder/d2.txt"]
+        assert client.get("/api/events", params={"doc": "folder/d2.txt"}).json()["total"] == 2
+        reports = client.get("/api/dyads", params={"source": "IRN", "target": "RUS", "count": "reports"}).json()
+        assert reports["series"][0]["total"] == 4  # e0002 counts twice

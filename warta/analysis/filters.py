@@ -109,8 +109,9 @@ class EventQuery:
                 out[name] = str(raw[name])
         return cls(**out)
 
-    def where(self) -> tuple[str, list]:
-        """(' WHERE ...' or '', parameters)."""
+    def where(self, reports: bool = False) -> tuple[str, list]:
+        """(' WHERE ...' or '', parameters). `reports`: the store keeps each article's reports in
+        `reports`, so an event belongs to every document that reports it, not only its first."""
         clauses: list[str] = []
         params: list = []
         if self.source or self.target:
@@ -140,7 +141,7 @@ class EventQuery:
             clauses.append("contains(lower(evidence), lower(?))")
             params.append(self.q)
         if self.doc:
-            clauses.append("doc_id = ?")
+            clauses.append("id IN (SELECT event_id FROM reports WHERE doc_id = ?)" if reports else "doc_id = ?")
             params.append(self.doc)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 

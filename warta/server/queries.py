@@ -54,7 +54,7 @@ def shape_event(row: dict) -> dict:
 def events_page(con, query: EventQuery, limit: int = 50, offset: int = 0, sort: str = "-date") -> dict:
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
-    where, params = query.where()
+    where, params = query.where(reports=has_reports(con))
     total = query_row(con, f"SELECT count(*) FROM events{where}", params)[0]
     # sort only the keys to find the page, then fetch its rows: sorting whole rows is slow past a few
     # thousand rows of offset
