@@ -45,6 +45,12 @@ def common_filters(
                 until=until, lang=lang, q=q)
 
 
+def _found(value: dict | None, what: str) -> dict:
+    if value is None:
+        raise HTTPException(404, f"no {what}")
+    return value
+
+
 def _query(**raw) -> EventQuery:
     try:
         return EventQuery.parse(**raw)
@@ -76,10 +82,7 @@ def get_events(
 
 @router.get("/events/{event_id}", summary="One event, with its sentence")
 def get_event(event_id: str = Path(..., max_length=64), db: Reader = Depends(reader)) -> dict:
-    found = queries.event(db.con, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return found
+    return _found(queries.event(db.con, event_id), f"event {event_id!r}")
 
 
 @router.get("/dyads", summary="A dyad's series: events per period by quad class, Goldstein, top codes")
@@ -118,10 +121,7 @@ def get_actors(
 
 @router.get("/documents/{doc_id:path}", summary="A document's text and its events with their spans")
 def get_document(doc_id: str = Path(..., max_length=500), db: Reader = Depends(reader)) -> dict:
-    found = queries.document(db.con, doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document {doc_id!r}")
-    return found
+    return _found(queries.document(db.con, doc_id), f"document {doc_id!r}")
 
 
 @router.get("/network", summary="Actors as nodes, edges weighted by cooperation, conflict and Goldstein")
