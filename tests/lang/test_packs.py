@@ -160,6 +160,11 @@ def test_verb_example_codes_its_event(lang, entry):
 @pytest.mark.parametrize("lang,entry", rows("actors"))
 def test_actor_example_names_the_actor(lang, entry):
     mentions = code(lang, entry.example).mentions
+    if entry.kind not in ("country", "capital", "org", "group"):  # "Laut Jepang", "dolar AS": no actor there
+        name = next(n for n in entry.names if contains_word(entry.example, n))
+        start, end = _word_span(entry.example, name)
+        assert not any(m.actor and m.start < end and start < m.end for m in mentions), f"{name!r} made an actor"
+        return
     assert any(m.actor and m.actor.code == entry.code for m in mentions), \
         f"{entry.example!r} gave {[(m.text, m.actor and m.actor.code) for m in mentions]}"
 
@@ -372,3 +377,33 @@ def test_abbreviation_does_not_end_a_sentence(lang, abbr):
     analysis = stage(lang, SentenceSplitter)(Analysis(Document("d", example, lang=lang)))
     for s in analysis.sentences[:-1]:
         assert not s.text.rstrip().endswith(abbr), f"split after {abbr!r}: {[s.text for s in analysis.sentences]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "relative"])
+def test_relative_words_open_a_clause_about_the_actor_before_them(lang, item):
+    """"Israel, yang menyerang Lebanon, ...": Israel is the source of the clause's event."""
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(example[e.source_span[1]:start].strip(" ,") == "" for e in events), \
+        f"no event in {example!r} takes the actor before {word!r} as its source"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "light_verb"])
+def test_light_verbs_lend_their_subject_to_the_noun_after_them(lang, item):
+    """"Amerika Serikat menyatakan dukungan kepada Filipina": the subject does what the noun names."""
+    word, _, example = item
+    start, end = _word_span(example, word)
+    noun_at = end + len(example[end:]) - len(example[end:].lstrip())
+    events = code(lang, example).events
+    assert any(e.trigger_span[0] == noun_at and e.source_span[1] <= start for e in events), \
+        f"{example!r} gave {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "singular_pronoun"])
+def test_singular_pronouns_stand_for_the_last_sentence_lead(lang, item):
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.source_span[0] == start for e in events), \
+        f"no event takes {word!r} as its source in {example!r}: {[(e.source, e.target, e.code) for e in events]}"

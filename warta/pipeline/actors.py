@@ -12,7 +12,7 @@ so "Lavrov" alone resolves too, spelling variants included (Sergei/Sergey).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -20,9 +20,11 @@ from rapidfuzz import fuzz
 from warta.knowledge import People, split_code
 from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
+from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
 
 _COUNTRYISH = ("country", "capital")
 _ACTORISH = ("country", "capital", "org", "group")
+_COORDINATOR_WORD = Entry("word", "coordinator")
 _FUZZY_MIN = 88  # rapidfuzz ratio for a surname variant (Rouhani/Rohani = 92)
 
 
@@ -46,6 +48,9 @@ class ActorFinder:
         # words allowed between a role and its country ("penasihat senior menlu Iran")
         self.modifiers = modifiers
         self.self_pronouns = self.pack.word_class("self_pronoun")
+        self.place_preps = self.pack.word_class("place_prep")
+        self.singular_pronouns = self.pack.word_class("singular_pronoun")
+        self._lead = None
         self.speech_verbs = self.pack.word_class("speech_verb")
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
@@ -59,15 +64,75 @@ class ActorFinder:
         countries_seen: list[Mention] = []  # for "kedua negara"
         mentions: list[Mention] = []
         self._recent = recent
+        self._lead = None  # the person or office the last sentence began with, for "Ia"
+        composed, places = [], {}
+        preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
         for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
             atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
             found = self._compose(sent, atoms, day, memory, recent, countries_seen)
+            found, place = self._places_apart(sent, found)
+            if place:
+                places.setdefault(sent.paragraph, place)
             mentions.extend(found)
+            composed.append((sent, atoms, found))
             groups = _groups(found, sent, self.pack.word_class("coordinator"), self.pack.word_class("article"))
-            recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1)
+            # "mereka" takes up a pair that acted ("Rusia dan Iran bertemu"), not one behind "oleh"
+            recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1
+                          and not (g[0].tok_start > 0 and sent.tokens[g[0].tok_start - 1].lower in preps))
             countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
+            lead = next((m for m in found if m.actor and m.kind in ("person", "role") and m.tok_start <= 2), None)
+            self._lead = lead or self._lead
+        home = home_country(mentions, self._dateline_country(doc.dateline_place))
+        for sent, atoms, found in composed:
+            # the paragraph's first place: where the crowd stands, not where the war it condemns is
+            place = places.get(sent.paragraph)
+            mentions.extend(self._unplaced_roles(sent, atoms, found, home, place))
+        mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
+
+    # -- the story's own country -------------------------------------------------
+
+    def _dateline_country(self, place: str | None) -> str | None:
+        entry = self.gazetteer.lookup(place.title()) if place else None
+        return split_code(entry.value).country if entry and entry.kind in _COUNTRYISH else None
+
+    def _places_apart(self, sent, found: list[Mention]) -> tuple[list[Mention], str | None]:
+        """"di Gedung DPR, Jakarta,": the capital says where, it is no party. Returns the
+        mentions and the country of the place the sentence names, if any."""
+        words = [t.lower for t in sent.tokens]
+        out, place = [], None
+        for m in found:
+            if m.kind in _COUNTRYISH and m.actor and m.actor.country:
+                if m.kind == "capital" and is_place_apposition(words, m.tok_start, self.place_preps):
+                    place = place or m.actor.country
+                    m = replace(m, actor=None)
+                elif m.tok_start > 0 and words[m.tok_start - 1] in self.place_preps:
+                    place = place or m.actor.country
+            out.append(m)
+        return out, place
+
+    def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
+                        place: str | None) -> list[Mention]:
+        """Roles named with no country ("polisi", "pemerintah"). Crowds and police belong where the
+        sentence (or its paragraph) is set; a government to the story's home country. Neither is
+        guessed in a sentence that names a foreign country and no place."""
+        toks = sent.tokens
+        covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+        out = []
+        for a in atoms:
+            if a.entry.kind != "role" or any(k in covered for k in range(a.t0, a.t1)):
+                continue
+            if a.entry.value == "GOV":
+                country = home if home and not foreign_in(found, home) else None
+            else:
+                country = place or (home if home and not foreign_in(found, home) else None)
+            if country is None:
+                continue
+            actor = Actor.of(country, None if self._former(toks, a.t0) else a.entry.value)
+            out.append(self._mention(sent, a.t0, a.t1, actor, "role", "role+home"))
+            covered.update(range(a.t0, a.t1))
+        return out
 
     # -- finding names --------------------------------------------------------
 
@@ -118,7 +183,7 @@ class ActorFinder:
                     and atoms[i + 1].t0 == atom.t1 and kind == "country":
                 # "Iranian President [Hassan Rouhani]"
                 role = atoms[i + 1]
-                name_end = _name_run(toks, role.t1, not_names=self.not_names)
+                name_end = 0 if sent.is_title else _name_run(toks, role.t1, not_names=self.not_names)
                 end = name_end or role.t1
                 former = self._former(toks, atom.t0)  # "former Iranian President": no office today
                 actor = Actor.of(split_code(atom.entry.value).country, None if former else role.entry.value)
@@ -150,7 +215,16 @@ class ActorFinder:
         if not sent.is_title:  # headlines capitalise every word: no names to find there
             out.extend(self._names(sent, atoms, out, memory))
         out.extend(self._speakers(sent, out))
+        out.extend(self._singular(sent, out))
         return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
+
+    def _singular(self, sent, found: list[Mention]) -> list[Mention]:
+        """"Ia", "beliau": the person or office the last sentence began with."""
+        if self._lead is None or not self.singular_pronouns:
+            return []
+        covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+        return [self._mention(sent, k, k + 1, self._lead.actor, "pronoun", "pronoun:singular")
+                for k, t in enumerate(sent.tokens) if t.lower in self.singular_pronouns and k not in covered]
 
     def _phrase_sector(self, toks, atom: Atom) -> str | None:
         for k in range(atom.t0 + 1, atom.t1):
@@ -170,7 +244,7 @@ class ActorFinder:
             if t.lower not in self.speech_verbs:
                 continue
             after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
-            before = next((m for m in found if m.actor and m.tok_end == k), None)
+            before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].text == ",")), None)
             speaker = after or before
             if speaker is not None:
                 break
@@ -188,7 +262,8 @@ class ActorFinder:
         while j < len(atoms) and atoms[j].entry.kind == "role" and _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
             pos, j = atoms[j].t1, j + 1
         former = self._former(toks, role.t0)
-        if j < len(atoms) and _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
+        if j < len(atoms) and (_gap_ok(toks, pos, atoms[j].t0, self.modifiers)
+                               or atoms[j].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[j].t0)):
             nxt = atoms[j]
             if nxt.entry.kind == "word" and nxt.entry.value == "both_parties":
                 pair = _last_two_countries(countries_seen, self._recent)
@@ -202,12 +277,20 @@ class ActorFinder:
             if nxt.entry.kind in _COUNTRYISH:
                 country = split_code(nxt.entry.value).country
                 actor = Actor.of(country, None if former else role.entry.value)
-                name_end = _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
-                actor = self._remember(toks, _skip_comma(toks, nxt.t1), name_end, actor, memory, former)
+                name_start = nxt.t1
+                # headlines capitalise every word: no name runs there
+                name_end = 0 if sent.is_title else _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
+                if not name_end and not sent.is_title:  # "Konsul Jenderal RI di Johor Bahru, Sigit Widiyanto,"
+                    name_start, name_end = self._name_after_place(toks, nxt.t1)
+                if name_end and any(nxt.t1 <= a.t0 < name_end and a.entry.kind != "person" for a in atoms):
+                    name_end = 0  # "Menlu Iran, Rusia, dan Turki": a list of countries, not a name
+                actor = self._remember(toks, _skip_comma(toks, name_start), name_end, actor, memory, former)
                 made = [self._mention(sent, role.t0, name_end or nxt.t1, actor, "role", "role+country")]
                 consumed = j - i + 1
                 # "Presiden Iran dan Rusia": the role covers every coordinated country
                 k, end = j + 1, nxt.t1
+                while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
+                    k, consumed = k + 1, consumed + 1  # "dan" is an atom of its own
                 while not name_end and k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH \
                         and _is_coordination(toks, end, atoms[k].t0, self.pack.word_class("coordinator"),
                                              self.pack.word_class("article")):
@@ -216,11 +299,34 @@ class ActorFinder:
                                               Actor.of(c2, None if former else role.entry.value), "role",
                                               "role+country"))
                     end, k, consumed = atoms[k].t1, k + 1, consumed + 1
+                    while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
+                        k, consumed = k + 1, consumed + 1
                 return made, consumed
         # role + known person with no country: "Presiden Joko Widodo"
         if j < len(atoms) and atoms[j].entry.kind == "person" and atoms[j].t0 == pos:
             return [], 1
         return [], 1
+
+    def _name_after_place(self, toks, i: int) -> tuple[int, int]:
+        """A name set off by commas after a short phrase of place: "di Johor Bahru, [Sigit Widiyanto],"."""
+        if i >= len(toks) or toks[i].lower not in self.place_preps | self.pack.word_class("target_prep"):
+            return i, 0
+        for k in range(i + 1, min(i + 5, len(toks))):
+            if toks[k].text == ",":
+                end = _name_run(toks, k + 1, not_names=self.not_names)
+                closed = end and (end == len(toks) or toks[end].text == "," or toks[end].lower in self.speech_verbs)
+                return (k, end) if closed else (i, 0)
+            if not _is_name_token(toks[k].text):
+                break
+        return i, 0
+
+    def _title_tail(self, toks, a: int, b: int) -> bool:
+        """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia"."""
+        tail = toks[a:b]
+        if not 0 < len(tail) <= 4 or not _is_name_token(tail[0].text) or not _is_name_token(tail[-1].text):
+            return False
+        coordinators = self.pack.word_class("coordinator")
+        return all(_is_name_token(t.text) or t.lower in coordinators for t in tail)
 
     def _names(self, sent, atoms, found, memory) -> list[Mention]:
         """Capitalised names not yet covered: people the document introduced before,
@@ -366,11 +472,21 @@ def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str
             last = groups[-1][-1]
             if m.tok_start == last.tok_start or _is_coordination(sent.tokens, last.tok_end, m.tok_start, coordinators,
                                                                  articles) \
+                    and not _clause_after_comma(sent.tokens, last, m, coordinators) \
                     or _is_hyphen_pair(sent.tokens, last.tok_end, m.tok_start):
                 groups[-1].append(m)
                 continue
         groups.append([m])
     return groups
+
+
+def _clause_after_comma(toks, last: Mention, m: Mention, coordinators: frozenset[str]) -> bool:
+    """"Mahasiswa Tolak UU TNI, Polisi Tembakkan ...": after a bare comma a new clause may start.
+    A comma joins a list only when the list goes on ("Iran, Rusia, dan Turki") or names one actor twice."""
+    between = [toks[k].lower for k in range(last.tok_end, m.tok_start)]
+    if any(w in coordinators for w in between) or (last.actor and m.actor and last.actor.code == m.actor.code):
+        return False
+    return not (m.tok_end < len(toks) and (toks[m.tok_end].text == "," or toks[m.tok_end].lower in coordinators))
 
 
 def _is_hyphen_pair(toks, a: int, b: int) -> bool:

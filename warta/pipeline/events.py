@@ -17,7 +17,7 @@ from warta.lang import LanguagePack, VerbEntry
 from warta.model import Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
 from warta.pipeline.actors import compound_groups
-from warta.pipeline.mood import Mood
+from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.morphology import LexiconMatcher, Morphology
 from warta.settings import Settings
 
@@ -35,6 +35,11 @@ class EventCoder:
     requires = ("sentences", "dates", "mentions")
     assigns = ("triggers", "events")
 
+    NOUN_REACH = 3  # words between a noun predicate and a subject on its left
+    EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
+    GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
+    GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
+
     def __init__(self, pack: LanguagePack, ontology: Ontology, settings: Settings):
         self.pack = pack
         self.ontology = ontology
@@ -48,6 +53,9 @@ class EventCoder:
         self.mood = Mood(pack, settings)
         self.speech = pack.word_class("speech_verb")
         self.breaks = pack.word_class("clause_break")
+        self.coordinators = pack.word_class("coordinator")
+        self.relatives = pack.word_class("relative")
+        self.light_verbs = pack.word_class("light_verb")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
 
@@ -57,16 +65,24 @@ class EventCoder:
             by_sentence.setdefault(m.sentence, []).append(m)
         triggers, events = [], []
         for sent in analysis.sentences:
-            found = self.find_triggers(sent)
+            names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
+                     and m.kind in ("org", "group", "country", "capital")]
+            # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
+            found = [t for t in self.find_triggers(sent)
+                     if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
             triggers.extend(found)
-            mentions = [m for m in by_sentence.get(sent.index, []) if m.actor is not None]
+            # a role the story's country was given to ("mengerahkan polisi") is no party when the
+            # predicate's own words name it
+            mentions = [m for m in by_sentence.get(sent.index, []) if m.actor is not None and not (
+                m.rule == "role+home" and any(t.tok_start <= m.tok_start and m.tok_end <= t.tok_end for t in found))]
             if not found or not mentions:
                 continue
             groups = self._groups(sent, mentions)
             seen = set()
             objects: set[int] = set()  # groups already taken as an object in this sentence
+            parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
             for trig in found:
-                for ev in self._code(analysis, sent, trig, groups, found, objects):
+                for ev in self._code(analysis, sent, trig, groups, found, objects, parties):
                     key = (ev.source, ev.target, ev.code)
                     if key not in seen:
                         seen.add(key)
@@ -85,8 +101,8 @@ class EventCoder:
                 i += 1
                 continue
             best = None
-            for entry in self.matcher.candidates(words, i):
-                got = self.matcher.match_at(words, i, entry)
+            for entry in self.matcher.candidates(words, i, sent.is_title):
+                got = self.matcher.match_at(words, i, entry, sent.is_title)
                 # the most words matched wins; of equals, the tighter match ("meminta Qatar menengahi")
                 if got and (best is None or (got[2], -got[0]) > (best[3], -best[1])):
                     best = (entry, got[0], got[1], got[2])
@@ -123,7 +139,7 @@ class EventCoder:
         return out
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
-              objects: set[int]) -> list[Event]:
+              objects: set[int], parties: list | None = None) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
         obj = self._object(words, trig, entry, groups, triggers)
@@ -131,16 +147,15 @@ class EventCoder:
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         reading = self.mood.read(words, trig.tok_start, entry)
-        if reading.code is None:
+        if reading.code is None or self._governed(words, trig, triggers, groups):
             return []
-        # a group taken as an earlier predicate's object is no subject, unless it stands right
-        # before this one: "criticized Chinese military drills", "mengecam Israel menyerang Gaza"
-        candidates = [g for g in groups if g.t0 not in objects or g.t1 == trig.tok_start]
-        if entry.frame == "nominal":
-            # a noun takes no subject from across another predicate: "mengecam serangan terhadap Gaza"
-            since = max((t.tok_end for t in triggers if t.tok_end <= trig.tok_start), default=0)
-            candidates = [g for g in candidates if g.t0 >= since]
-        subject = self._subject(words, trig, candidates)
+        host = self._host(words, trig, triggers, groups)
+        if host is not None and entry.frame != "nominal" and words[host.tok_start] not in self.mood.modal:
+            return []  # "menandatangani nota kesepahaman kerja sama ...": the signing is the event
+        if words[trig.tok_start] in self.mood.modal and any(
+                self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
+            return []  # "berjanji membantu": the promise is the help's intent, coded there
+        subject = self._subject(words, trig, entry, groups, triggers, objects)
         if subject is not None and entry.frame != "nominal" and self._agent_of_noun(subject, trig, triggers):
             return []  # "Serangan Israel menewaskan ...": a consequence of the attack, not a second event
         pairs: list[tuple[Mention, Mention]] = []
@@ -152,22 +167,64 @@ class EventCoder:
                 after = [g for g in groups if g.t0 >= agent.t1 and self._may_be_target(words, g, entry)
                          and g.t0 - agent.t1 <= self.settings.target_window
                          and not any(w in self.speech for w in words[agent.t1:g.t0])]
-                pairs = _cross(agent, after[0]) if after else []
                 how = "nominal:agent-after"
+                if not after:
+                    return []  # "kunjungan Presiden Turki": the agent is known, the other party is not
+                pairs = _cross(agent, after[0])
         if not pairs:
             if passive:
                 subject, obj = obj, subject
                 how += ":passive"
-            if entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1 and obj is None:
+            if entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
+                # "Rusia dan Iran bertemu": the pair; a third party only behind "dengan"
                 pairs = _within(subject)
+                if obj is not None and obj.prep == "target_prep":
+                    pairs += _cross(subject, obj)
             elif entry.frame == "symmetric" and subject is None and obj is not None and _distinct(obj) > 1:
                 pairs = _within(obj)
             elif subject is not None and obj is not None:
                 pairs = _cross(subject, obj)
+            elif entry.frame == "symmetric" and subject is None and obj is None and parties \
+                    and self._prep_class.get(words[trig.tok_start - 1]) == "other_prep":
+                # "menyampaikan belasungkawa kepada Erdogan melalui sambungan telepon": the call
+                # joins the parties of the predicate whose manner it names
+                pairs = _cross(*parties[-1])
+                how += ":manner"
+        if parties is not None and subject is not None and obj is not None and not passive:
+            parties.append((subject, obj))
         if reading.mood != "done":
             how += f":{reading.mood}"
         events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code) for s, t in pairs]
         return [e for e in events if e.source != e.target]
+
+    def _host(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> Trigger | None:
+        """The predicate whose object phrase this one stands in, with no actor, comma or
+        conjunction between: "menandatangani nota kesepahaman [kerja sama]"."""
+        before = [t for t in triggers if t.tok_end <= trig.tok_start]
+        if not before:
+            return None
+        host = before[-1]
+        if trig.tok_start - host.tok_end > self.EMBED_WINDOW:
+            return None
+        if any(g.t0 < trig.tok_start and g.t1 > host.tok_end for g in groups):
+            return None
+        stops = (self.breaks, self.coordinators, self.relatives, CLAUSE_END)
+        if any(words[k] in s for k in range(host.tok_end, trig.tok_start) for s in stops):
+            return None
+        return host
+
+    def _governed(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> bool:
+        """The complement of an appeal, demand, refusal or threat is not done: "mendesak Israel
+        menarik pasukan", "menolak membebaskan" (but "menolak tuduhan AS dan menyerang" is two acts)."""
+        inside = {k for g in groups for k in range(g.t0, g.t1)}
+        for t in triggers:
+            if t.tok_end <= trig.tok_start \
+                    and sum(k not in inside for k in range(t.tok_end, trig.tok_start)) <= self.GOVERN_WINDOW \
+                    and t.code[:2] in self.GOVERNING_ROOTS \
+                    and not any(words[k] in CLAUSE_END or words[k] in self.breaks or words[k] in self.coordinators
+                                or words[k] in self.relatives for k in range(t.tok_end, trig.tok_start) if k not in inside):
+                return True
+        return False
 
     def _agent_of_noun(self, group: Group, trig: Trigger, triggers: list[Trigger]) -> bool:
         return any(t.tok_start < group.t0 <= t.tok_end <= trig.tok_start and self.entries[t.entry_id].frame == "nominal"
@@ -177,24 +234,60 @@ class EventCoder:
         """Bare, behind a target preposition, or behind one the entry names ("serangan di Gaza")."""
         return g.prep in ("target_prep", None) or (g.t0 > 0 and words[g.t0 - 1] in entry.preps)
 
-    def _subject(self, words, trig: Trigger, groups: list[Group]) -> Group | None:
-        breaks = self.pack.word_class("clause_break")
-        for g in reversed([g for g in groups if g.t1 <= trig.tok_start]):
-            if g.prep is not None:
+    def _subject(self, words, trig: Trigger, entry: VerbEntry, groups: list[Group], triggers: list[Trigger],
+                 objects: set[int]) -> Group | None:
+        # a group taken as an earlier predicate's object is no subject, unless it stands right
+        # before this one: "criticized Chinese military drills", "mengecam Israel menyerang Gaza"
+        candidates = [g for g in groups if g.t1 <= trig.tok_start and (g.t0 not in objects or g.t1 == trig.tok_start)]
+        reach = self.settings.subject_window
+        start = trig.tok_start
+        if trig.tok_start > 0 and self._prep_class.get(words[trig.tok_start - 1]) == "other_prep":
+            # "dalam percakapan telepon dengan ...": a noun in a phrase of place or manner belongs
+            # to the group right before that phrase, or to none ("dikecam oleh Prancis dalam pertemuan DK PBB")
+            start, reach = trig.tok_start - 1, 0
+        if entry.frame == "nominal":
+            # a noun takes no subject from across another predicate ("mengecam serangan terhadap Gaza"),
+            # nor from afar ("Rusia melontarkan kecaman terhadap AS")
+            since = max((t.tok_end for t in triggers if t.tok_end <= trig.tok_start), default=0)
+            candidates = [g for g in candidates if g.t0 >= since]
+            reach = min(reach, self.NOUN_REACH)
+        for g in reversed(candidates):
+            if g.t1 > start:
                 continue
-            if trig.tok_start - g.t1 > self.settings.subject_window:
+            if g.prep is not None:
+                if reach == 0:
+                    return None
+                continue
+            between = words[g.t1:start]
+            if len(between) > reach:
                 return None
-            if any(w in breaks for w in words[g.t1: trig.tok_start]):
+            if any(w in self.breaks for w in between):
                 return None
+            rel = next((k for k, w in enumerate(between) if w in self.relatives), None)
+            if rel is not None and any(w not in CLAUSE_END for w in between[:rel]):
+                return None  # "Negara yang ...": a relative clause starts only right after its head
+            if self._across_speech(between, entry.frame == "nominal"):
+                return None  # "X mengatakan Y ...": X speaks; Y, not X, is the subject after
             return g
         return None
 
+    def _across_speech(self, between: list[str], noun: bool) -> bool:
+        """A speech verb between subject and predicate, unless a verb follows it with only
+        modality between ("Presiden mengatakan akan membantu": the speaker is the subject)."""
+        for k, w in enumerate(between):
+            if w in self.speech:
+                if k == len(between) - 1 and w in self.light_verbs:
+                    return False  # "menyatakan dukungan": expressing support is supporting
+                return noun or not all(x in self.mood.modal or x in self.mood.negation or x in CLAUSE_END
+                                       for x in between[k + 1:])
+        return False
+
     def _object(self, words, trig: Trigger, entry: VerbEntry, groups: list[Group],
                 triggers: list[Trigger]) -> Group | None:
-        # the object may lie past a noun predicate ("mengecam serangan Israel"), not past a verb;
-        # two sides acting together have no object behind a noun ("sepakat melawan sanksi AS")
+        # the object may lie past a noun predicate ("mengecam serangan Israel") or a predicate
+        # inside the object phrase ("menandatangani nota kerja sama dengan ..."), not past a verb
         limit = min((t.tok_start for t in triggers if t.tok_start >= trig.tok_end
-                     and (entry.frame == "symmetric" or self.entries[t.entry_id].frame != "nominal")),
+                     and self.entries[t.entry_id].frame != "nominal" and self._host(words, t, triggers, groups) != trig),
                     default=len(words))
         articles = self.pack.word_class("article")
         for g in groups:
@@ -206,11 +299,18 @@ class EventCoder:
                 return None
             if any(w in self.speech for w in words[trig.tok_end : g.t0]):
                 return None  # '..." ujar Presiden Iran': the speaker, not the object
+            if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]):
+                return None  # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
             return g
         return None
+
+    @staticmethod
+    def _last_end(groups: list[Group], g: Group) -> int:
+        """Where the group before g ends (commas inside a list of groups are no clause break)."""
+        return max((x.t1 for x in groups if x.t1 <= g.t0), default=0)
 
     # -- building the event -------------------------------------------------------
 

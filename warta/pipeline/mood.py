@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from warta.lang import LanguagePack, VerbEntry
 from warta.settings import Settings
 
-_CLAUSE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–"})
+CLAUSE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ class Mood:
         """The few words before the predicate, not reaching back past a comma or quote."""
         out = []
         for k in range(start - 1, max(-1, start - 1 - self.window), -1):
-            if words[k] in _CLAUSE_END:
+            if words[k] in CLAUSE_END:
                 break
             out.append(words[k])
         return out
@@ -58,7 +58,7 @@ class Mood:
         if not self.condition:
             return False
         for k in range(start - 1, -1, -1):
-            if words[k] in _CLAUSE_END:
+            if words[k] in CLAUSE_END:
                 return False
             if words[k] in self.condition:
                 return True

@@ -88,22 +88,46 @@ class LexiconMatcher:
                         self.known_roots.update(r for r, v in self.morph.analyses(first).items() if v == "active")
         self.passive_aux = pack.word_class("passive_aux")
         self.modal = pack.word_class("modal")  # "is expected to": modality, not a passive
+        # headlines drop the active prefix ("AS Kecam Rusia", "Prabowo Terima Kunjungan"):
+        # bare stem -> the prefixed forms the lexicon lists as written
+        self.headline_forms: dict[str, set[str]] = {}
+        for entry in pack.verbs:
+            for element in entry.pattern:
+                for alt in element:
+                    if alt.startswith("="):
+                        form = alt[1:].split("_")[0]
+                        for stem in self._active_stems(form):
+                            self.headline_forms.setdefault(stem, set()).add(form)
 
-    def candidates(self, words: list[str], i: int) -> list[VerbEntry]:
+    def _active_stems(self, form: str) -> set[str]:
+        """Stems left when an active prefix comes off a form, its swallowed letter restored."""
+        out = set()
+        for p in self.morph.prefixes:
+            if p.voice == "active" and form.startswith(p.affix):
+                rest = form[len(p.affix):]
+                out.update(letter + rest for letter in (p.restore or ("",)) if len(letter + rest) >= _MIN_ROOT)
+        return out
+
+    def candidates(self, words: list[str], i: int, headline: bool = False) -> list[VerbEntry]:
         seen, out = set(), []
-        for key in (words[i], *self.morph.analyses(words[i])):
+        keys = [words[i], *self.morph.analyses(words[i])]
+        if headline:
+            keys += self.headline_forms.get(words[i], ())
+        for key in keys:
             for entry in self.by_first.get(key, ()):
                 if entry.id not in seen:
                     seen.add(entry.id)
                     out.append(entry)
         return out
 
-    def match_at(self, words: list[str], i: int, entry: VerbEntry) -> tuple[int, bool, int] | None:
+    def match_at(self, words: list[str], i: int, entry: VerbEntry,
+                 headline: bool = False) -> tuple[int, bool, int] | None:
         """(end token, passive, words matched) when the entry's pattern matches from token i.
-        Words matched, not words spanned, says how specific a match is: a gap adds none."""
-        return self._match(words, i, entry.pattern, 0, False, 0)
+        Words matched, not words spanned, says how specific a match is: a gap adds none.
+        In a headline the pattern's first word may also stand bare ("Kecam" for "mengecam")."""
+        return self._match(words, i, entry.pattern, 0, False, 0, headline)
 
-    def _match(self, words, i, pattern, k, passive, weight):
+    def _match(self, words, i, pattern, k, passive, weight, headline=False):
         if k == len(pattern):
             return i, passive, weight
         element = pattern[k]
@@ -116,6 +140,8 @@ class LexiconMatcher:
         if i >= len(words):
             return None
         hit = self._element(words, i, element, head=k == 0)
+        if hit is None and headline and k == 0:
+            hit = self._headline_element(words, i, element)
         if hit is None:
             return None
         length, voice = hit
@@ -134,6 +160,14 @@ class LexiconMatcher:
             voice = self._word_voice(words, i, parts[0], exact, head)
             if voice is not None:
                 return 1 + len(tail), voice
+        return None
+
+    def _headline_element(self, words, i, element) -> tuple[int, str] | None:
+        forms = self.headline_forms.get(words[i], ())
+        for alt in element:
+            parts = alt.lstrip("=").split("_")
+            if alt.startswith("=") and parts[0] in forms and (len(parts) == 1 or self._tail_matches(words, i + 1, parts[1:])):
+                return len(parts), "active"
         return None
 
     def _tail_matches(self, words, i, tail) -> bool:
