@@ -52,6 +52,10 @@ class ActorFinder:
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
         self._lead = None
         self.speech_verbs = self.pack.word_class("speech_verb")
+        self.coordinators = self.pack.word_class("coordinator")
+        self.articles = self.pack.word_class("article")
+        self.formers = self.pack.word_class("former")
+        self.target_preps = self.pack.word_class("target_prep")
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
                                    if row["kind"] in ("weekday", "relative") for w in row["words"].split("|"))
@@ -76,7 +80,7 @@ class ActorFinder:
                 places.setdefault(sent.paragraph, place)
             mentions.extend(found)
             composed.append((sent, atoms, found))
-            groups = _groups(found, sent, self.pack.word_class("coordinator"), self.pack.word_class("article"))
+            groups = _groups(found, sent, self.coordinators, self.articles)
             # "mereka" takes up a pair that acted ("Rusia dan Iran bertemu"), not one behind "oleh"
             recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1
                           and not (g[0].tok_start > 0 and sent.tokens[g[0].tok_start - 1].lower in preps))
@@ -292,8 +296,7 @@ class ActorFinder:
                 while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
                     k, consumed = k + 1, consumed + 1  # "dan" is an atom of its own
                 while not name_end and k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH \
-                        and _is_coordination(toks, end, atoms[k].t0, self.pack.word_class("coordinator"),
-                                             self.pack.word_class("article")):
+                        and _is_coordination(toks, end, atoms[k].t0, self.coordinators, self.articles):
                     c2 = split_code(atoms[k].entry.value).country
                     made.append(self._mention(sent, atoms[k].t0, atoms[k].t1,
                                               Actor.of(c2, None if former else role.entry.value), "role",
@@ -309,7 +312,7 @@ class ActorFinder:
 
     def _name_after_place(self, toks, i: int) -> tuple[int, int]:
         """A name set off by commas after a short phrase of place: "di Johor Bahru, [Sigit Widiyanto],"."""
-        if i >= len(toks) or toks[i].lower not in self.place_preps | self.pack.word_class("target_prep"):
+        if i >= len(toks) or (toks[i].lower not in self.place_preps and toks[i].lower not in self.target_preps):
             return i, 0
         for k in range(i + 1, min(i + 5, len(toks))):
             if toks[k].text == ",":
@@ -325,7 +328,7 @@ class ActorFinder:
         tail = toks[a:b]
         if not 0 < len(tail) <= 4 or not _is_name_token(tail[0].text) or not _is_name_token(tail[-1].text):
             return False
-        coordinators = self.pack.word_class("coordinator")
+        coordinators = self.coordinators
         return all(_is_name_token(t.text) or t.lower in coordinators for t in tail)
 
     def _names(self, sent, atoms, found, memory) -> list[Mention]:
@@ -404,7 +407,7 @@ class ActorFinder:
         return None if person is None else None
 
     def _former(self, toks, t0: int) -> bool:
-        return t0 > 0 and toks[t0 - 1].lower in self.pack.word_class("former")
+        return t0 > 0 and toks[t0 - 1].lower in self.formers
 
     def _mention(self, sent, t0, t1, actor, kind, rule) -> Mention:
         toks = sent.tokens

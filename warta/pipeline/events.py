@@ -56,6 +56,7 @@ class EventCoder:
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
+        self.articles = pack.word_class("article")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
 
@@ -130,8 +131,8 @@ class EventCoder:
 
     def _groups(self, sent: Sentence, mentions: list[Mention]) -> list[Group]:
         out = []
-        articles = self.pack.word_class("article")
-        for members in compound_groups(mentions, sent, self.pack.word_class("coordinator"), articles):
+        articles = self.articles
+        for members in compound_groups(mentions, sent, self.coordinators, articles):
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
@@ -289,7 +290,7 @@ class EventCoder:
         limit = min((t.tok_start for t in triggers if t.tok_start >= trig.tok_end
                      and self.entries[t.entry_id].frame != "nominal" and self._host(words, t, triggers, groups) != trig),
                     default=len(words))
-        articles = self.pack.word_class("article")
+        articles = self.articles
         for g in groups:
             # a party named inside the predicate's own gap ("expelled Russian diplomats",
             # "urged Israel to halt") is its object too

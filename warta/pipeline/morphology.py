@@ -62,6 +62,19 @@ class Morphology:
         return out
 
 
+class _Element:
+    """One position of a pattern, parsed once: its alternatives in order, and the first
+    words they can start with, so most words are turned away without a loop."""
+
+    __slots__ = ("alts", "exact_firsts", "root_firsts")
+
+    def __init__(self, element: tuple[str, ...]):
+        self.alts = tuple((a.startswith("="), a.lstrip("=").split("_")[0], tuple(a.lstrip("=").split("_")[1:]))
+                          for a in element)
+        self.exact_firsts = frozenset(first for exact, first, _ in self.alts if exact)
+        self.root_firsts = frozenset(first for exact, first, _ in self.alts if not exact)
+
+
 class LexiconMatcher:
     """Finds verb-lexicon entries in a token sequence."""
 
@@ -70,6 +83,9 @@ class LexiconMatcher:
     def __init__(self, pack: LanguagePack, morphology: Morphology):
         self.pack = pack
         self.morph = morphology
+        self.compiled: dict[str, tuple[_Element | None, ...]] = {
+            e.id: tuple(None if el == ("...",) else _Element(el) for el in e.pattern) for e in pack.verbs}
+        self._passive_forms: dict[str, bool] = {}
         self.by_first: dict[str, list[VerbEntry]] = {}
         for entry in pack.verbs:
             for alt in entry.pattern[0]:
@@ -125,13 +141,13 @@ class LexiconMatcher:
         """(end token, passive, words matched) when the entry's pattern matches from token i.
         Words matched, not words spanned, says how specific a match is: a gap adds none.
         In a headline the pattern's first word may also stand bare ("Kecam" for "mengecam")."""
-        return self._match(words, i, entry.pattern, 0, False, 0, headline)
+        return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
 
     def _match(self, words, i, pattern, k, passive, weight, headline=False):
         if k == len(pattern):
             return i, passive, weight
         element = pattern[k]
-        if element == ("...",):
+        if element is None:  # "...": a gap
             for skip in range(0, self.GAP + 1):
                 got = self._match(words, i + skip, pattern, k + 1, passive, weight)
                 if got:
@@ -147,33 +163,34 @@ class LexiconMatcher:
         length, voice = hit
         return self._match(words, i + length, pattern, k + 1, passive or voice == "passive", weight + length)
 
-    def _element(self, words, i, element, head: bool = False) -> tuple[int, str] | None:
+    def _element(self, words, i, element: _Element, head: bool = False) -> tuple[int, str] | None:
         """(words consumed, voice) of the first alternative that matches at i.
         An auxiliary before the word marks a passive only on the pattern's head word
         ("was criticized"), not on later words ("is willing =to")."""
-        for alt in element:
-            exact = alt.startswith("=")
-            parts = alt.lstrip("=").split("_")
-            tail = parts[1:]  # words after the first of a phrase match as written
+        word = words[i]
+        if word not in element.exact_firsts and self.morph.bare(word) not in element.exact_firsts and (
+                not element.root_firsts or word not in element.root_firsts
+                and element.root_firsts.isdisjoint(self.morph.analyses(word))):
+            return None
+        for exact, first, tail in element.alts:
             if tail and not self._tail_matches(words, i + 1, tail):
-                continue
-            voice = self._word_voice(words, i, parts[0], exact, head)
+                continue  # words after the first of a phrase match as written
+            voice = self._word_voice(words, i, first, exact, head)
             if voice is not None:
                 return 1 + len(tail), voice
         return None
 
-    def _headline_element(self, words, i, element) -> tuple[int, str] | None:
+    def _headline_element(self, words, i, element: _Element) -> tuple[int, str] | None:
         forms = self.headline_forms.get(words[i], ())
-        for alt in element:
-            parts = alt.lstrip("=").split("_")
-            if alt.startswith("=") and parts[0] in forms and (len(parts) == 1 or self._tail_matches(words, i + 1, parts[1:])):
-                return len(parts), "active"
+        for exact, first, tail in element.alts:
+            if exact and first in forms and (not tail or self._tail_matches(words, i + 1, tail)):
+                return 1 + len(tail), "active"
         return None
 
     def _tail_matches(self, words, i, tail) -> bool:
         """Later words of a phrase match as written; the last may carry a clitic ("kunjungannya")."""
         got = words[i : i + len(tail)]
-        return len(got) == len(tail) and got[:-1] == tail[:-1] and (
+        return len(got) == len(tail) and all(a == b for a, b in zip(got[:-1], tail)) and (
             got[-1] == tail[-1] or self.morph.bare(got[-1]) == tail[-1])
 
     def _word_voice(self, words, i, alt: str, exact: bool, head: bool = True) -> str | None:
@@ -190,9 +207,14 @@ class LexiconMatcher:
         return None
 
     def _passive_reading(self, words, i, head: bool = True) -> str:
-        for root, voice in self.morph.analyses(words[i]).items():
-            if voice == "passive" and root in self.known_roots:
-                return "passive"
+        word = words[i]
+        passive = self._passive_forms.get(word)
+        if passive is None:
+            passive = any(v == "passive" and r in self.known_roots for r, v in self.morph.analyses(word).items())
+            if len(self._passive_forms) < 200_000:
+                self._passive_forms[word] = passive
+        if passive:
+            return "passive"
         return self._aux_passive(words, i, None) if head else "active"
 
     def _aux_passive(self, words, i, lemma) -> str:

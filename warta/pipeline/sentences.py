@@ -53,14 +53,13 @@ class SentenceSplitter:
         for p_index, ((p_start, _p_end), parsed) in enumerate(
             zip(spans, self.nlp.pipe(text[s:e] for s, e in spans))
         ):
+            # one pass over the paragraph's tokens: indexing a sentence span token by token is slow
+            words = [None if t.is_space else Token(p_start + t.idx, p_start + t.idx + len(t.text), t.text, t.lower_)
+                     for t in parsed]
             for sent in parsed.sents:
                 start = p_start + sent.start_char
                 end = p_start + sent.end_char
-                tokens = tuple(
-                    Token(p_start + t.idx, p_start + t.idx + len(t.text), t.text, t.text.lower())
-                    for t in sent
-                    if not t.is_space
-                )
+                tokens = tuple(t for t in words[sent.start:sent.end] if t is not None)
                 if not tokens:
                     continue
                 is_title = p_index == 0 and bool(title) and text[p_start:_p_end].strip() == title
