@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -40,7 +41,7 @@ class Warta:
         self.settings = settings
         self.extra = extra
         self._coder: Coder | None = None
-        self._knowledge: tuple[ExtraKnowledge | None] | None = None
+        self._knowledge: tuple[ExtraKnowledge | None, str] | None = None  # and its stamp
 
     @property
     def knowledge(self) -> ExtraKnowledge | None:
@@ -48,12 +49,16 @@ class Warta:
         if self._knowledge is None:
             from warta.actors.assemble import stored_knowledge  # actors imported, added, learned in this store
 
-            self._knowledge = (stored_knowledge(self.db, self.extra),)
+            self._use(stored_knowledge(self.db, self.extra))
         return self._knowledge[0]
 
     @property
     def knowledge_version(self) -> str:
-        return knowledge_stamp(self.knowledge)
+        self.knowledge
+        return self._knowledge[1]
+
+    def _use(self, knowledge: ExtraKnowledge | None) -> None:
+        self._knowledge, self._coder = (knowledge, knowledge_stamp(knowledge)), None
 
     @property
     def coder(self) -> Coder:
@@ -94,34 +99,56 @@ class Warta:
                             recode=True, on_document=None, keep_records=False, dask=dask,
                             workers=workers, batch_size=batch_size, on_batch=on_batch)
 
-    def _ingest(self, source: Callable[[Store], Iterator[Document | ReadError]], *, recode: bool, on_document, keep_records: bool,
-                dask: str | None, workers: int, batch_size: int, on_batch) -> CodeReport:
+    def _ingest(self, source: Callable[[Store], Iterator[Document | ReadError]], *, recode: bool,
+                on_document, keep_records: bool, dask: str | None, workers: int, batch_size: int,
+                on_batch) -> CodeReport:
         """The loop: read -> plan -> code (here or on workers) -> store, one transaction per batch."""
-        coder, knowledge = self.coder, self.knowledge_version  # loaded before the store is opened
         report = CodeReport()
-        with Store.open(self.db) as store, self._runner(dask, workers, knowledge) as runner:
-            planner = Planner(store, coder.versions.values(), recode=recode)
-            stream = coded_batches(batches(source(store), batch_size), planner, runner, records=keep_records or bool(on_batch),
-                                   analyses=True)
-            for plan, coded in stream:
-                written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
-                planner.done(plan)
-                fresh = list(coded.analyses or ())
-                try:  # learn who held which office; events are stored already, whatever happens here
-                    from warta.actors.learn import learn
+        with Store.open(self.db) as store:
+            run = self._start_run(store, "recode" if recode else "code")
+            coder, knowledge = self.coder, self.knowledge_version
+            with self._runner(dask, workers, knowledge) as runner:
+                planner = Planner(store, coder.versions.values(), recode=recode)
+                stream = coded_batches(batches(source(store), batch_size), planner, runner,
+                                       records=keep_records or bool(on_batch), analyses=True)
+                for plan, coded in stream:
+                    written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
+                    planner.done(plan)
+                    fresh = list(coded.analyses or ())
+                    try:  # learn who held which office; events are stored already, whatever happens here
+                        from warta.actors.learn import learn
 
-                    learn(store, fresh)
-                except Exception as exc:  # noqa: BLE001
-                    logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
-                report.add(plan, written, coded.tables.n_sentences)
-                if keep_records:
-                    report.records.extend(coded.records)
-                if on_document:
-                    for item in (*fresh, *plan.errors):
-                        on_document(item)
-                if on_batch:
-                    on_batch(report, coded, plan)
+                        learn(store, fresh)
+                    except Exception as exc:  # noqa: BLE001
+                        logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
+                    report.add(plan, written, coded.tables.n_sentences)
+                    if keep_records:
+                        report.records.extend(coded.records)
+                    if on_document:
+                        for item in (*fresh, *plan.errors):
+                            on_document(item)
+                    if on_batch:
+                        on_batch(report, coded, plan)
+            store.finish_run(run, report.documents, report.events)
         return report
+
+    def _start_run(self, store: Store, kind: str) -> int:
+        """Record the run; a `code` run killed before it finished is finished with the actor
+        knowledge it started with (learning since then would make the same archive code
+        differently depending on where it was interrupted)."""
+        if kind == "code":
+            pinned = store.unfinished_run(kind)
+            if pinned is not None and pinned[2] is not None:
+                try:
+                    knowledge = pickle.loads(pinned[2])
+                except Exception:  # noqa: BLE001 - written by another version of Warta: start afresh
+                    knowledge = None
+                else:
+                    if knowledge_stamp(knowledge) != self.knowledge_version:
+                        self._use(knowledge)
+                    return pinned[0]
+        blob = pickle.dumps(self.knowledge) if kind == "code" else None
+        return store.begin_run(kind, self.knowledge_version, blob)
 
     def _runner(self, dask: str | None, workers: int, knowledge_version: str):
         if not dask:

@@ -4,9 +4,11 @@ Workers code, this process writes: DuckDB allows one writer, and writing
 in input order keeps a run reproducible. Each worker loads the language
 packs and knowledge once, when the `CoderPlugin` is set up on it (and
 again only if the worker restarts); tasks then find the loaded coder on
-their worker. What travels: documents out, Arrow rows (and slim analyses,
-without tokens, for the actor learner) back, since pickling whole analyses
-would cost this process more than coding them costs a worker.
+their worker. What travels: documents out; Arrow rows back (cheap to send),
+and the analyses, which the actor learner in the client reads (tokens
+included: it looks at the word before a mention). Unpickling those costs
+the client about a third of what coding costs a worker, which is what
+limits the speed-up; see benchmarks/archive.py.
 
 Everything a task needs is importable (`warta.distributed`,
 `warta.ingest.coded`), so any worker with Warta installed can run it.
@@ -42,6 +44,8 @@ class CoderPlugin(WorkerPlugin):
 
     def setup(self, worker) -> None:
         self.coder = Coder.load(self.languages, self.settings, self.extra)
+        for lang in self.coder.pipelines:  # build what the pipelines load lazily, before the first task
+            self.coder.code(Document("warm-up", "Warta.", lang=lang))
 
 
 def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, records: bool,
@@ -49,7 +53,7 @@ def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, reco
     """The task: code documents with this worker's coder."""
     plugin = get_worker().plugins[PLUGIN]
     return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, records=records,
-                      analyses=analyses, slim=True)
+                      analyses=analyses)
 
 
 class DaskRunner:

@@ -10,6 +10,8 @@ Tables (see docs in README "The store"):
               (GDELT's NumMentions, NumArticles, NumSources); counting rows
               counts events, summing `report_count` counts reports
   read_errors inputs that could not be read, once per (origin, code)
+  runs        each `warta code` / `warta recode` run; an unfinished one keeps the actor
+              knowledge it started with, so the run that finishes its job codes with it too
   event_report_counts  a view: the same three counts, computed live from reports
 
 Writes go in batches, each one transaction inserted through Arrow tables, so
@@ -34,6 +36,9 @@ from warta.rows import EVENT_COLUMNS, Tables, tables
 
 SCHEMA_VERSION = 2
 PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
+# DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's
+# memory and grows with the store; with one it spills to `<db>.tmp` and a run stays flat.
+MEMORY_LIMIT = "512MB"
 
 _REPORT_COLS = """
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
@@ -59,15 +64,20 @@ CREATE TABLE IF NOT EXISTS events ({_REPORT_COLS});
 CREATE TABLE IF NOT EXISTS read_errors (
     origin TEXT, code TEXT, reason TEXT, seen_at TIMESTAMP
 );
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP,
+    knowledge_version TEXT, knowledge BLOB, documents INTEGER, events INTEGER
+);
 """
 # Columns added in schema 2 (ALTER TABLE keeps stores written by schema 1).
 _ADDED = {
     "documents": (("text_hash", "TEXT"), ("url_key", "TEXT"), ("knowledge_version", "TEXT")),
     "events": (("knowledge_version", "TEXT"), ("day", "DATE"), ("match_key", "TEXT"), ("sources", "TEXT[]"),
                ("report_count", "INTEGER"), ("article_count", "INTEGER"), ("source_count", "INTEGER"),
-               ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP")),
+               ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP"), ("seq", "BIGINT")),
 }
-_REPORTS_DDL = f"CREATE TABLE reports ({_REPORT_COLS}, knowledge_version TEXT, event_id TEXT)"
+# seq: the order reports were stored in, so re-merging stored reports follows the order of the first merge
+_REPORTS_DDL = f"CREATE TABLE reports ({_REPORT_COLS}, knowledge_version TEXT, event_id TEXT, seq BIGINT)"
 _VIEWS = """
 CREATE OR REPLACE VIEW event_report_counts AS
 SELECT r.event_id, count(*) AS report_count, count(DISTINCT r.doc_id) AS article_count,
@@ -135,10 +145,11 @@ class Store:
         self.con = con
         self.path = path
         self.rule = rule
+        self._seq: int | None = None  # the last report's seq, read once
 
     @classmethod
     def open(cls, path: str | Path = "warta.duckdb", read_only: bool = False,
-             rule: merge.MergeRule = merge.MergeRule()) -> "Store":
+             rule: merge.MergeRule = merge.MergeRule(), memory_limit: str = MEMORY_LIMIT) -> "Store":
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"no store at {path}: run `warta code` first")
@@ -147,6 +158,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from exc
         store = cls(con, path, rule)
+        con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
             store._migrate()
         return store
@@ -183,6 +195,7 @@ class Store:
                 con.execute("UPDATE documents SET url_key = _urls.k FROM _urls WHERE documents.id = _urls.id")
                 con.unregister("_urls")
             con.execute("COMMIT")
+        con.execute("ALTER TABLE reports ADD COLUMN IF NOT EXISTS seq BIGINT")
         con.execute(_VIEWS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.merge_pending()  # reports of a migrated store, or of an interrupted re-merge
@@ -253,8 +266,11 @@ class Store:
                 con.unregister("_docs")
                 con.unregister("_sents")
                 docs = _doc_info(batch.documents)
-                event_ids, new = self._merge(batch.reports, docs)
-                reps = batch.reports.append_column("event_id", pa.array(event_ids, pa.string()))
+                seq = self._last_seq()
+                reps = batch.reports.append_column(
+                    "seq", pa.array(range(seq + 1, seq + 1 + batch.reports.num_rows), pa.int64()))
+                event_ids, new = self._merge(reps, docs)
+                reps = reps.append_column("event_id", pa.array(event_ids, pa.string()))
                 con.register("_reps", reps)
                 con.execute("INSERT INTO reports BY NAME SELECT * FROM _reps")
                 con.unregister("_reps")
@@ -263,8 +279,16 @@ class Store:
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
+            self._seq = None
             raise
+        if ids:
+            self._seq = self._last_seq() + written.reports
         return written
+
+    def _last_seq(self) -> int:
+        if self._seq is None:
+            self._seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM reports").fetchall()[0][0]
+        return self._seq
 
     def _remove(self, ids: list[str]) -> None:
         """Take out stored copies of documents about to be written again, and re-merge
@@ -344,7 +368,7 @@ class Store:
                    e.target_actor_name, e.location, e.sources, e.report_count, e.article_count
             FROM events e SEMI JOIN _keys k
               ON e.match_key = k.match_key AND e.day BETWEEN k.day - {gap} AND k.day + {gap}
-            ORDER BY e.first_seen, e.id""").fetchall()
+            ORDER BY e.seq NULLS LAST, e.first_seen, e.id""").fetchall()  # the order events were made in
         con.unregister("_keys")
         return [merge.Event(merge.Report(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9]),
                             report_count=r[11] or 0, article_count=r[12] or 0, sources=set(r[10] or ()))
@@ -364,7 +388,7 @@ class Store:
                 chunk = _arrow(con, f"""
                     SELECT r.* EXCLUDE (event_id), d.published AS _published, d.outlet AS _outlet
                     FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IS NULL
-                    ORDER BY d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
+                    ORDER BY r.seq NULLS LAST, d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
                 if chunk.num_rows:
                     docs = {d: ((p.date() if p else None), o) for d, p, o in zip(
                         chunk.column("doc_id").to_pylist(), chunk.column("_published").to_pylist(),
@@ -418,6 +442,27 @@ class Store:
         self.con.execute("INSERT INTO read_errors SELECT DISTINCT ON (origin, code) * FROM _errs")
         self.con.unregister("_errs")
 
+    # -- runs ------------------------------------------------------------------------
+
+    def unfinished_run(self, kind: str) -> tuple[int, str | None, bytes | None] | None:
+        """(id, knowledge version, pickled knowledge) of the last run of this kind that never finished."""
+        rows = self.con.execute("SELECT id, knowledge_version, knowledge FROM runs WHERE kind = ? AND finished_at "
+                                "IS NULL ORDER BY id DESC LIMIT 1", [kind]).fetchall()
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
+    def begin_run(self, kind: str, knowledge_version: str | None, knowledge: bytes | None = None) -> int:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        self.con.execute("UPDATE runs SET finished_at = ?, knowledge = NULL WHERE kind = ? AND finished_at IS NULL",
+                         [now, kind])  # superseded
+        run = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchall()[0][0]
+        self.con.execute("INSERT INTO runs VALUES (?, ?, ?, NULL, ?, ?, NULL, NULL)",
+                         [run, kind, now, knowledge_version, knowledge])
+        return run
+
+    def finish_run(self, run: int, documents: int, events: int) -> None:
+        self.con.execute("UPDATE runs SET finished_at = ?, knowledge = NULL, documents = ?, events = ? WHERE id = ?",
+                         [datetime.now(timezone.utc).replace(tzinfo=None), documents, events, run])
+
     # -- reading ---------------------------------------------------------------------
 
     def events(self, flt: EventFilter = EventFilter()) -> list[dict]:
@@ -439,7 +484,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "sentences", "reports", "events", "read_errors")}
+                for t in ("documents", "sentences", "reports", "events", "read_errors", "runs")}
 
 
 def _arrow(con, sql: str, params: list | None = None) -> pa.Table:

@@ -21,8 +21,12 @@ from typing import Iterator
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # Made-up people: varied names that no dictionary knows, so nothing real is implied.
-_GIVEN = ("Arif", "Dewi", "Rudi", "Sari", "Hendra", "Maya", "Agus", "Lina", "Bayu", "Nadia", "Kenji", "Aiko")
-_FAMILY = ("Wirawan", "Kusuma", "Hartono", "Lestari", "Pratama", "Saputra", "Tanaka", "Mori", "Halim", "Siregar")
+_GIVEN = ("Arif", "Dewi", "Rudi", "Sari", "Hendra", "Maya", "Agus", "Lina", "Bayu", "Nadia", "Kenji", "Aiko",
+          "Fajar", "Intan", "Yoga", "Ratna", "Dimas", "Wulan", "Reza", "Putri", "Taro", "Hana", "Omar", "Leila",
+          "Ivan", "Olga", "Pierre", "Claire", "Diego", "Lucia")
+_FAMILY = ("Wirawan", "Kusuma", "Hartono", "Lestari", "Pratama", "Saputra", "Tanaka", "Mori", "Halim", "Siregar",
+           "Nasution", "Hutapea", "Wibowo", "Santoso", "Suzuki", "Kato", "Haddad", "Karimi", "Petrov", "Morozov",
+           "Dubois", "Laurent", "Herrera", "Castillo", "Okafor", "Mensah", "Novak", "Horvat", "Larsen", "Berg")
 _OUTLETS = ("kabarpagi.example", "warta-nusa.example", "harian-timur.example", "suara-kota.example")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (%s) (\d{4})\b" % "|".join(_MONTHS))
@@ -35,24 +39,41 @@ class Template:
 
     text: str
     countries: tuple[str, ...]  # country names as the article writes them
-    people: tuple[str, ...]  # people's names as the article writes them
+    people: tuple[tuple[str, str], ...]  # (full name, surname) of the people it names
+
+
+_TWO_NAMES = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+def _people(text: str, countries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Known people, and any "First Last" whose surname also stands alone ("... kata Kamikawa")."""
+    from warta.knowledge import builtin_people
+
+    found = {}
+    for person in builtin_people().by_name.values():
+        if person.name in text:
+            found[person.name] = person.name.split()[-1]
+    lower = set(re.findall(r"\b[a-z]\w*", text))
+    for m in _TWO_NAMES.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if any(w in c for w in (first, last) for c in countries) or first.lower() in lower or last.lower() in lower \
+                or any(first[:4] == c[:4] for c in countries):
+            continue  # part of a country's name, its people ("Iranian"), or an ordinary word capitalised
+        if len(re.findall(rf"\b{last}\b", text)) > len(re.findall(rf"\b{m.group(0)}\b", text)):
+            found.setdefault(m.group(0), last)
+    return tuple(sorted(found.items()))
 
 
 def templates(folder: Path = EXAMPLES, lang: str = "id") -> list[Template]:
     """The example articles of one language, with their swappable names found."""
-    from warta.knowledge import builtin_people
     from warta.knowledge.countries import country_names
 
     names = sorted(country_names(lang), key=len, reverse=True)
-    people = builtin_people()
     out = []
     for path in sorted((folder / lang).glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         found = tuple(n for n in names if re.search(rf"\b{re.escape(n)}\b", text))
-        persons = {p.name for key, p in people.by_name.items() if key in text.lower()}
-        named = tuple(sorted({a for p in persons for a in (p, *people.get(p).aliases) if a in text},
-                             key=len, reverse=True))
-        out.append(Template(text, found, named))
+        out.append(Template(text, found, _people(text, found)))
     if not out:
         raise FileNotFoundError(f"no example articles in {folder / lang}")
     return out
@@ -85,7 +106,10 @@ def articles(n: int, seed: int = 0, lang: str = "id", folder: Path = EXAMPLES,
 def _vary(tpl: Template, rng: random.Random, pool: list[str], day: date) -> str:
     text = tpl.text
     swaps = {c: rng.choice(pool) for c in tpl.countries}
-    swaps.update({p: f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for p in tpl.people})
+    for full, surname in tpl.people:
+        family = rng.choice(_FAMILY)
+        swaps[full] = f"{rng.choice(_GIVEN)} {family}"
+        swaps.setdefault(surname, family)
     if swaps:
         pattern = re.compile(r"\b(%s)\b" % "|".join(re.escape(k) for k in sorted(swaps, key=len, reverse=True)))
         text = pattern.sub(lambda m: swaps[m.group(1)], text)

@@ -5,7 +5,7 @@ the coder as an argument, so the same code runs in-process and on workers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -20,21 +20,13 @@ class CodedBatch:
 
     tables: Tables
     records: tuple[dict, ...] = ()  # events as users see them (when asked for)
-    analyses: tuple[Analysis, ...] | None = None  # the analyses (in-process always; from workers when asked)
+    analyses: tuple[Analysis, ...] | None = None  # when asked (the actor learner reads them)
 
 
 def code_batch(coder: Coder, docs: Sequence[Document], *, knowledge_version: str | None = None,
-               records: bool = False, analyses: bool = True, slim: bool = False) -> CodedBatch:
-    """Code documents and build their rows; `slim` drops tokens from the returned analyses
-    (they are most of an analysis's size when it is sent back from a worker)."""
+               records: bool = False, analyses: bool = True) -> CodedBatch:
+    """Code documents and build their rows (and records, and the analyses, when asked)."""
     coded = [coder.code(d) for d in docs]
     now = datetime.now(timezone.utc)
     recs = tuple(r for a in coded for r in a.records()) if records else ()
-    kept = None
-    if analyses:
-        kept = tuple(_slim(a) for a in coded) if slim else tuple(coded)
-    return CodedBatch(tables(coded, knowledge_version, now), recs, kept)
-
-
-def _slim(a: Analysis) -> Analysis:
-    return a.with_(sentences=tuple(replace(s, tokens=()) for s in a.sentences))
+    return CodedBatch(tables(coded, knowledge_version, now), recs, tuple(coded) if analyses else None)

@@ -1,0 +1,220 @@
+"""Archive benchmark: read -> code -> store, end to end, as `warta code` runs it.
+
+    python benchmarks/archive.py                        # >= 200,000 generated sentences
+    python benchmarks/archive.py --corpus PATH ...      # a real corpus (files, folders, JSONL/CSV archives)
+    python benchmarks/archive.py --sentences 20000      # a quicker look
+
+Reports, for a local run: sentences per second (wall clock, one process)
+and per CPU-second (what one core does), peak memory of the whole process
+tree (sampled; also for the first and the second half of the run, to show
+it stays flat); for Dask: the same corpus slice coded with 1 and with 2
+local workers, and the speed-up; and a cProfile of a smaller local run,
+grouped by phase (read, plan, code, rows, store, learn). Each run is a
+child process so memory and CPU are its own. `--no-learn` leaves out the
+actor-knowledge learning call (to show what it costs).
+
+The generated corpus comes from the example articles (warta.synthetic):
+names, dates and numbers vary, so coding cost is realistic but the texts
+repeat their shapes; give a real corpus with --corpus for real figures.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import math
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+# Where the time of a profile goes, by the file a function lives in (first match wins).
+PHASES = (
+    ("learn (actor knowledge)", ("warta/actors/learn", "warta/actors/store")),
+    ("read", ("warta/read/",)),
+    ("plan (duplicates)", ("warta/ingest/plan", "warta/ingest/identity")),
+    ("rows (Arrow)", ("warta/rows",)),
+    ("store + merge", ("warta/store", "warta/merge", "duckdb")),
+    ("code (pipeline)", ("warta/pipeline", "warta/coder", "warta/knowledge", "warta/lang", "warta/actors", "spacy",
+                         "lingua", "ahocorasick", "dateparser")),
+)
+
+
+def _no_learning() -> None:
+    import warta.actors.learn as learn
+
+    learn.learn = lambda store, analyses: None
+
+
+def child(args) -> None:
+    """One measured run; prints a JSON line with what it did."""
+    if args.no_learn:
+        _no_learning()
+    from warta.api import Warta
+
+    w = Warta(args.db)
+    w.code_text("Warta.", lang="id")  # loading is not coding: packs and lazy parts load before the clock starts
+    ticks: list[tuple[float, int]] = []  # (time, sentences stored) after each batch
+
+    def tick(report, coded, plan):
+        ticks.append((time.perf_counter(), report.sentences))
+
+    start, cpu0 = time.perf_counter(), os.times()
+    report = w.code([args.corpus], keep_records=False, dask=args.dask, workers=args.workers, on_batch=tick)
+    seconds, cpu1 = time.perf_counter() - start, os.times()
+    cpu = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
+    # steady state: from the first batch stored to the last (leaves out cluster start-up and worker loading)
+    steady = (ticks[-1][1] - ticks[0][1]) / (ticks[-1][0] - ticks[0][0]) if len(ticks) > 2 else None
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "documents": report.documents,
+                      "sentences": report.sentences, "events": report.events, "merged_events": report.new_events,
+                      "steady_sentences_per_s": steady,
+                      "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def measured(cmd: list[str]) -> dict:
+    """Run a child; sample the memory of its whole process tree while it runs."""
+    import psutil
+
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    samples: list[tuple[float, float]] = []
+
+    def sample():
+        root = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            try:
+                tree = [root, *root.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in tree if p.is_running())
+                samples.append((time.monotonic(), rss / 2**20))
+            except psutil.Error:
+                pass
+            time.sleep(0.25)
+
+    watcher = threading.Thread(target=sample, daemon=True)
+    watcher.start()
+    out, _ = proc.communicate()
+    watcher.join()
+    if proc.returncode:
+        raise SystemExit(f"benchmark run failed: {' '.join(cmd)}")
+    result = json.loads(out.strip().splitlines()[-1])
+    if samples:
+        t0, t1 = samples[0][0], samples[-1][0]
+        mid = (t0 + t1) / 2
+        result["peak_mb"] = max(m for _, m in samples)
+        result["peak_first_half_mb"] = max((m for t, m in samples if t <= mid), default=0)
+        result["peak_second_half_mb"] = max((m for t, m in samples if t > mid), default=0)
+    return result
+
+
+def run(args, corpus: Path, db: Path, dask: str | None = None, workers: int = 1) -> dict:
+    for f in (db, Path(f"{db}.wal")):
+        f.unlink(missing_ok=True)
+    cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--db", str(db), "--workers", str(workers)]
+    if dask:
+        cmd += ["--dask", dask]
+    if args.no_learn:
+        cmd.append("--no-learn")
+    return measured(cmd)
+
+
+def generate(target_sentences: int, path: Path, seed: int) -> Path:
+    """Enough generated articles for `target_sentences` (sentences per article measured on a sample)."""
+    from warta.coder import Coder
+    from warta.read import read_paths
+    from warta.synthetic import write_jsonl
+
+    sample = write_jsonl(path.with_name("sample.jsonl"), 100, seed=seed + 1)
+    coder = Coder.load(["id"])
+    per_doc = sum(len(coder.code(d).sentences) for d in read_paths([sample])) / 100
+    n = math.ceil(target_sentences / per_doc * 1.02)
+    return write_jsonl(path, n, seed=seed)
+
+
+def profile(args, corpus: Path, db: Path) -> list[str]:
+    if args.no_learn:
+        _no_learning()
+    from warta.api import Warta
+
+    w = Warta(db)
+    w.code_text("Warta.", lang="id")
+    prof = cProfile.Profile()
+    prof.enable()
+    w.code([corpus], keep_records=False)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())  # own time of every function
+    phases = dict.fromkeys([p for p, _ in PHASES] + ["other"], 0.0)
+    for (file, _line, _fn), (_cc, _nc, tt, _ct, _callers) in stats.stats.items():
+        phase = next((p for p, keys in PHASES if any(k in file for k in keys)), "other")
+        phases[phase] += tt
+    lines = [f"  {p:<26} {t:7.2f} s  {100 * t / total:5.1f} %" for p, t in phases.items()]
+    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:20]
+    lines.append("  top functions by own time:")
+    for (file, line, fn), (_cc, nc, tt, ct, _c) in top:
+        short = file.replace(str(REPO) + "/", "").split("site-packages/")[-1]
+        lines.append(f"    {tt:7.2f} s own  {ct:7.2f} s cum  {nc:>9,} calls  {short}:{line}({fn})")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sentences", type=int, default=200_000, help="generated corpus size (sentences)")
+    ap.add_argument("--dask-sentences", type=int, default=40_000, help="corpus slice for the 1- vs 2-worker runs")
+    ap.add_argument("--profile-sentences", type=int, default=10_000, help="corpus slice for the profile")
+    ap.add_argument("--corpus", type=Path, help="a real corpus instead of a generated one")
+    ap.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary folder)")
+    ap.add_argument("--no-learn", action="store_true", help="leave out the actor-knowledge learning call")
+    ap.add_argument("--skip", nargs="*", default=(), choices=("local", "dask", "profile"))
+    ap.add_argument("--seed", type=int, default=7)
+    # used by the child runs
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--dask", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        return child(args)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  workdir: {work}"
+          f"{'  (learning call left out)' if args.no_learn else ''}", flush=True)
+    corpus = args.corpus or generate(args.sentences, work / "corpus.jsonl.gz", args.seed)
+    small = args.corpus or generate(args.dask_sentences, work / "dask.jsonl.gz", args.seed + 100)
+    tiny = args.corpus or generate(args.profile_sentences, work / "profile.jsonl.gz", args.seed + 200)
+
+    if "local" not in args.skip:
+        r = run(args, corpus, work / "local.duckdb")
+        print(f"\nlocal, end to end into the store: {r['documents']:,} documents, {r['sentences']:,} sentences, "
+              f"{r['events']:,} events ({r['merged_events']:,} merged events) in {r['seconds']:.1f} s")
+        print(f"  {r['sentences'] / r['seconds']:,.0f} sentences/s (wall, one process)   "
+              f"{r['sentences'] / r['cpu_seconds']:,.0f} sentences per CPU-second")
+        print(f"  peak memory of the process tree {r['peak_mb']:,.0f} MB (first half {r['peak_first_half_mb']:,.0f} MB,"
+              f" second half {r['peak_second_half_mb']:,.0f} MB)", flush=True)
+    if "dask" not in args.skip:
+        one = run(args, small, work / "dask1.duckdb", dask="local", workers=1)
+        two = run(args, small, work / "dask2.duckdb", dask="local", workers=2)
+        print(f"\ndask LocalCluster, {one['sentences']:,} sentences: 1 worker {one['seconds']:.1f} s "
+              f"({one['sentences'] / one['seconds']:,.0f}/s), 2 workers {two['seconds']:.1f} s "
+              f"({two['sentences'] / two['seconds']:,.0f}/s): speed-up {one['seconds'] / two['seconds']:.2f}x "
+              "end to end (cluster start-up included)")
+        if one["steady_sentences_per_s"] and two["steady_sentences_per_s"]:
+            print(f"  steady state (first to last batch stored): 1 worker {one['steady_sentences_per_s']:,.0f}/s, "
+                  f"2 workers {two['steady_sentences_per_s']:,.0f}/s: speed-up "
+                  f"{two['steady_sentences_per_s'] / one['steady_sentences_per_s']:.2f}x")
+        print(f"  peak memory: 1 worker {one['peak_mb']:,.0f} MB, 2 workers {two['peak_mb']:,.0f} MB "
+              "(client + scheduler + workers)", flush=True)
+    if "profile" not in args.skip:
+        print(f"\nprofile of a local run ({tiny.name}), own time by phase:")
+        print("\n".join(profile(args, tiny, work / "profile.duckdb")))
+
+
+if __name__ == "__main__":
+    main()
