@@ -188,7 +188,7 @@ def _without(example: str, word: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(word)}\s+", "", example, count=1, flags=re.IGNORECASE)
 
 
-@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "negation"])
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] in ("negation", "purpose")])
 def test_negation_words_stop_the_event(lang, item):
     """With the word the example codes nothing; without it, the same sentence codes an event."""
     word, _, example = item
@@ -297,6 +297,17 @@ def test_condition_words_suppose_and_do_not_report(lang, item):
     assert code(lang, _without(example, word)).events, f"{example!r} minus {word!r} codes nothing anyway"
     got = code(lang, example).events
     assert not got, f"{word!r} did not stop {[(e.source, e.target, e.code) for e in got]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "background"])
+def test_background_words_keep_a_predicate_noun_from_being_news(lang, item):
+    """"menjelang dua tahun invasi Rusia ke Ukraina": no attack is reported; without the word, one is."""
+    word, _, example = item
+    start, end = _word_span(example, word)
+    after = [e for e in code(lang, example).events if e.trigger_span[0] >= end]
+    assert not after, f"{word!r} did not keep {[(e.source, e.target, e.code) for e in after]} out"
+    assert any(e.trigger_span[0] >= start for e in code(lang, _without(example, word)).events), \
+        f"{example!r} minus {word!r} reports nothing anyway"
 
 
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "non_event"])

@@ -56,6 +56,8 @@ WORD_CLASSES = {
     "relative",  # yang, which: opens a relative clause whose subject is the actor right before it
     "light_verb",  # menyatakan, express: with a predicate noun right after it, the noun is the deed
     "singular_pronoun",  # ia, he: the person or office the previous sentence began with
+    "purpose",  # untuk, in order to: the predicate after it is an aim, not a deed
+    "background",  # tahun, peringatan, anniversary: a predicate noun after it names a lasting state, not news
 }
 
 

@@ -7,6 +7,7 @@ bertemu Senin"); a day counted from the last date the text named ("sehari
 sebelumnya"); a date elsewhere in the same paragraph; the last date the
 document named before; the publication day. Weekday and month words come from
 the pack's dates.tsv; the publication day is always the base, never the clock.
+A headline is dated like its lead.
 """
 from __future__ import annotations
 
@@ -67,7 +68,21 @@ class DateResolver:
             if how in ("explicit", "relative"):
                 last = day
             out.append((day, how if day else "none"))
-        return analysis.with_(dates=tuple(out))
+        return analysis.with_(dates=tuple(self._headline_dates(analysis.sentences, out)))
+
+    @staticmethod
+    def _headline_dates(sentences, dates: list) -> list:
+        """A headline tells the lead's news: it takes the lead's day, not the day of publication."""
+        body = [s for s in sentences if not s.is_title]
+        if not body or len(body) == len(sentences):
+            return dates
+        lead_paragraphs = sorted({s.paragraph for s in body})[:2]
+        lead = next((dates[s.index] for s in body if s.paragraph in lead_paragraphs
+                     and dates[s.index][1] in ("explicit", "relative")), None)
+        if lead is None:
+            return dates
+        return [(lead[0], "lead") if s.is_title and dates[s.index][1] in ("published", "document") else dates[s.index]
+                for s in sentences]
 
     def sentence_date(self, sentence: Sentence, published: date | None,
                       base: date | None = None) -> tuple[date | None, str]:

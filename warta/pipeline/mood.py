@@ -1,11 +1,12 @@
 """Is a predicate told as done, only intended, denied, or supposed?
 
 News reports what happened beside what did not ("tidak mengecam"), what is
-planned or promised ("akan bertemu", "berjanji membantu") and what is only
-supposed ("jika Iran menyerang"). Only the first is an event as it stands;
+planned or promised ("akan bertemu", "berjanji membantu"), what something is
+for ("untuk menyerang") and what is only supposed ("jika Iran menyerang").
+Only the first is an event as it stands;
 an intended predicate is coded with its entry's `intent` code (CAMEO codes
 intentions and threats as events of their own: 036, 1312), or not at all.
-The words come from the pack's negation, modal and condition classes.
+The words come from the pack's negation, modal, purpose and condition classes.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class Mood:
         self.negation = pack.word_class("negation")
         self.modal = pack.word_class("modal")
         self.condition = pack.word_class("condition")
+        self.purpose = pack.word_class("purpose")
+        self.background = pack.word_class("background")
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
@@ -38,9 +41,14 @@ class Mood:
         window = self._window(words, start)
         if any(w in self.negation for w in window):
             return Reading(None, "negated")
-        if any(w in self.modal for w in window):
+        if entry.frame == "nominal" and any(w in self.background for w in window):
+            return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
+        aim = any(w in self.purpose for w in window)
+        if aim or any(w in self.modal for w in window):
             if entry.code[:2] in self.intent_roots:
                 return Reading(entry.code, "intended")  # intent is the event itself: "berjanji bekerja sama"
+            if aim:
+                return Reading(None, "aim")  # "untuk menyerang": what something is for, not a deed or a vow
             return Reading(entry.intent or None, "intended")
         return Reading(entry.code, "done")
 
