@@ -128,7 +128,11 @@ class ActorFinder:
             if a.entry.kind != "role" or any(k in covered for k in range(a.t0, a.t1)):
                 continue
             if a.entry.value == "GOV":
-                country = home if home and not foreign_in(found, home) else None
+                # "DPR RI mengkritik Kementerian Luar Negeri ... di Lebanon": the nearest country named
+                # before the office decides; with none, the story's home
+                before = [m for m in found if m.tok_end <= a.t0 and m.actor and m.actor.country
+                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
+                country = home if home and (not before or before[-1].actor.country == home) else None
             else:
                 country = place or (home if home and not foreign_in(found, home) else None)
             if country is None:

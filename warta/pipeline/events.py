@@ -18,6 +18,7 @@ from warta.model import Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
 from warta.pipeline.actors import compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
+from warta.pipeline.setting import is_place_apposition
 from warta.pipeline.morphology import LexiconMatcher, Morphology
 from warta.settings import Settings
 
@@ -57,6 +58,7 @@ class EventCoder:
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
+        self.place_preps = pack.word_class("place_prep")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
 
@@ -104,9 +106,11 @@ class EventCoder:
             best = None
             for entry in self.matcher.candidates(words, i, sent.is_title):
                 got = self.matcher.match_at(words, i, entry, sent.is_title)
-                # the most words matched wins; of equals, the tighter match ("meminta Qatar menengahi")
-                if got and (best is None or (got[2], -got[0]) > (best[3], -best[1])):
-                    best = (entry, got[0], got[1], got[2])
+                # the most words matched wins; of equals, in a headline the verb ("DPR Kritik Kemenlu"),
+                # then the tighter match ("meminta Qatar menengahi")
+                score = (got[2], sent.is_title and entry.frame != "nominal", -got[0]) if got else None
+                if got and (best is None or score > best[3]):
+                    best = (entry, got[0], got[1], score)
             if best is None:
                 i += 1
                 continue
@@ -300,8 +304,11 @@ class EventCoder:
                 return None
             if any(w in self.speech for w in words[trig.tok_end : g.t0]):
                 return None  # '..." ujar Presiden Iran': the speaker, not the object
-            if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]):
-                return None  # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause
+            if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]) \
+                    and not (self.place_preps & set(entry.preps) and is_place_apposition(words, g.t0, self.place_preps)):
+                # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause (but "serangan ... di
+                # Provinsi Sistan-Baluchestan, Iran": the country of the place attacked)
+                return None
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
