@@ -270,6 +270,13 @@ class ActorFinder:
         while j < len(atoms) and atoms[j].entry.kind == "role" and _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
             pos, j = atoms[j].t1, j + 1
         former = self._former(toks, role.t0)
+        if j < len(atoms) and not _gap_ok(toks, pos, atoms[j].t0, self.modifiers):
+            # "Kementerian [Kelautan dan Perikanan] Indonesia": the name's own "dan" is no coordinator
+            k = j
+            while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
+                k += 1
+            if k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[k].t0):
+                j = k
         if j < len(atoms) and (_gap_ok(toks, pos, atoms[j].t0, self.modifiers)
                                or atoms[j].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[j].t0)):
             nxt = atoms[j]
