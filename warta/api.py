@@ -35,11 +35,13 @@ class Warta:
     """A store plus a coder. Nothing is loaded until first needed."""
 
     def __init__(self, db: str | Path = "warta.duckdb", languages: list[str] | None = None,
-                 settings: Settings | None = None, extra: ExtraKnowledge | None = None):
+                 settings: Settings | None = None, extra: ExtraKnowledge | None = None, learn: bool = True):
+        """`learn`: after each stored batch, learn who held which office (warta.actors.learn)."""
         self.db = str(db)
         self.languages = languages
         self.settings = settings
         self.extra = extra
+        self.learn = learn
         self._coder: Coder | None = None
         self._knowledge: tuple[ExtraKnowledge | None, str] | None = None  # and its stamp
 
@@ -110,17 +112,19 @@ class Warta:
             with self._runner(dask, workers, knowledge) as runner:
                 planner = Planner(store, coder.versions.values(), recode=recode)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
-                                       records=keep_records or bool(on_batch), analyses=True)
+                                       records=keep_records or bool(on_batch),
+                                       analyses=self.learn or on_document is not None)
                 for plan, coded in stream:
                     written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
                     planner.done(plan)
                     fresh = list(coded.analyses or ())
-                    try:  # learn who held which office; events are stored already, whatever happens here
-                        from warta.actors.learn import learn
+                    if self.learn:
+                        try:  # learn who held which office; events are stored already, whatever happens here
+                            from warta.actors.learn import learn
 
-                        learn(store, fresh)
-                    except Exception as exc:  # noqa: BLE001
-                        logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
+                            learn(store, fresh)
+                        except Exception as exc:  # noqa: BLE001
+                            logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
                     report.add(plan, written, coded.tables.n_sentences)
                     if keep_records:
                         report.records.extend(coded.records)

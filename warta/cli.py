@@ -45,6 +45,8 @@ def code(
     batch_size: int = typer.Option(BATCH, "--batch-size", help="Documents per transaction (a crash loses at "
                                    "most one batch)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or progress lines on stderr."),
+    learn: bool = typer.Option(True, "--learn/--no-learn", help="Learn who held which office from the coded "
+                               "text (warta actors learned); off, big archives code faster."),
 ):
     """Read articles, code their events, store them, and print the events.
 
@@ -52,7 +54,7 @@ def code(
     or URL under another id), so re-running over a growing archive codes only
     what is new, and a killed run resumes where its last batch was committed.
     """
-    w = Warta(db, languages=_languages(lang))
+    w = Warta(db, languages=_languages(lang), learn=learn)
     out = RowStream(fmt, EVENT_COLUMNS)
 
     def batch_done(report, coded, plan):

@@ -24,7 +24,7 @@ reproducible: the same inputs in the same order give the same events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable
 
 
@@ -117,25 +117,31 @@ def assign(reports: Iterable[Report], candidates: Iterable[Event], rule: MergeRu
     """The event id of each report, in order, and every event that was created or grew.
 
     `candidates` are the stored events that may fit (same match key, near
-    day); new events are made from reports that fit none, and later reports
-    of the same pass may join those.
+    day), in the order they were made; new events are made from reports that
+    fit none, and later reports of the same pass may join those. Ties go to
+    the event made first.
     """
-    by_key: dict[str, list[Event]] = {}
-    for ev in candidates:
-        by_key.setdefault(ev.anchor.key, []).append(ev)
+    pools: dict[tuple[str, date], list[tuple[int, Event]]] = {}  # (match key, day) -> (order made, event)
+    made = 0
+    for made, ev in enumerate(candidates, start=1):
+        if ev.anchor.day is not None:
+            pools.setdefault((ev.anchor.key, ev.anchor.day), []).append((made, ev))
     ids: list[str] = []
     touched: dict[str, Event] = {}
     new_docs: dict[str, set[str]] = {}  # event id -> documents of this pass already counted
     for report in reports:
-        pool = by_key.setdefault(report.key, [])
-        best, best_score = None, None
-        for ev in pool:  # in the order events were made: ties go to the oldest
-            s = score(report, ev, rule)
-            if s is not None and (best_score is None or s < best_score):
-                best, best_score = ev, s
+        best, best_rank = None, None
+        if report.day is not None:
+            for gap in range(-rule.max_day_gap, rule.max_day_gap + 1):
+                for order, ev in pools.get((report.key, report.day + timedelta(days=gap)), ()):
+                    s = score(report, ev, rule)
+                    if s is not None and (best_rank is None or (s, order) < best_rank):
+                        best, best_rank = ev, (s, order)
         if best is None:
             best = Event(report, new=True)
-            pool.append(best)
+            made += 1
+            if report.day is not None:
+                pools.setdefault((report.key, report.day), []).append((made, best))
         else:
             best.changed = True
         best.report_count += 1

@@ -21,7 +21,7 @@ included. Queries and the merge never hold more than a batch in memory.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -30,12 +30,12 @@ import pyarrow as pa
 
 from warta import merge
 from warta.errors import StoreError
-from warta.ingest.identity import SEPARATOR, HASH_CHARS, url_key
+from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
+from warta.merging import Merger, doc_info
 from warta.model import Analysis, ReadError
 from warta.rows import EVENT_COLUMNS, Tables, tables
 
 SCHEMA_VERSION = 2
-PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
 # DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's
 # memory and grows with the store; with one it spills to `<db>.tmp` and a run stays flat.
 MEMORY_LIMIT = "512MB"
@@ -144,7 +144,7 @@ class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str, rule: merge.MergeRule = merge.MergeRule()):
         self.con = con
         self.path = path
-        self.rule = rule
+        self.merger = Merger(con, rule)
         self._seq: int | None = None  # the last report's seq, read once
 
     @classmethod
@@ -199,6 +199,10 @@ class Store:
         con.execute(_VIEWS)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         self.merge_pending()  # reports of a migrated store, or of an interrupted re-merge
+
+    def merge_pending(self) -> int:
+        """Merge stored reports that belong to no event yet (after a migration, or `recluster`)."""
+        return self.merger.pending(transactions=True)
 
     def _has_table(self, name: str) -> bool:
         return bool(self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
@@ -265,11 +269,11 @@ class Store:
                 con.execute("INSERT INTO sentences BY NAME SELECT * FROM _sents")
                 con.unregister("_docs")
                 con.unregister("_sents")
-                docs = _doc_info(batch.documents)
+                docs = doc_info(batch.documents)
                 seq = self._last_seq()
                 reps = batch.reports.append_column(
                     "seq", pa.array(range(seq + 1, seq + 1 + batch.reports.num_rows), pa.int64()))
-                event_ids, new = self._merge(reps, docs)
+                event_ids, new = self.merger.merge(reps, docs)
                 reps = reps.append_column("event_id", pa.array(event_ids, pa.string()))
                 con.register("_reps", reps)
                 con.execute("INSERT INTO reports BY NAME SELECT * FROM _reps")
@@ -306,120 +310,7 @@ class Store:
         if affected:
             con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [affected])
             con.execute("UPDATE reports SET event_id = NULL WHERE event_id IN (SELECT unnest(?))", [affected])
-            self._merge_pending_chunks()
-
-    def _merge(self, reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> tuple[list[str], int]:
-        """Merge reports (an Arrow table of report rows) into events; returns each report's
-        event id and how many events were made.
-
-        Counts grow by what the reports add, which is exact as long as no stored
-        event already holds a report of the same documents (true for documents
-        written now: their older copies were removed first); otherwise call _recount.
-        """
-        if reps.num_rows == 0:
-            return [], 0
-        reports = _merge_reports(reps, docs)
-        candidates = self._candidates(reports)
-        event_ids, touched = merge.assign(reports, candidates, self.rule)
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        new = [e for e in touched if e.new]
-        grown = [e for e in touched if not e.new]
-        con = self.con
-        if new:
-            con.register("_reps_m", reps)
-            con.register("_new", pa.table({
-                "id": [e.id for e in new], "day": pa.array([e.anchor.day for e in new], pa.date32()),
-                "match_key": [e.anchor.key for e in new], "sources": [sorted(e.sources) for e in new],
-                "report_count": pa.array([e.report_count for e in new], pa.int32()),
-                "article_count": pa.array([e.article_count for e in new], pa.int32()),
-                "first_seen": pa.array([now] * len(new), pa.timestamp("us")),
-            }))
-            con.execute("""
-                INSERT INTO events BY NAME
-                SELECT r.*, n.day, n.match_key, n.sources, len(n.sources) AS source_count,
-                       n.report_count, n.article_count, n.first_seen, n.first_seen AS last_seen
-                FROM _new n JOIN _reps_m r ON r.id = n.id""")
-            con.unregister("_new")
-            con.unregister("_reps_m")
-        if grown:
-            con.register("_grown", pa.table({
-                "id": [e.id for e in grown], "sources": [sorted(e.sources) for e in grown],
-                "report_count": pa.array([e.report_count for e in grown], pa.int32()),
-                "article_count": pa.array([e.article_count for e in grown], pa.int32()),
-            }))
-            con.execute("""
-                UPDATE events SET report_count = g.report_count, article_count = g.article_count,
-                       sources = g.sources, source_count = len(g.sources), last_seen = ?
-                FROM _grown g WHERE events.id = g.id""", [now])
-            con.unregister("_grown")
-        return event_ids, len(new)
-
-    def _candidates(self, reports: list[merge.Report]) -> list[merge.Event]:
-        """Stored events a batch's reports might join: same match key, day within the gap."""
-        keys = {(r.key, r.day) for r in reports if r.day is not None}
-        if not keys:
-            return []
-        con = self.con
-        con.register("_keys", pa.table({"match_key": [k for k, _ in keys],
-                                        "day": pa.array([d for _, d in keys], pa.date32())}))
-        gap = int(self.rule.max_day_gap)
-        rows = con.execute(f"""
-            SELECT e.id, e.doc_id, e.day, e.source, e.target, e.code, e.rule, e.source_actor_name,
-                   e.target_actor_name, e.location, e.sources, e.report_count, e.article_count
-            FROM events e SEMI JOIN _keys k
-              ON e.match_key = k.match_key AND e.day BETWEEN k.day - {gap} AND k.day + {gap}
-            ORDER BY e.seq NULLS LAST, e.first_seen, e.id""").fetchall()  # the order events were made in
-        con.unregister("_keys")
-        return [merge.Event(merge.Report(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9]),
-                            report_count=r[11] or 0, article_count=r[12] or 0, sources=set(r[10] or ()))
-                for r in rows]
-
-    def merge_pending(self) -> int:
-        """Merge stored reports that belong to no event yet (after a migration, or `recluster`)."""
-        return self._merge_pending_chunks(transactions=True)
-
-    def _merge_pending_chunks(self, transactions: bool = False) -> int:
-        con = self.con
-        done = 0
-        while True:
-            if transactions:
-                con.execute("BEGIN TRANSACTION")
-            try:
-                chunk = _arrow(con, f"""
-                    SELECT r.* EXCLUDE (event_id), d.published AS _published, d.outlet AS _outlet
-                    FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IS NULL
-                    ORDER BY r.seq NULLS LAST, d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
-                if chunk.num_rows:
-                    docs = {d: ((p.date() if p else None), o) for d, p, o in zip(
-                        chunk.column("doc_id").to_pylist(), chunk.column("_published").to_pylist(),
-                        chunk.column("_outlet").to_pylist())}
-                    reps = chunk.drop_columns(["_published", "_outlet"])
-                    event_ids, _new = self._merge(reps, docs)
-                    con.register("_assigned", pa.table({"id": reps.column("id"), "event_id": event_ids}))
-                    con.execute("UPDATE reports SET event_id = a.event_id FROM _assigned a WHERE reports.id = a.id")
-                    con.unregister("_assigned")
-                    self._recount(sorted(set(event_ids)))
-                if transactions:
-                    con.execute("COMMIT")
-            except Exception:
-                if transactions:
-                    con.execute("ROLLBACK")
-                raise
-            done += chunk.num_rows
-            if chunk.num_rows < PENDING_CHUNK:
-                return done
-
-    def _recount(self, event_ids: list[str]) -> None:
-        """Counts of some events recomputed from their reports (when reports moved between events)."""
-        if not event_ids:
-            return
-        self.con.execute("""
-            UPDATE events SET report_count = c.n, article_count = c.a, sources = c.s, source_count = len(c.s)
-            FROM (SELECT r.event_id, count(*)::INTEGER AS n, count(DISTINCT r.doc_id)::INTEGER AS a,
-                         list_sort(list(DISTINCT coalesce(d.outlet, r.doc_id))) AS s
-                  FROM reports r JOIN documents d ON d.id = r.doc_id
-                  WHERE r.event_id IN (SELECT unnest(?)) GROUP BY r.event_id) c
-            WHERE events.id = c.event_id""", [event_ids])
+            self.merger.pending()
 
     def recluster(self) -> int:
         """Re-merge every stored report from scratch (after the merge rule changed)."""
@@ -428,7 +319,7 @@ class Store:
         con.execute("DELETE FROM events")
         con.execute("UPDATE reports SET event_id = NULL")
         con.execute("COMMIT")
-        return self.merge_pending()
+        return self.merger.pending(transactions=True)
 
     def _errors(self, errors: list[ReadError]) -> None:
         """Read errors, each (origin, code) once however often the input is read again."""
@@ -485,33 +376,3 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "sentences", "reports", "events", "read_errors", "runs")}
-
-
-def _arrow(con, sql: str, params: list | None = None) -> pa.Table:
-    """A query's rows as an Arrow table (the method's name differs between DuckDB versions)."""
-    rel = con.sql(sql, params=params or None)
-    fetch = getattr(rel, "to_arrow_table", None) or rel.arrow
-    return fetch()
-
-
-def _doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
-    """doc id -> (publication day, outlet) for the merge."""
-    return {d: ((p.date() if p else None), o) for d, p, o in zip(
-        documents.column("id").to_pylist(), documents.column("published").to_pylist(),
-        documents.column("outlet").to_pylist())}
-
-
-def _merge_reports(reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> list[merge.Report]:
-    cols = {c: reps.column(c).to_pylist() for c in (
-        "id", "doc_id", "date", "source", "target", "code", "rule", "source_actor_name", "target_actor_name",
-        "location")}
-    out = []
-    for i in range(reps.num_rows):
-        doc = cols["doc_id"][i]
-        published, outlet = docs.get(doc, (None, None))
-        out.append(merge.Report(
-            cols["id"][i], doc, cols["date"][i] or published, cols["source"][i], cols["target"][i],
-            cols["code"][i], cols["rule"][i] or "", cols["source_actor_name"][i], cols["target_actor_name"][i],
-            cols["location"][i], outlet or doc))
-    return out
-

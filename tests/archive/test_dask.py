@@ -49,3 +49,15 @@ def test_a_running_scheduler_codes_with_one_coder_per_worker(corpus, local_store
             again = client.run(lambda dask_worker: id(dask_worker.plugins[PLUGIN].coder))
     assert len(coders) == 2 and coders == again  # loaded once when the plugin was set up, then reused
     assert _dump(db) == _dump(local_store)
+
+
+def test_a_loaded_coder_travels_by_pickle_and_codes_the_same(tmp_path):
+    import pickle
+
+    from warta.coder import Coder
+    from warta.read import read_paths
+
+    coder = Coder.load(["id"])
+    (doc,) = read_paths([write_jsonl(tmp_path / "one.jsonl", 1, seed=22)])
+    copy = pickle.loads(pickle.dumps(coder))
+    assert copy.code(doc).records() == coder.code(doc).records() != []
