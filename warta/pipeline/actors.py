@@ -414,8 +414,7 @@ class ActorFinder:
             known_last = known.split()[-1]
             if last == known_last or (len(last) > 4 and fuzz.ratio(last, known_last) >= _FUZZY_MIN):
                 return actor
-        person = self.people.get(name)
-        return None if person is None else None
+        return None
 
     def _former(self, toks, t0: int) -> bool:
         return t0 > 0 and toks[t0 - 1].lower in self.formers
