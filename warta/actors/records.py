@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from warta.knowledge import within
 
 # Codes that mean "do not code this" in TABARI/PETRARCH dictionaries.
 NULL_CODES = frozenset({"---", "+++", "###", ""})
@@ -31,11 +32,7 @@ class CodeSpan:
         return self.valid_from is not None or self.valid_to is not None
 
     def holds_on(self, day: date) -> bool:
-        if self.valid_from and day < self.valid_from:
-            return False
-        if self.valid_to and day > self.valid_to:
-            return False
-        return True
+        return within(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)

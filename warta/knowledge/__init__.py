@@ -15,6 +15,11 @@ from warta.model import Actor
 from warta.tabular import read_tsv, split_alternatives
 
 
+def within(day: date, first: date | None, last: date | None) -> bool:
+    """Is `day` inside [first, last]? An open end is unbounded."""
+    return (first is None or day >= first) and (last is None or day <= last)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     code: str  # full CAMEO actor code, "IRNGOV"
@@ -27,11 +32,7 @@ class Role:
     def active(self, day: date | None) -> bool:
         if day is None:
             return self.valid_to is None  # undated text: only current offices count
-        if self.valid_from and day < self.valid_from:
-            return False
-        if self.valid_to and day > self.valid_to:
-            return False
-        return True
+        return within(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
