@@ -2,6 +2,8 @@
 plus near neighbours (Malay reads well enough with the Indonesian pack)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lingua import Language, LanguageDetectorBuilder
 
 # neighbour -> the pack that reads it; only used when that pack is loaded
@@ -20,10 +22,7 @@ class LanguageDetector:
 
     def _build(self):
         names = set(self.packs.values()) | {n for n, code in NEIGHBOURS.items() if code in self.packs}
-        langs = [getattr(Language, n) for n in sorted(names)]
-        if len(langs) == 1:  # lingua needs two to choose between
-            langs.append(Language.MALAY if langs[0] != Language.MALAY else Language.ENGLISH)
-        self._detector = LanguageDetectorBuilder.from_languages(*langs).build()
+        self._detector = _detector(tuple(sorted(names)))
         return self._detector
 
     def detect(self, text: str) -> str | None:
@@ -35,3 +34,12 @@ class LanguageDetector:
             return None
         by_name = {v: k for k, v in self.packs.items()}
         return by_name.get(found.name) or (NEIGHBOURS.get(found.name) if NEIGHBOURS.get(found.name) in self.packs else None)
+
+
+@lru_cache(maxsize=4)
+def _detector(names: tuple[str, ...]):
+    """One lingua detector per process and language set: its models take a while to load."""
+    langs = [getattr(Language, n) for n in names]
+    if len(langs) == 1:  # lingua needs two to choose between
+        langs.append(Language.MALAY if langs[0] != Language.MALAY else Language.ENGLISH)
+    return LanguageDetectorBuilder.from_languages(*langs).build()

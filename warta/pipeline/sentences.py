@@ -7,6 +7,7 @@ sentence, and numeric dates (16/7/2020) stay one token.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import spacy
 
@@ -35,13 +36,7 @@ class SentenceSplitter:
     @property
     def nlp(self):
         if self._nlp is None:
-            nlp = spacy.blank(self.pack.spacy_lang)
-            for abbr in self.pack.abbreviations:
-                for form in {abbr, abbr.lower(), abbr.upper(), abbr.capitalize()}:
-                    nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
-            nlp.tokenizer.token_match = _NUMERIC_DATE.match
-            nlp.add_pipe("sentencizer")
-            self._nlp = nlp
+            self._nlp = _blank_pipeline(self.pack.spacy_lang, self.pack.abbreviations)
         return self._nlp
 
     def __call__(self, analysis: Analysis) -> Analysis:
@@ -65,6 +60,20 @@ class SentenceSplitter:
                 is_title = p_index == 0 and bool(title) and text[p_start:_p_end].strip() == title
                 sentences.append(Sentence(len(sentences), start, end, text[start:end], p_index, tokens, is_title))
         return analysis.with_(sentences=tuple(sentences))
+
+
+@lru_cache(maxsize=8)
+def _blank_pipeline(spacy_lang: str, abbreviations: tuple[str, ...]):
+    """Build a tokenizer + sentencizer once per process: building one costs seconds
+    (every special case rebuilds the tokenizer's cache), and a Coder is rebuilt
+    whenever actor knowledge changes, so the cost must not follow it."""
+    nlp = spacy.blank(spacy_lang)
+    for abbr in abbreviations:
+        for form in {abbr, abbr.lower(), abbr.upper(), abbr.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    nlp.tokenizer.token_match = _NUMERIC_DATE.match
+    nlp.add_pipe("sentencizer")
+    return nlp
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
