@@ -140,17 +140,16 @@ class Warta:
         """Record the run; a `code` run killed before it finished is finished with the actor
         knowledge it started with (learning since then would make the same archive code
         differently depending on where it was interrupted)."""
-        if kind == "code":
-            pinned = store.unfinished_run(kind)
-            if pinned is not None and pinned[2] is not None:
-                try:
-                    knowledge = pickle.loads(pinned[2])
-                except Exception:  # noqa: BLE001 - written by another version of Warta: start afresh
-                    knowledge = None
-                else:
-                    if knowledge_stamp(knowledge) != self.knowledge_version:
-                        self._use(knowledge)
-                    return pinned[0]
+        pinned = store.unfinished_run(kind) if kind == "code" else None
+        if pinned is not None and pinned[2] is not None:
+            try:
+                knowledge = pickle.loads(pinned[2])
+            except Exception:  # noqa: BLE001 - pickled by another version of Warta: start a new run
+                pass
+            else:
+                if knowledge_stamp(knowledge) != self.knowledge_version:
+                    self._use(knowledge)
+                return pinned[0]
         blob = pickle.dumps(self.knowledge) if kind == "code" else None
         return store.begin_run(kind, self.knowledge_version, blob)
 
