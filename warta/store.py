@@ -101,7 +101,7 @@ class EventFilter:
         clauses, params = [], []
         for column, value in (("source", self.source), ("target", self.target), ("code", self.code)):
             if value:
-                clauses.append(f"{column} LIKE ? || '%'")
+                clauses.append(f"starts_with({column}, ?)")  # a literal prefix: % and _ are no wildcards
                 params.append(value.upper() if column != "code" else value)
         if self.since:
             clauses.append("date >= CAST(? AS DATE)")
