@@ -36,14 +36,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-# Where the time of a profile goes: the cumulative time of each phase's entry point (they do not nest).
+# Where the time of a profile goes: the cumulative time of each phase's entry point (they do not
+# nest, but for storing sightings, inside "store").
 PHASES = (
     ("read (files, cleaning, datelines)", "warta/read/__init__.py", "read_paths"),
     ("plan (what is stored already)", "warta/ingest/plan.py", "plan"),
     ("code (the per-sentence pipeline)", "warta/coder.py", "code"),
     ("rows (Arrow tables)", "warta/rows.py", "tables"),
     ("store (inserts, merge into events)", "warta/store.py", "write_tables"),
-    ("learn (actor knowledge)", "warta/actors/learn.py", "learn"),
+    ("learn: read sightings (where coded)", "warta/actors/learn.py", "sightings"),
+    ("learn: file them under people", "warta/actors/learn.py", "file"),
+    ("learn: rebuild roles (end of run)", "warta/actors/learn.py", "settle"),
 )
 TOTAL = ("warta/api.py", "_ingest")
 
@@ -77,6 +80,7 @@ def measured(cmd: list[str]) -> dict:
 
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     samples: list[tuple[float, float]] = []
+    cpu: dict[int, float] = {}  # pid -> CPU seconds last seen (the client is proc.pid)
 
     def sample():
         root = psutil.Process(proc.pid)
@@ -85,6 +89,9 @@ def measured(cmd: list[str]) -> dict:
                 tree = [root, *root.children(recursive=True)]
                 rss = sum(p.memory_info().rss for p in tree if p.is_running())
                 samples.append((time.monotonic(), rss / 2**20))
+                for p in tree:
+                    times = p.cpu_times()
+                    cpu[p.pid] = times.user + times.system
             except psutil.Error:
                 pass
             time.sleep(0.25)
@@ -96,6 +103,8 @@ def measured(cmd: list[str]) -> dict:
     if proc.returncode:
         raise SystemExit(f"benchmark run failed: {' '.join(cmd)}")
     result = json.loads(out.strip().splitlines()[-1])
+    result["client_cpu_s"] = cpu.get(proc.pid, 0.0)  # reading, planning, writing, learning, the scheduler
+    result["other_cpu_s"] = sum(v for pid, v in cpu.items() if pid != proc.pid)  # Dask workers and nannies
     if samples:
         t0, t1 = samples[0][0], samples[-1][0]
         mid = (t0 + t1) / 2
@@ -207,7 +216,10 @@ def main() -> None:
                   f"2 workers {two['steady_sentences_per_s']:,.0f}/s: speed-up "
                   f"{two['steady_sentences_per_s'] / one['steady_sentences_per_s']:.2f}x")
         print(f"  peak memory: 1 worker {one['peak_mb']:,.0f} MB, 2 workers {two['peak_mb']:,.0f} MB "
-              "(client + scheduler + workers)", flush=True)
+              "(client + scheduler + workers)")
+        for label, r in (("1 worker", one), ("2 workers", two)):
+            print(f"  CPU, {label}: client {r['client_cpu_s']:.1f} s (reading, planning, writing, learning, "
+                  f"the scheduler), workers {r['other_cpu_s']:.1f} s, over {r['seconds']:.1f} s", flush=True)
     if "profile" not in args.skip:
         print(f"\nprofile of a local run ({tiny.name}), time by phase:")
         print("\n".join(profile(args, tiny, work / "profile.duckdb")))

@@ -29,6 +29,7 @@ from warta.store import EventFilter, Store
 __all__ = ["BATCH", "CodeReport", "Warta"]
 
 BATCH = 200  # documents per transaction: a crash loses at most this many
+_LOG = logging.getLogger("warta.actors")
 
 
 class Warta:
@@ -36,7 +37,7 @@ class Warta:
 
     def __init__(self, db: str | Path = "warta.duckdb", languages: list[str] | None = None,
                  settings: Settings | None = None, extra: ExtraKnowledge | None = None, learn: bool = True):
-        """`learn`: after each stored batch, learn who held which office (warta.actors.learn)."""
+        """`learn`: learn who held which office from what is coded (warta.actors.learn)."""
         self.db = str(db)
         self.languages = languages
         self.settings = settings
@@ -104,37 +105,72 @@ class Warta:
     def _ingest(self, source: Callable[[Store], Iterator[Document | ReadError]], *, recode: bool,
                 on_document, keep_records: bool, dask: str | None, workers: int, batch_size: int,
                 on_batch) -> CodeReport:
-        """The loop: read -> plan -> code (here or on workers) -> store, one transaction per batch."""
+        """The loop: read -> plan -> code (here or on workers) -> store, one transaction per batch.
+
+        With `learn`, what each batch says of people's offices is stored in the batch's
+        transaction, and the learned roles are rebuilt once, when the run ends (the run
+        codes with the knowledge it started with). Learning never costs an event: if it
+        fails, the events are stored and a warning is logged.
+        """
         report = CodeReport()
         with Store.open(self.db) as store:
             run = self._start_run(store, "recode" if recode else "code")
             coder, knowledge = self.coder, self.knowledge_version
+            learner = self._learner(store)
             with self._runner(dask, workers, knowledge) as runner:
                 planner = Planner(store, coder.versions.values(), recode=recode)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
-                                       records=keep_records or bool(on_batch),
-                                       analyses=self.learn or on_document is not None)
+                                       records=keep_records or bool(on_batch), analyses=on_document is not None,
+                                       sightings=learner is not None)
                 for plan, coded in stream:
-                    written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing)
+                    filed = self._file(learner, coded)
+                    written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing,
+                                                 also=filed.store if filed is not None else None)
                     planner.done(plan)
-                    fresh = list(coded.analyses or ())
-                    if self.learn:
-                        try:  # learn who held which office; events are stored already, whatever happens here
-                            from warta.actors.learn import learn
-
-                            learn(store, fresh)
-                        except Exception as exc:  # noqa: BLE001
-                            logging.getLogger("warta.actors").warning("learning from this batch failed: %s", exc)
                     report.add(plan, written, coded.tables.n_sentences)
                     if keep_records:
                         report.records.extend(coded.records)
                     if on_document:
-                        for item in (*fresh, *plan.errors):
+                        for item in (*(coded.analyses or ()), *plan.errors):
                             on_document(item)
                     if on_batch:
                         on_batch(report, coded, plan)
             store.finish_run(run, report.documents, report.events)
+            self._settle(learner)
         return report
+
+    def _learner(self, store: Store):
+        """The run's actor learner (None without `learn`), after settling what a killed run left."""
+        if not self.learn:
+            return None
+        try:
+            from warta.actors.learn import Learner
+
+            learner = Learner(store.con)
+            learner.settle()
+            return learner
+        except Exception as exc:  # noqa: BLE001 - coding goes on without learning
+            _LOG.warning("actor learning is off for this run: %s", exc)
+            return None
+
+    @staticmethod
+    def _file(learner, coded: CodedBatch):
+        if learner is None or coded.sightings is None:
+            return None
+        try:
+            return learner.file(coded.tables.documents.column("id").to_pylist(), coded.sightings)
+        except Exception as exc:  # noqa: BLE001
+            _LOG.warning("learning from this batch failed: %s", exc)
+            return None
+
+    @staticmethod
+    def _settle(learner) -> None:
+        if learner is None:
+            return
+        try:
+            learner.settle()
+        except Exception as exc:  # noqa: BLE001 - the sightings stay stored; the next run settles them
+            _LOG.warning("rebuilding learned roles failed: %s", exc)
 
     def _start_run(self, store: Store, kind: str) -> int:
         """Record the run; a `code` run killed before it finished is finished with the actor

@@ -5,10 +5,10 @@ in input order keeps a run reproducible. Each worker loads the language
 packs and knowledge once, when the `CoderPlugin` is set up on it (and
 again only if the worker restarts); tasks then find the loaded coder on
 their worker. What travels: documents out; Arrow rows back (cheap to send),
-and the analyses, which the actor learner in the client reads (tokens
-included: it looks at the word before a mention). Unpickling those costs
-the client about a third of what coding costs a worker, which is what
-limits the speed-up; see benchmarks/archive.py.
+the sightings of people's offices the actor learner files (a few small
+records per document), and whole analyses only when a caller streams
+them (`on_document`): unpickling analyses cost the client about a third
+of what coding costs a worker. See benchmarks/archive.py.
 
 Everything a task needs is importable (`warta.distributed`,
 `warta.ingest.coded`), so any worker with Warta installed can run it.
@@ -49,11 +49,11 @@ class CoderPlugin(WorkerPlugin):
 
 
 def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, records: bool,
-                   analyses: bool) -> CodedBatch:
+                   analyses: bool, sightings: bool = False) -> CodedBatch:
     """The task: code documents with this worker's coder."""
     plugin = get_worker().plugins[PLUGIN]
     return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, records=records,
-                      analyses=analyses)
+                      analyses=analyses, sightings=sightings)
 
 
 class DaskRunner:
@@ -89,10 +89,10 @@ class DaskRunner:
         if self.cluster is not None:
             self.cluster.close()
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool) -> list:
+    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool, sightings: bool = False) -> list:
         docs = list(docs)
         return [self.client.submit(code_on_worker, docs[i: i + self.chunk], self.knowledge_version, records,
-                                   analyses, pure=False)
+                                   analyses, sightings, pure=False)
                 for i in range(0, len(docs), self.chunk)]
 
     def result(self, futures: list) -> CodedBatch:
@@ -104,6 +104,7 @@ class DaskRunner:
                      for t in ("documents", "sentences", "reports"))),
             tuple(r for p in parts for r in p.records),
             tuple(a for p in parts for a in (p.analyses or ())),
+            None if parts[0].sightings is None else tuple(s for p in parts for s in p.sightings),
         )
 
 

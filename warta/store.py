@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -245,12 +245,14 @@ class Store:
         return self.write_tables(tables(analyses, knowledge_version), errors).reports
 
     def write_tables(self, batch: Tables, errors: Iterable[ReadError] = (),
-                     replacing: Sequence[str] | None = None) -> Written:
+                     replacing: Sequence[str] | None = None,
+                     also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> Written:
         """Store one batch in one transaction: documents (replacing older copies), sentences,
         reports, and their merge into events; plus the batch's read errors.
 
         `replacing`: the ids among them already stored, when the caller knows
-        (warta.ingest.plan does); None looks them up.
+        (warta.ingest.plan does); None looks them up. `also`: more writes that
+        belong to this batch (the actor learner's), in the same transaction.
         """
         errors = list(errors)
         con = self.con
@@ -280,6 +282,8 @@ class Store:
                 con.unregister("_reps")
                 written = Written(len(ids), reps.num_rows, new, reps.num_rows - new)
             self._errors(errors)
+            if also is not None:
+                also(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -1,7 +1,6 @@
 """Learning who holds which office from coded text, and using it on later articles."""
 from __future__ import annotations
 
-import inspect
 import shutil
 from datetime import date
 
@@ -133,14 +132,6 @@ def test_weekday_after_a_title_is_not_a_person(tmp_path):
     assert [s.name for s in sightings(analysis)] == []
 
 
-def _hook_wired() -> bool:
-    import warta.api
-
-    return "warta.actors.learn" in inspect.getsource(warta.api)
-
-
-@pytest.mark.skipif(not _hook_wired(), reason="the ingestion loop (warta.api Warta.code) does not call "
-                                              "warta.actors.learn yet")
 def test_coding_learns_and_a_failure_to_learn_loses_no_events(tmp_path, monkeypatch):
     from warta.api import Warta
 
@@ -153,9 +144,35 @@ def test_coding_learns_and_a_failure_to_learn_loses_no_events(tmp_path, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("learning broke")
 
-    monkeypatch.setattr(learning, "learn", broken)
+    monkeypatch.setattr(learning.Learner, "file", broken)
     other = tmp_path / "other.duckdb"
     shutil.copytree(CORPUS, tmp_path / "corpus2")
     Warta(other, languages=["id"]).code([tmp_path / "corpus2"])
     assert Warta(other).events()  # stored, though learning failed
     assert not _learned(other)
+
+
+def test_a_run_that_dies_before_rebuilding_roles_is_settled_by_the_next(tmp_path, monkeypatch):
+    from warta.api import Warta
+    import warta.actors.learn as learning
+
+    db = tmp_path / "w.duckdb"
+    real = learning.Learner.settle
+    monkeypatch.setattr(learning.Learner, "settle", lambda self: 0)  # as if killed after the last batch
+    Warta(db, languages=["id"]).code([CORPUS])
+    assert not _learned(db)
+    monkeypatch.setattr(learning.Learner, "settle", real)
+    Warta(db, languages=["id"]).code([])  # nothing new to code: the sightings stored last time are settled
+    assert ("Ali Asghar Khaji", "IRNGOV") in _learned(db)
+
+
+def test_learning_batch_by_batch_learns_what_learning_at_once_does(learned, tmp_path):
+    from warta.api import Warta
+
+    db = tmp_path / "batched.duckdb"
+    Warta(db, languages=["id"]).code([CORPUS], batch_size=1)
+
+    def roles(path):
+        return {k: (r["status"], r["valid_from"], r["valid_to"], r["observations"]) for k, r in _learned(path).items()}
+
+    assert roles(db) == roles(learned)

@@ -32,6 +32,12 @@ def _dump(db) -> dict:
             "sentences": con.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall(),
             "reports": con.execute("SELECT * FROM reports ORDER BY id").fetchall(),
             "events": con.execute("SELECT * EXCLUDE (first_seen, last_seen) FROM events ORDER BY id").fetchall(),
+            # what was learned of people's offices (ids aside: they depend on when roles were rebuilt)
+            "sightings": con.execute("SELECT * FROM actor_observations ORDER BY ALL").fetchall(),
+            "learned": con.execute(
+                "SELECT a.canonical_name, r.code, r.valid_from, r.valid_to, r.status, r.confidence, r.doc_id, "
+                "r.sentence_idx, r.observations FROM actor_roles r JOIN actors a ON a.id = r.actor_id "
+                "WHERE r.provenance = 'learned' ORDER BY ALL").fetchall(),
         }
 
 
@@ -55,11 +61,16 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     with Store.open(killed, read_only=True) as store:
         partial = store.counts()["documents"]
+        seen, orphans = store.con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE doc_id NOT IN (SELECT id FROM documents)) "
+            "FROM actor_observations").fetchone()
     assert 3 * BATCH <= partial < DOCS and partial % BATCH == 0  # whole batches only
+    assert seen > 0 and orphans == 0  # what the stored batches said of people's offices was stored with them
 
     rerun = subprocess.run(_cli("code", str(corpus), "--db", str(killed), "--quiet", *common), check=True,
                            capture_output=True, text=True)
     assert f"{partial} unchanged and skipped" in rerun.stderr
+    assert _dump(reference)["learned"], "the corpus should teach some offices"
     assert _dump(killed) == _dump(reference)  # the re-run coded with the knowledge the killed run started with
     with Store.open(killed, read_only=True) as store:
         runs = store.con.execute("SELECT count(*), count(finished_at), count(knowledge) FROM runs").fetchone()

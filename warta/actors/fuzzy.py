@@ -90,13 +90,17 @@ class FuzzyNames:
         self._values: dict[tuple[str, str], tuple[str, str]] = {}  # (space, key) -> (value, skeleton)
         self._blocks: dict[str, list[str]] = {}
         for name, value in dict.fromkeys(names):
-            skel = skeleton(name)
-            for key, space in _forms(name):
-                if not key or (space, key) in self._values:
-                    continue
-                self._values[(space, key)] = (value, skel)
-                for block in _blocks(skel, space):
-                    self._blocks.setdefault(block, []).append(key)
+            self.add(name, value)
+
+    def add(self, name: str, value: str) -> None:
+        """File one more name (a name filed already keeps its first value)."""
+        skel = skeleton(name)
+        for key, space in _forms(name):
+            if not key or (space, key) in self._values:
+                continue
+            self._values[(space, key)] = (value, skel)
+            for block in _blocks(skel, space):
+                self._blocks.setdefault(block, []).append(key)
 
     def __len__(self) -> int:
         return len(self._values)

@@ -27,11 +27,13 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Iterable
 
+import pyarrow as pa
+
 from warta.actors import schema
 from warta.actors.fuzzy import FuzzyNames
 from warta.actors.names import STOP_WORDS
 from warta.actors.settings import ActorSettings
-from warta.actors.store import LEARNED
+from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS, LEARNED
 from warta.knowledge import People, Person, Role, builtin_people, split_code
 from warta.knowledge.countries import country_names
 from warta.model import Analysis, Mention
@@ -182,33 +184,30 @@ def _former_words(lang: str | None) -> frozenset[str]:
 
 # -- storing -------------------------------------------------------------------------------
 
+_OBSERVATION_SCHEMA = pa.schema([
+    ("doc_id", pa.string()), ("sentence_idx", pa.int32()), ("person", pa.string()), ("name", pa.string()),
+    ("code", pa.string()), ("title", pa.string()), ("day", pa.date32()), ("former", pa.bool_()),
+    ("rule", pa.string()), ("confidence", pa.float64()), ("lang", pa.string())])
+
+
 def learn(store, analyses: Iterable[Analysis], settings: ActorSettings | None = None) -> int:
     """Record the sightings in `analyses` in the store (a warta.store.Store or a connection) and
     rebuild the learned roles of everyone they concern; returns the number of sightings kept.
 
     Re-coding a document replaces its sightings. Runs in one transaction: on any error
-    nothing is learned from this batch, and what was stored before is untouched.
+    nothing is learned from this batch, and what was stored before is untouched. (`warta
+    code` does the same over a run with a `Learner`: filing batch by batch, rebuilding once.)
     """
     settings = settings or ActorSettings.load()
     con = getattr(store, "con", store)
-    schema.ensure(con)
     analyses = list(analyses)
     found = [s for a in analyses for s in sightings(a, settings)]
-    doc_ids = sorted({a.document.id for a in analyses})
+    learner = Learner(con, settings)
+    filed = learner.file([a.document.id for a in analyses], found)
     con.execute("BEGIN TRANSACTION")
     try:
-        touched = {r[0] for r in con.execute(
-            "SELECT DISTINCT person FROM actor_observations WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()}
-        con.execute("DELETE FROM actor_observations WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
-        resolver = _Resolver(con, settings)
-        for s in found:
-            person = resolver.canonical(s.name, split_code(s.code).country)
-            touched.add(person)
-            con.execute("INSERT INTO actor_observations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [s.doc_id, s.sentence_idx, person, s.name, s.code, s.title, s.day, s.former, s.rule,
-                         s.confidence, s.lang])
-        for person in sorted(touched):
-            _rebuild(con, person, settings, resolver)
+        filed.store(con)
+        _rebuild(con, _dirty(con), settings)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -216,27 +215,106 @@ def learn(store, analyses: Iterable[Analysis], settings: ActorSettings | None = 
     return len(found)
 
 
+@dataclass(frozen=True)
+class Filed:
+    """A batch's sightings, each filed under a person: stored inside the batch's own transaction,
+    so a document's events and what it said of people's offices are kept or lost together."""
+
+    doc_ids: tuple[str, ...]
+    rows: pa.Table
+
+    def store(self, con) -> None:
+        """Replace the sightings of these documents; their people's roles need rebuilding (`settle`)."""
+        con.register("_filed_ids", pa.table({"v": pa.array(self.doc_ids, pa.string())}))
+        con.register("_filed", self.rows)
+        try:
+            con.execute("INSERT OR IGNORE INTO actor_dirty SELECT DISTINCT person FROM actor_observations "
+                        "WHERE doc_id IN (SELECT v FROM _filed_ids)")
+            con.execute("DELETE FROM actor_observations WHERE doc_id IN (SELECT v FROM _filed_ids)")
+            con.execute("INSERT INTO actor_observations BY NAME SELECT * FROM _filed")
+            con.execute("INSERT OR IGNORE INTO actor_dirty SELECT DISTINCT person FROM _filed "
+                        "WHERE person NOT IN (SELECT person FROM actor_dirty)")
+        finally:
+            con.unregister("_filed_ids")
+            con.unregister("_filed")
+
+
+class Learner:
+    """Learning over a whole run of `warta code`.
+
+    Each batch's sightings are filed under a person (`file`, in memory, before the
+    batch's transaction) and stored with the batch (`Filed.store`); the people they
+    concern are marked. `settle` rebuilds the learned roles of everyone marked, once,
+    when the run ends: a run codes with the knowledge it started with (see
+    warta.api), so rebuilding after every batch would only cost time. Marks are
+    stored, so what a killed run filed is settled by the next one.
+    """
+
+    def __init__(self, con, settings: ActorSettings | None = None):
+        self.con = con
+        self.settings = settings or ActorSettings.load()
+        schema.ensure(con)
+        self.resolver = _Resolver(con, self.settings)
+
+    def file(self, doc_ids: Iterable[str], found: Iterable[Sighting]) -> Filed:
+        columns: dict[str, list] = {f.name: [] for f in _OBSERVATION_SCHEMA}
+        for s in found:
+            person = self.resolver.canonical(s.name, split_code(s.code).country)
+            for name, value in (("doc_id", s.doc_id), ("sentence_idx", s.sentence_idx), ("person", person),
+                                ("name", s.name), ("code", s.code), ("title", s.title), ("day", s.day),
+                                ("former", s.former), ("rule", s.rule), ("confidence", s.confidence),
+                                ("lang", s.lang)):
+                columns[name].append(value)
+        return Filed(tuple(dict.fromkeys(doc_ids)), pa.table(columns, schema=_OBSERVATION_SCHEMA))
+
+    def settle(self) -> int:
+        """Rebuild the roles of everyone whose sightings changed (one transaction); returns how many."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            persons = _dirty(con)
+            _rebuild(con, persons, self.settings)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(persons)
+
+
+def _dirty(con) -> list[str]:
+    return [r[0] for r in con.execute("SELECT person FROM actor_dirty ORDER BY person").fetchall()]
+
+
 class _Resolver:
-    """Which known person a written name is: built-in, imported, learned, or a spelling of one."""
+    """Which known person a written name is: built-in, imported, learned, or a spelling of one.
+
+    The names of the store's people are read once; names filed since are added, so a
+    spelling seen in a later batch of the same run finds the person of an earlier one.
+    """
 
     def __init__(self, con, settings: ActorSettings):
         self.con = con
         self.settings = settings
         self.builtin: People = builtin_people()
         self._fuzzy: dict[str | None, FuzzyNames] = {}
+        self._names: dict[str, str] = {}  # lower-case name or alias -> canonical name
+        for name, canonical, *_ in con.execute(
+                "SELECT canonical_name, canonical_name, 0 AS o, id FROM actors WHERE kind = 'person' "
+                "UNION ALL SELECT x.alias, a.canonical_name, 1 AS o, a.id FROM actor_aliases x "
+                "JOIN actors a ON a.id = x.actor_id WHERE a.kind = 'person' ORDER BY o, id").fetchall():
+            self._names.setdefault(name.lower(), canonical)
 
     def canonical(self, name: str, country: str | None) -> str:
         person = self.builtin.get(name)
         if person is not None and (person.country == country or country is None):
             return person.name
-        rows = self.con.execute(
-            "SELECT a.canonical_name FROM actors a WHERE a.kind = 'person' AND lower(a.canonical_name) = lower(?) "
-            "UNION ALL SELECT a.canonical_name FROM actor_aliases x JOIN actors a ON a.id = x.actor_id "
-            "WHERE a.kind = 'person' AND lower(x.alias) = lower(?)", [name, name]).fetchall()
-        if rows:
-            return rows[0][0]
-        found = self._index(country).match(name)
-        return found[0] if found else name
+        known = self._names.get(name.lower())
+        if known is None:
+            found = self._index(country).match(name)
+            known = found[0] if found else name
+            self._names[name.lower()] = known
+            self._index(country).add(name, known)
+        return known
 
     def _index(self, country: str | None) -> FuzzyNames:
         if country not in self._fuzzy:
@@ -250,60 +328,101 @@ class _Resolver:
             self._fuzzy[country] = FuzzyNames(names, self.settings.fuzzy_threshold, self.settings.fuzzy_min_length)
         return self._fuzzy[country]
 
-    def known(self, person: str) -> Person | None:
-        """What built-in facts and imported dictionaries say of `person` (learned roles left out)."""
-        roles = [Role(code, "", vf, vt, prov, conf) for code, vf, vt, prov, conf in self.con.execute(
-            "SELECT r.code, r.valid_from, r.valid_to, r.provenance, r.confidence FROM actor_roles r "
-            "JOIN actors a ON a.id = r.actor_id WHERE lower(a.canonical_name) = lower(?) AND a.provenance <> ? "
+
+def _known(con, persons: list[str]) -> dict[str, Person]:
+    """What built-in facts and imported dictionaries say of each person (learned roles left out)."""
+    roles: dict[str, list[Role]] = {}
+    for person, code, vf, vt, prov, conf in con.execute(
+            "SELECT lower(a.canonical_name), r.code, r.valid_from, r.valid_to, r.provenance, r.confidence "
+            "FROM actor_roles r JOIN actors a ON a.id = r.actor_id "
+            "WHERE lower(a.canonical_name) IN (SELECT lower(person) FROM _who) AND a.provenance <> ? "
             "AND r.status = 'accepted' AND r.code <> '---' ORDER BY r.confidence DESC, r.priority",
-            [person, LEARNED]).fetchall()]
-        builtin = self.builtin.get(person)
-        if builtin is not None:
-            roles = list(builtin.roles) + roles
-        if not roles:
-            return None
-        return Person(person, (), builtin.country if builtin else None, tuple(roles))
+            [LEARNED]).fetchall():
+        roles.setdefault(person, []).append(Role(code, "", vf, vt, prov, conf))
+    builtin = builtin_people()
+    out = {}
+    for person in persons:
+        known = builtin.get(person)
+        held = (list(known.roles) if known is not None else []) + roles.get(person.lower(), [])
+        if held:
+            out[person] = Person(person, (), known.country if known else None, tuple(held))
+    return out
 
 
-def _rebuild(con, person: str, settings: ActorSettings, resolver: _Resolver) -> None:
-    """The learned roles of one person, from all their sightings."""
-    seen = con.execute(
-        "SELECT code, day, doc_id, sentence_idx, confidence, title, name FROM actor_observations "
-        "WHERE person = ? AND day IS NOT NULL ORDER BY day, doc_id, sentence_idx", [person]).fetchall()
-    rows = con.execute("SELECT id FROM actors WHERE provenance = ? AND canonical_name = ?",
-                       [LEARNED, person]).fetchall()
-    actor_id = rows[0][0] if rows else None
-    old = []
-    if actor_id is not None:
-        old = con.execute("SELECT code, valid_from, valid_to, status, confidence, id FROM actor_roles "
-                          "WHERE actor_id = ? AND provenance = ?", [actor_id, LEARNED]).fetchall()
-        con.execute("DELETE FROM actor_roles WHERE actor_id = ? AND provenance = ?", [actor_id, LEARNED])
-        con.execute("DELETE FROM actor_aliases WHERE actor_id = ?", [actor_id])
-    if not seen:
-        if actor_id is not None:
-            con.execute("DELETE FROM actors WHERE id = ?", [actor_id])
+def _rebuild(con, persons: list[str], settings: ActorSettings) -> None:
+    """The learned roles of these people, each from all their sightings; the marks are cleared.
+
+    Set-wise: a few queries for all of them, not a few per person.
+    """
+    if not persons:
         return
-    country = Counter(split_code(code).country for code, *_ in seen).most_common(1)[0][0]
-    if actor_id is None:
-        actor_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM actors").fetchall()[0][0]
-        con.execute("INSERT INTO actors VALUES (?, ?, ?, 'person', ?, NULL)", [actor_id, person, country, LEARNED])
-    for alias in sorted({name for *_, name in seen if name != person}):
-        con.execute("INSERT INTO actor_aliases VALUES (?, ?)", [actor_id, alias])
-    known = resolver.known(person)
-    next_id = max([con.execute("SELECT coalesce(max(id), 0) + 1 FROM actor_roles").fetchall()[0][0],
-                   *(o[5] + 1 for o in old)])
-    reused: set[int] = set()
-    for priority, run in enumerate(_runs(seen)):
-        code, first, last = run[0][0], run[0][1], run[-1][1]
-        status, confidence = _status(code, first, last, run, old, known, settings)
-        same = [o[5] for o in _overlapping(code, first, last, old, settings) if o[5] not in reused]
-        role_id = same[0] if same else next_id  # the id a reviewer saw stays the role's id
-        reused.add(role_id)
-        next_id = max(next_id, role_id + 1)
-        actor = split_code(code)
-        con.execute("INSERT INTO actor_roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [role_id, actor_id, code, actor.country, actor.sector, run[0][5], first, last, LEARNED,
-                     run[0][2], run[0][3], confidence, status, priority, len(run)])
+    con.register("_who", pa.table({"person": pa.array(persons, pa.string())}))
+    try:
+        seen: dict[str, list[tuple]] = {}
+        for person, *row in con.execute(
+                "SELECT person, code, day, doc_id, sentence_idx, confidence, title, name FROM actor_observations "
+                "WHERE person IN (SELECT person FROM _who) AND day IS NOT NULL "
+                "ORDER BY person, day, doc_id, sentence_idx").fetchall():
+            seen.setdefault(person, []).append(tuple(row))
+        actor_ids = dict(con.execute(
+            "SELECT canonical_name, min(id) FROM actors WHERE provenance = ? "
+            "AND canonical_name IN (SELECT person FROM _who) GROUP BY canonical_name", [LEARNED]).fetchall())
+        ids = list(actor_ids.values())
+        old: dict[int, list[tuple]] = {}
+        for actor_id, *row in con.execute(
+                "SELECT actor_id, code, valid_from, valid_to, status, confidence, id FROM actor_roles "
+                "WHERE provenance = ? AND actor_id IN (SELECT unnest(?))", [LEARNED, ids]).fetchall():
+            old.setdefault(actor_id, []).append(tuple(row))
+        known = _known(con, persons)
+        con.execute("DELETE FROM actor_roles WHERE provenance = ? AND actor_id IN (SELECT unnest(?))", [LEARNED, ids])
+        con.execute("DELETE FROM actor_aliases WHERE actor_id IN (SELECT unnest(?))", [ids])
+        gone = [actor_ids[p] for p in persons if p in actor_ids and p not in seen]
+        con.execute("DELETE FROM actors WHERE id IN (SELECT unnest(?))", [gone])
+        con.execute("DELETE FROM actor_dirty WHERE person IN (SELECT person FROM _who)")
+    finally:
+        con.unregister("_who")
+    next_actor = con.execute("SELECT coalesce(max(id), 0) + 1 FROM actors").fetchall()[0][0]
+    next_role = max([con.execute("SELECT coalesce(max(id), 0) + 1 FROM actor_roles").fetchall()[0][0],
+                     *(o[5] + 1 for rows in old.values() for o in rows)])
+    actors, aliases, roles = [], [], []
+    for person in persons:
+        if person not in seen:
+            continue
+        rows = seen[person]
+        actor_id = actor_ids.get(person)
+        if actor_id is None:
+            actor_id, next_actor = next_actor, next_actor + 1
+            country = Counter(split_code(code).country for code, *_ in rows).most_common(1)[0][0]
+            actors.append((actor_id, person, country, "person", LEARNED, None))
+        aliases.extend((actor_id, alias) for alias in sorted({name for *_, name in rows if name != person}))
+        earlier = old.get(actor_id, [])
+        reused: set[int] = set()
+        for priority, run in enumerate(_runs(rows)):
+            code, first, last = run[0][0], run[0][1], run[-1][1]
+            status, confidence = _status(code, first, last, run, earlier, known.get(person), settings)
+            same = [o[5] for o in _overlapping(code, first, last, earlier, settings) if o[5] not in reused]
+            if same:  # the id a reviewer saw stays the role's id
+                role_id = same[0]
+            else:
+                role_id, next_role = next_role, next_role + 1
+            reused.add(role_id)
+            actor = split_code(code)
+            roles.append((role_id, actor_id, code, actor.country, actor.sector, run[0][5], first, last, LEARNED,
+                          run[0][2], run[0][3], confidence, status, priority, len(run)))
+    _insert(con, "actors", ACTOR_ROWS, actors)
+    _insert(con, "actor_aliases", ALIAS_ROWS, aliases)
+    _insert(con, "actor_roles", ROLE_ROWS, roles)
+
+
+def _insert(con, table: str, schema_: pa.Schema, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    data = pa.table({f.name: pa.array([r[i] for r in rows], f.type) for i, f in enumerate(schema_)}, schema=schema_)
+    con.register("_learned_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _learned_rows")
+    finally:
+        con.unregister("_learned_rows")
 
 
 def _overlapping(code, first, last, old, settings: ActorSettings) -> list[tuple]:

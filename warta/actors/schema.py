@@ -53,6 +53,9 @@ CREATE TABLE IF NOT EXISTS actor_observations (
     confidence DOUBLE NOT NULL,
     lang TEXT
 );
+CREATE TABLE IF NOT EXISTS actor_dirty (
+    person TEXT PRIMARY KEY      -- sightings changed since this person's learned roles were rebuilt
+);
 CREATE TABLE IF NOT EXISTS agents (
     noun TEXT NOT NULL,
     sector TEXT NOT NULL,

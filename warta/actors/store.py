@@ -30,10 +30,10 @@ MANUAL = "manual"
 LEARNED = "learned"
 STATUSES = ("accepted", "pending", "rejected")
 
-_ACTOR_SCHEMA = pa.schema([("id", pa.int64()), ("canonical_name", pa.string()), ("country", pa.string()),
+ACTOR_ROWS = pa.schema([("id", pa.int64()), ("canonical_name", pa.string()), ("country", pa.string()),
                            ("kind", pa.string()), ("provenance", pa.string()), ("source_line", pa.int32())])
-_ALIAS_SCHEMA = pa.schema([("actor_id", pa.int64()), ("alias", pa.string())])
-_ROLE_SCHEMA = pa.schema([
+ALIAS_ROWS = pa.schema([("actor_id", pa.int64()), ("alias", pa.string())])
+ROLE_ROWS = pa.schema([
     ("id", pa.int64()), ("actor_id", pa.int64()), ("code", pa.string()), ("country", pa.string()),
     ("sector", pa.string()), ("title", pa.string()), ("valid_from", pa.date32()), ("valid_to", pa.date32()),
     ("provenance", pa.string()), ("doc_id", pa.string()), ("sentence_idx", pa.int32()),
@@ -82,9 +82,9 @@ class ActorStore:
         """Store dictionary records, replacing what the same source gave before."""
         records = [r for r in records if r.kind != "discard"]
         s = self.settings
-        actors = {k: [] for k in _ACTOR_SCHEMA.names}
-        aliases = {k: [] for k in _ALIAS_SCHEMA.names}
-        roles = {k: [] for k in _ROLE_SCHEMA.names}
+        actors = {k: [] for k in ACTOR_ROWS.names}
+        aliases = {k: [] for k in ALIAS_ROWS.names}
+        roles = {k: [] for k in ROLE_ROWS.names}
         sources = sorted({provenance or f"petrarch:{r.source}" for r in records})
         with self._transaction():
             for source in sources:
@@ -109,11 +109,11 @@ class ActorStore:
                            "doc_id": None, "sentence_idx": None, "confidence": trust, "status": "accepted",
                            "priority": priority, "observations": 1}
                     next_role += 1
-                    for k in _ROLE_SCHEMA.names:
+                    for k in ROLE_ROWS.names:
                         roles[k].append(row[k])
-            self._insert("actors", pa.table(actors, schema=_ACTOR_SCHEMA))
-            self._insert("actor_aliases", pa.table(aliases, schema=_ALIAS_SCHEMA))
-            self._insert("actor_roles", pa.table(roles, schema=_ROLE_SCHEMA))
+            self._insert("actors", pa.table(actors, schema=ACTOR_ROWS))
+            self._insert("actor_aliases", pa.table(aliases, schema=ALIAS_ROWS))
+            self._insert("actor_roles", pa.table(roles, schema=ROLE_ROWS))
         return {"actors": len(actors["id"]), "aliases": len(aliases["alias"]), "roles": len(roles["id"])}
 
     def import_agents(self, agents: Iterable[tuple[str, str]], provenance: str) -> int:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Sequence
 
+from warta.actors.learn import Sighting
+from warta.actors.learn import sightings as read_sightings
 from warta.coder import Coder
 from warta.model import Analysis, Document
 from warta.rows import Tables, tables
@@ -20,13 +22,19 @@ class CodedBatch:
 
     tables: Tables
     records: tuple[dict, ...] = ()  # events as users see them (when asked for)
-    analyses: tuple[Analysis, ...] | None = None  # when asked (the actor learner reads them)
+    analyses: tuple[Analysis, ...] | None = None  # when asked (streaming callers)
+    sightings: tuple[Sighting, ...] | None = None  # when asked: what the texts say of people's offices
 
 
 def code_batch(coder: Coder, docs: Sequence[Document], *, knowledge_version: str | None = None,
-               records: bool = False, analyses: bool = True) -> CodedBatch:
-    """Code documents and build their rows (and records, and the analyses, when asked)."""
+               records: bool = False, analyses: bool = True, sightings: bool = False) -> CodedBatch:
+    """Code documents and build their rows (and records, analyses and sightings, when asked).
+
+    Sightings are read here, where the documents were coded, so a Dask worker sends
+    back a few small rows instead of whole analyses for the learner to read.
+    """
     coded = [coder.code(d) for d in docs]
     now = datetime.now(timezone.utc)
     recs = tuple(r for a in coded for r in a.records()) if records else ()
-    return CodedBatch(tables(coded, knowledge_version, now), recs, tuple(coded) if analyses else None)
+    seen = tuple(s for a in coded for s in read_sightings(a)) if sightings else None
+    return CodedBatch(tables(coded, knowledge_version, now), recs, tuple(coded) if analyses else None, seen)

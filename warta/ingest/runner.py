@@ -21,7 +21,7 @@ from warta.model import Document
 class Runner(Protocol):
     window: int  # batches coded ahead of the one being written
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool) -> object: ...
+    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool, sightings: bool) -> object: ...
 
     def result(self, handle) -> CodedBatch: ...
 
@@ -35,9 +35,10 @@ class LocalRunner:
         self.coder = coder
         self.knowledge_version = knowledge_version
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool) -> Callable[[], CodedBatch]:
+    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool,
+               sightings: bool) -> Callable[[], CodedBatch]:
         return lambda: code_batch(self.coder, docs, knowledge_version=self.knowledge_version, records=records,
-                                  analyses=analyses)
+                                  analyses=analyses, sightings=sightings)
 
     def result(self, handle: Callable[[], CodedBatch]) -> CodedBatch:
         return handle()
@@ -61,7 +62,7 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, records: bool = False,
-                  analyses: bool = False) -> Iterator[tuple[BatchPlan, CodedBatch]]:
+                  analyses: bool = False, sightings: bool = False) -> Iterator[tuple[BatchPlan, CodedBatch]]:
     """Plan and code each batch, yielding them in input order, `runner.window` batches ahead.
 
     The caller writes each batch before asking for the next, and tells the
@@ -70,7 +71,8 @@ def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, re
     in_flight: deque = deque()
     for batch in items:
         plan = planner.plan(batch)
-        in_flight.append((plan, runner.submit(plan.to_code, records=records, analyses=analyses)))
+        in_flight.append((plan, runner.submit(plan.to_code, records=records, analyses=analyses,
+                                                       sightings=sightings)))
         while len(in_flight) > runner.window:
             plan, handle = in_flight.popleft()
             yield plan, runner.result(handle)
