@@ -28,7 +28,8 @@ from warta.rows import Tables
 from warta.settings import Settings
 
 PLUGIN = "warta-coder"
-CHUNK = 50  # documents per task: big enough to amortise scheduling, small enough to spread a batch
+CHUNK = 200  # documents per task: a default batch is one task (several batches are in flight, so
+# every worker has one); smaller tasks cost the scheduler, which runs in this process, more CPU
 
 
 class CoderPlugin(WorkerPlugin):

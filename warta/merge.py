@@ -12,7 +12,9 @@ GDELT's NumMentions / NumArticles / NumSources. A report joins an event when
   after, time zones shift it): the report's own day, or failing that its
   article's publication day;
 - nothing names them apart: when both name a person on the same side, or a
-  place, those agree.
+  place, those agree; a side with no code (a named person nobody resolved)
+  must name the same person in both, so "Ahmad Vahidi met the Russian foreign
+  minister" and "Budi Santoso met the Russian foreign minister" stay apart.
 
 Reports without any day never join: nothing would tell two of them apart.
 An event keeps the attributes of its first report (its *anchor*), so a
@@ -89,6 +91,10 @@ def _differ(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and a.casefold() != b.casefold()
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and a.casefold() == b.casefold()
+
+
 def score(report: Report, event: Event, rule: MergeRule) -> tuple[int, int, int] | None:
     """How well a report fits an event (lower is better), or None when it does not."""
     anchor = event.anchor
@@ -108,6 +114,9 @@ def score(report: Report, event: Event, rule: MergeRule) -> tuple[int, int, int]
     src, tgt = (report.target_person, report.source_person) if flipped else (report.source_person, report.target_person)
     if _differ(src, anchor.source_person) or _differ(tgt, anchor.target_person):
         return None
+    if anchor.source is None and not _same(src, anchor.source_person) \
+            or anchor.target is None and not _same(tgt, anchor.target_person):
+        return None  # no code on a side: only the person's name says who it is
     if _differ(report.location, anchor.location):
         return None
     return gap, int(report.code != anchor.code), int(flipped)
@@ -132,8 +141,9 @@ def assign(reports: Iterable[Report], candidates: Iterable[Event], rule: MergeRu
     for report in reports:
         best, best_rank = None, None
         if report.day is not None:
+            key = report.key
             for gap in range(-rule.max_day_gap, rule.max_day_gap + 1):
-                for order, ev in pools.get((report.key, report.day + timedelta(days=gap)), ()):
+                for order, ev in pools.get((key, report.day + timedelta(days=gap)), ()):
                     s = score(report, ev, rule)
                     if s is not None and (best_rank is None or (s, order) < best_rank):
                         best, best_rank = ev, (s, order)

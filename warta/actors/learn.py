@@ -232,8 +232,7 @@ class Filed:
                         "WHERE doc_id IN (SELECT v FROM _filed_ids)")
             con.execute("DELETE FROM actor_observations WHERE doc_id IN (SELECT v FROM _filed_ids)")
             con.execute("INSERT INTO actor_observations BY NAME SELECT * FROM _filed")
-            con.execute("INSERT OR IGNORE INTO actor_dirty SELECT DISTINCT person FROM _filed "
-                        "WHERE person NOT IN (SELECT person FROM actor_dirty)")
+            con.execute("INSERT OR IGNORE INTO actor_dirty SELECT DISTINCT person FROM _filed")
         finally:
             con.unregister("_filed_ids")
             con.unregister("_filed")
@@ -318,7 +317,7 @@ class _Resolver:
 
     def _index(self, country: str | None) -> FuzzyNames:
         if country not in self._fuzzy:
-            names = [(n, p.name) for n, p in self.builtin.by_name.items() if p.country == country]
+            names = list(_builtin_names_of(country))
             for canonical, alias in self.con.execute(
                     "SELECT a.canonical_name, coalesce(x.alias, a.canonical_name) FROM actors a "
                     "LEFT JOIN actor_aliases x ON x.actor_id = a.id WHERE a.kind = 'person' AND a.country = ?",
@@ -327,6 +326,19 @@ class _Resolver:
                 names.append((canonical, canonical))
             self._fuzzy[country] = FuzzyNames(names, self.settings.fuzzy_threshold, self.settings.fuzzy_min_length)
         return self._fuzzy[country]
+
+
+@lru_cache(maxsize=1)
+def _builtin_names() -> dict[str | None, tuple[tuple[str, str], ...]]:
+    """(name, person) of the built-in people, by country."""
+    out: dict[str | None, list[tuple[str, str]]] = {}
+    for name, person in builtin_people().by_name.items():
+        out.setdefault(person.country, []).append((name, person.name))
+    return {country: tuple(names) for country, names in out.items()}
+
+
+def _builtin_names_of(country: str | None) -> tuple[tuple[str, str], ...]:
+    return _builtin_names().get(country, ())
 
 
 def _known(con, persons: list[str]) -> dict[str, Person]:

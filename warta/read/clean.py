@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -101,12 +102,37 @@ def _lines(text: str) -> list[_Line]:
         if not line:
             block += 1
             continue
-        out.append(_Line(block, line, any(p.search(line) for p in PHOTO_CREDIT)))
+        out.append(_Line(block, line, _is_furniture(line, PHOTO_CREDIT)))
     return out
 
 
 def _is_furniture(line: str, patterns: Sequence[re.Pattern]) -> bool:
-    return any(p.search(line) for p in patterns)
+    return _joined(tuple(patterns)).search(line) is not None
+
+
+_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+
+
+@lru_cache(maxsize=32)
+def _joined(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """One pattern that finds what any of them finds: a line is searched once, not once per
+    pattern (dozens of patterns per line was a fifth of the time spent reading)."""
+    parts = []
+    for p in patterns:
+        flags = "".join(f for flag, f in _SCOPED_FLAGS.items() if p.flags & flag)
+        parts.append(f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:  # patterns that cannot share one expression (the same group name twice)
+        return _AnyOf(patterns)
+
+
+class _AnyOf:
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.patterns = patterns
+
+    def search(self, line: str):
+        return next((m for m in (p.search(line) for p in self.patterns) if m), None)
 
 
 def _repeated_captions(lines: list[_Line]) -> set[str]:
