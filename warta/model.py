@@ -80,8 +80,10 @@ class Mention:
     start: int  # character offsets into the document
     end: int
     text: str
-    actor: Actor | None  # None: a named person nobody could resolve
-    kind: str  # country | capital | role | person | org | group | pronoun
+    actor: Actor | None  # None: a named person nobody could resolve (or a place, a bare name)
+    # country | capital | role | person | org | group | pronoun | name (a capitalised name that is
+    # no person: a place, a body, a document; warta.pipeline.names decides)
+    kind: str
     tok_start: int = 0  # token offsets into the sentence
     tok_end: int = 0
     rule: str = ""
@@ -105,7 +107,7 @@ class Trigger:
 class Event:
     doc: str
     sentence: int
-    source: str | None
+    source: str | None  # None: a named person nobody could code (source_name says who)
     target: str | None
     source_name: str | None
     target_name: str | None
@@ -131,10 +133,11 @@ class Event:
     @property
     def key(self) -> str:
         """Stable identity, so a re-run stores nothing twice."""
-        raw = "|".join(
-            str(x)
-            for x in (self.doc, self.sentence, self.source, self.target, self.code, self.span, self.rule)
-        )
+        parts = [self.doc, self.sentence, self.source, self.target, self.code, self.span, self.rule]
+        # a side with no code is told by its name (coded events keep the keys they always had)
+        parts += [f"{side}={name}" for side, code, name in (("source", self.source, self.source_name),
+                                                             ("target", self.target, self.target_name)) if code is None]
+        raw = "|".join(str(x) for x in parts)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
 
     def as_record(self) -> dict:

@@ -91,9 +91,6 @@ def test_an_unresolved_named_person_is_kept_with_no_code():
     assert vahidi.actor is None and vahidi.text == "Ahmad Vahidi"
 
 
-@pytest.mark.xfail(reason="the event coder drops mentions with no actor (warta/pipeline/events.py keeps only "
-                          "m.actor is not None), so an event with an unresolved person is lost; reported to the "
-                          "engine's owner", strict=False)
 def test_an_event_with_an_unresolved_person_keeps_the_name():
     analysis = code_text(coder(None), "Ahmad Vahidi bertemu Menteri Luar Negeri Rusia di Moskow.", "2023-12-05")
     [event] = [e for e in analysis.events if e.code.startswith("04")]

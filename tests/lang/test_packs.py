@@ -418,3 +418,43 @@ def test_singular_pronouns_stand_for_the_last_sentence_lead(lang, item):
     events = code(lang, example).events
     assert any(e.source_span[0] == start for e in events), \
         f"no event takes {word!r} as its source in {example!r}: {[(e.source, e.target, e.code) for e in events]}"
+
+
+# -- names nobody resolved: a person, or a place or body that is no party ----------------
+
+def _overlaps(span, m) -> bool:
+    return bool(span) and span[0] < m.end and m.start < span[1]
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "person_title"])
+def test_person_titles_make_the_name_after_them_a_person(lang, item):
+    """"Pak Harjono menemui ...": the name right after the title is a person nobody resolved, and
+    the event keeps them, with their name and no code (the names are one word: only the title
+    makes them a person)."""
+    word, _, example = item
+    _, end = _word_span(example, word)
+    analysis = code(lang, example)
+    people = [m for m in analysis.mentions if m.kind == "person" and m.actor is None
+              and m.rule == f"unresolved:person_title:{word}" and example[end:m.start].strip(" .") == ""]
+    assert people, f"{word!r} made no person of the name after it: " \
+                   f"{[(m.text, m.kind, m.rule) for m in analysis.mentions]}"
+    person = people[0]
+    sides = [(e.source, e.source_span, e.source_name) for e in analysis.events] \
+        + [(e.target, e.target_span, e.target_name) for e in analysis.events]
+    assert (None, (person.start, person.end), person.text) in sides, \
+        f"no event keeps {person.text!r}: {[(e.source, e.source_name, e.target, e.target_name) for e in analysis.events]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] in (
+    "place_word", "org_word", "locative", "name_joiner")])
+def test_name_words_keep_a_name_from_being_a_person(lang, item):
+    """"Militer Thailand menembaki Provinsi Surin": the capitalised name holding the word (or right
+    after it) is a place, a body, or part of a longer name; no person, and no event rests on it."""
+    word, cls, example = item
+    analysis = code(lang, example)
+    named = [m for m in analysis.mentions if m.rule == f"name:{cls}:{word}"]
+    assert named, f"{word!r} set no name apart in {example!r}: {[(m.text, m.kind, m.rule) for m in analysis.mentions]}"
+    for m in named:
+        assert m.kind == "name" and m.actor is None, (m.text, m.kind)
+        on_it = [e for e in analysis.events if _overlaps(e.source_span, m) or _overlaps(e.target_span, m)]
+        assert not on_it, f"{m.text!r} became a party: {[(e.source, e.source_name, e.target, e.target_name) for e in on_it]}"

@@ -58,6 +58,12 @@ WORD_CLASSES = {
     "singular_pronoun",  # ia, he: the person or office the previous sentence began with
     "purpose",  # untuk, in order to: the predicate after it is an aim, not a deed
     "background",  # tahun, peringatan, anniversary: a predicate noun after it names a lasting state, not news
+    # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
+    "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's
+    "place_word",  # provinsi, kota, timur, province, heights: a name holding it (or beside it) is a place
+    "org_word",  # partai, perjanjian, front, council: a name holding it (or beside it) is a body or a document
+    "locative",  # ke, dekat, near, into: the name right after it is a place (as after a place_prep)
+    "name_joiner",  # of, for: a capitalised name after it and a capitalised word goes on that name
 }
 
 

@@ -9,6 +9,13 @@ known people). They are then composed the way news writes them:
   role + both parties            "menteri luar negeri kedua negara"
 A person tied to a role in the text is remembered for the rest of the document,
 so "Lavrov" alone resolves too, spelling variants included (Sergei/Sergey).
+A capitalised name nobody resolved is judged by warta.pipeline.names: a person
+is kept with no actor (kind "person", rule "unresolved:<evidence>"), so events
+keep their name; a place, a body or any other name becomes kind "name" and
+takes part in nothing. An office or a body takes the unresolved name right
+after it as its person's ("Pemimpin Hamas Yahya Sinwar", "Arab League Secretary
+General Chadli Klibi"; in a story set at home, "Menteri Perdagangan Zulkifli
+Hasan").
 """
 from __future__ import annotations
 
@@ -20,6 +27,7 @@ from rapidfuzz import fuzz
 from warta.knowledge import People, split_code
 from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
+from warta.pipeline.names import NameJudge
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
 
 _COUNTRYISH = ("country", "capital")
@@ -56,6 +64,7 @@ class ActorFinder:
         self.articles = self.pack.word_class("article")
         self.formers = self.pack.word_class("former")
         self.target_preps = self.pack.word_class("target_prep")
+        self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
                                    if row["kind"] in ("weekday", "relative") for w in row["words"].split("|"))
@@ -85,13 +94,19 @@ class ActorFinder:
             recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1
                           and not (g[0].tok_start > 0 and sent.tokens[g[0].tok_start - 1].lower in preps))
             countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
-            lead = next((m for m in found if m.actor and m.kind in ("person", "role") and m.tok_start <= 2), None)
+            # a person nobody resolved leads too, so "Ia" after them is not taken for an earlier actor
+            lead = next((m for m in found if (m.actor or m.kind == "person") and m.kind in ("person", "role")
+                         and m.tok_start <= 2), None)
             self._lead = lead or self._lead
         home = home_country(mentions, self._dateline_country(doc.dateline_place))
+        absorbed: set[Mention] = set()
         for sent, atoms, found in composed:
             # the paragraph's first place: where the crowd stands, not where the war it condemns is
             place = places.get(sent.paragraph)
-            mentions.extend(self._unplaced_roles(sent, atoms, found, home, place))
+            roles = self._unplaced_roles(sent, atoms, found, home, place)
+            mentions.extend(self._named_roles(sent, roles, found, absorbed))
+        if absorbed:
+            mentions = [m for m in mentions if m not in absorbed]
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
 
@@ -115,6 +130,40 @@ class ActorFinder:
                     place = place or m.actor.country
             out.append(m)
         return out, place
+
+    def _named_roles(self, sent, offices: list[Mention], names: list[Mention], absorbed: set) -> list[Mention]:
+        """Offices and bodies with the unresolved name of their person right after them:
+        "[Menteri Perdagangan] Zulkifli Hasan" in a story at home in Indonesia, "[Pemimpin Hamas]
+        Yahya Sinwar", "[Hamas] leader Yahya Sinwar", "[Arab League] Secretary General Chadli Klibi".
+        The office or body gives the code, the name is the person acting for it: one actor, not two.
+        The name is the actor's only when a title says it is a person's ("warga Kulon Progo": a place).
+        Returns `offices`, those that took a name widened over it; the names taken go into `absorbed`."""
+        if not any(m.actor is None and m.kind == "person" for m in names):
+            return offices
+        words = [t.lower for t in sent.tokens]
+        out = []
+        for r in offices:
+            if r.actor is not None and not r.actor.name and r.kind in ("role", "org", "group"):
+                person = next((m for m in names if m.actor is None and m.kind == "person" and m not in absorbed
+                               and self._belongs_to(words, r, m)), None)
+                if person is not None:
+                    absorbed.add(person)
+                    titled = person.rule.startswith("unresolved:person_title") \
+                        or self.judge.titled(words, r.tok_start, r.tok_end)
+                    name = " ".join(person.text.split()) if titled else None
+                    actor = Actor(r.actor.code, r.actor.country, r.actor.sector, name)
+                    rule = r.rule if r.kind == "role" else "role+org"
+                    r = self._mention(sent, r.tok_start, person.tok_end, actor, "role", rule)
+            out.append(r)
+        return out
+
+    def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
+        """Does the person's name follow the office right away, or the body with only a title between?"""
+        if person.tok_start == r.tok_end:
+            return r.kind == "role"
+        return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
+            and self.judge.titled(words, r.tok_end, person.tok_start) \
+            and all(w.isalpha() or w in ("-", "‑") for w in words[r.tok_end:person.tok_start])
 
     def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
                         place: str | None) -> list[Mention]:
@@ -221,7 +270,9 @@ class ActorFinder:
                 used_until = atom.t1
             i += 1
         if not sent.is_title:  # headlines capitalise every word: no names to find there
-            out.extend(self._names(sent, atoms, out, memory))
+            names = self._names(sent, atoms, out, memory)
+            absorbed: set[Mention] = set()
+            out = self._named_roles(sent, out, names, absorbed) + [m for m in names if m not in absorbed]
         out.extend(self._speakers(sent, out))
         out.extend(self._singular(sent, out))
         return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
@@ -346,6 +397,8 @@ class ActorFinder:
         """Capitalised names not yet covered: people the document introduced before,
         or introduced here as "Name, role ... country"."""
         toks = sent.tokens
+        texts = [t.text for t in toks]
+        words = [t.lower for t in toks]
         covered = set()
         for m in found:
             covered.update(range(m.tok_start, m.tok_end))
@@ -366,15 +419,36 @@ class ActorFinder:
                 if end <= i:
                     i += 1
                     continue
+            end = _hyphenated(toks, end, covered)
+            opening = i == 0  # a sentence's first words are capitalised whatever they are: "Namun Ahmad Vahidi"
+            while opening and i < end and self.judge.plain(toks[i].lower):
+                i += 1
+            if i >= end:
+                continue
             name = " ".join(t.text for t in toks[i:end])
             actor = self._recall(name, memory)
             if actor is None:
                 actor = self._appositive(sent, atoms, end, name, memory)
-            if actor is not None or (end - i >= 2 and i > 0):
-                # an unresolved multi-word name still shows, with no code
-                out.append(self._mention(sent, i, end, actor, "person", "memory:person" if actor else "unresolved"))
+            if actor is not None:
+                out.append(self._mention(sent, i, end, actor, "person", "memory:person"))
+            else:
+                # nobody resolved it: a person still shows, with their name and no code; a place,
+                # a body or a capitalised word of the sentence is kept apart as a bare name
+                role = next((a.t0 for a in atoms if a.t1 == i and a.entry.kind == "role"), None)
+                verdict = self.judge.judge(texts, i, end, self._role_follows(toks, atoms, end), role, words)
+                if verdict.person:
+                    out.append(self._mention(sent, verdict.t0, end, None, "person", verdict.rule))
+                elif end - i >= 2 and (not opening or verdict.kind in ("place", "org")):
+                    # (a sentence's first words are capitalised anyway: a name there only on a place or body word)
+                    out.append(self._mention(sent, i, end, None, "name", verdict.rule))
             i = end
         return out
+
+    @staticmethod
+    def _role_follows(toks, atoms, end: int) -> bool:
+        """"Ahmad Vahidi, penasihat ...": a role right after the comma that closes the name."""
+        return end < len(toks) and toks[end].text == "," and any(
+            a.t0 == end + 1 and a.entry.kind == "role" for a in atoms)
 
     def _appositive(self, sent, atoms, end, name, memory) -> Actor | None:
         toks = sent.tokens
@@ -442,6 +516,18 @@ def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names
     return j if j > i else 0
 
 
+def _hyphenated(toks, end: int, covered: set[int], limit: int = 6) -> int:
+    """A name's end past the hyphens written inside it: "Jean-Bertrand Aristide", "Ahn Duk-geun"."""
+    start = end
+    while end + 1 < len(toks) and end + 1 not in covered and end - start < limit \
+            and toks[end].text in ("-", "‑") and toks[end].start == toks[end - 1].end \
+            and toks[end + 1].start == toks[end].end and toks[end + 1].text.isalpha():
+        end += 2
+        while end < len(toks) and end not in covered and end - start < limit and _is_name_token(toks[end].text):
+            end += 1
+    return end
+
+
 def _skip_comma(toks, i: int) -> int:
     return i + 1 if i < len(toks) and toks[i].text == "," else i
 
@@ -475,11 +561,12 @@ def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]])
 
 
 def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str],
-            articles: frozenset[str] = frozenset()) -> list[list[Mention]]:
-    """Mentions joined by "dan", "," or sharing a span form one compound actor."""
+            articles: frozenset[str] = frozenset(), unresolved: bool = False) -> list[list[Mention]]:
+    """Mentions joined by "dan", "," or sharing a span form one compound actor.
+    `unresolved`: named people with no actor take part too (the event coder's groups)."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: m.tok_start):
-        if m.actor is None:
+        if m.actor is None and not (unresolved and m.kind == "person"):
             continue
         if groups:
             last = groups[-1][-1]

@@ -7,6 +7,11 @@ voice swaps them; symmetric predicates (meet, sign, agree) pair the members of
 a compound actor ("Rusia dan Iran menandatangani"); nominal predicates take
 their agent from the right ("kecaman Rusia terhadap AS"). Negated or
 not-yet-happened predicates ("tidak", "akan") are not coded as done.
+
+A named person nobody could resolve ("Ahmad Vahidi bertemu Menlu Rusia") takes
+part with their name and no code (source None, source_name "Ahmad Vahidi"), as
+GDELT keeps an actor's name with empty codes; an event needs at least one
+coded side, and two uncoded people are told apart by their names.
 """
 from __future__ import annotations
 
@@ -76,7 +81,7 @@ class EventCoder:
             triggers.extend(found)
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
             # predicate's own words name it
-            mentions = [m for m in by_sentence.get(sent.index, []) if m.actor is not None and not (
+            mentions = [m for m in by_sentence.get(sent.index, []) if _party(m) and not (
                 m.rule == "role+home" and any(t.tok_start <= m.tok_start and m.tok_end <= t.tok_end for t in found))]
             if not found or not mentions:
                 continue
@@ -86,7 +91,7 @@ class EventCoder:
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
             for trig in found:
                 for ev in self._code(analysis, sent, trig, groups, found, objects, parties):
-                    key = (ev.source, ev.target, ev.code)
+                    key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
                     if key not in seen:
                         seen.add(key)
                         events.append(ev)
@@ -136,7 +141,7 @@ class EventCoder:
     def _groups(self, sent: Sentence, mentions: list[Mention]) -> list[Group]:
         out = []
         articles = self.articles
-        for members in compound_groups(mentions, sent, self.coordinators, articles):
+        for members in compound_groups(mentions, sent, self.coordinators, articles, unresolved=True):
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
@@ -200,7 +205,9 @@ class EventCoder:
         if reading.mood != "done":
             how += f":{reading.mood}"
         events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code) for s, t in pairs]
-        return [e for e in events if e.source != e.target]
+        # two sides apart, at least one of them coded (two names alone place the event nowhere)
+        return [e for e in events if (e.source or e.target)
+                and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
 
     def _host(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> Trigger | None:
         """The predicate whose object phrase this one stands in, with no actor, comma or
@@ -352,13 +359,15 @@ class EventCoder:
             rule=f"lexicon:{self.pack.code}:{entry.id}:{how}",
             lang=self.pack.code,
             pack_version=self.pack.stamp,
-            source_actor_name=src.actor.name,
-            target_actor_name=tgt.actor.name,
+            source_actor_name=_person_name(src),
+            target_actor_name=_person_name(tgt),
         )
 
-    def _promote(self, mention: Mention, code: str) -> str:
-        """A country acting in diplomacy acts through its government."""
+    def _promote(self, mention: Mention, code: str) -> str | None:
+        """A country acting in diplomacy acts through its government (an unresolved person: no code)."""
         actor = mention.actor
+        if actor is None:
+            return None
         if actor.sector is None and mention.kind == "country" and code[:2] in self.settings.government_roots \
                 and actor.country and len(actor.code) == 3:
             return actor.code + "GOV"
@@ -388,8 +397,29 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
     return k
 
 
+def _party(m: Mention) -> bool:
+    """A resolved actor, or a named person nobody resolved (kept with the name and no code)."""
+    return m.actor is not None or m.kind == "person"
+
+
+def _identity(m: Mention) -> str:
+    """Who a mention stands for: its actor code, or for an unresolved person the name."""
+    return m.actor.code if m.actor is not None else "name:" + " ".join(m.text.split()).casefold()
+
+
+def _side(code: str | None, name: str | None) -> str:
+    return code if code is not None else "name:" + " ".join((name or "").split()).casefold()
+
+
+def _person_name(m: Mention) -> str | None:
+    """The person's name: the canonical one when resolved, else the name as written (no title in it)."""
+    if m.actor is not None:
+        return m.actor.name
+    return " ".join(m.text.split()) if m.kind == "person" else None
+
+
 def _distinct(group: Group) -> int:
-    return len({m.actor.code for m in group.members})
+    return len({_identity(m) for m in group.members})
 
 
 def _within(group: Group) -> list[tuple[Mention, Mention]]:

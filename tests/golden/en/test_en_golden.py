@@ -62,6 +62,25 @@ def test_capitalised_words_are_not_people():
     assert not [m for m in a.mentions if m.text in ("Thursday", "Meanwhile") and m.actor]
 
 
+def test_a_person_nobody_resolved_keeps_the_name_and_no_code():
+    a = code("Ahmad Vahidi met Russia's foreign minister in Moscow on Tuesday.")
+    assert triples(a) == {(None, "RUSGOV", "040")}
+    event = a.events[0]
+    assert event.source_name == "Ahmad Vahidi" and event.source_actor_name == "Ahmad Vahidi"
+    assert event.date == date(2020, 7, 14)
+    record = a.records()[0]
+    assert record["source"] is None and record["source_name"] == "Ahmad Vahidi" and record["target"] == "RUSGOV"
+
+
+def test_places_after_a_preposition_or_with_a_place_noun_are_no_parties():
+    a = code("Ahmad Vahidi met the Russian foreign minister at Red Square on Tuesday. "
+             "Russian troops shelled Kherson Province and attacked Ukrainian troops near Nova Kakhovka.")
+    assert triples(a) == {(None, "RUSGOV", "040"), ("RUSMIL", "UKRMIL", "190")}
+    names = {m.text: (m.kind, m.actor) for m in a.mentions if m.kind == "name"}
+    assert names == {"Red Square": ("name", None), "Kherson Province": ("name", None),
+                     "Nova Kakhovka": ("name", None)}
+
+
 def test_possessive_country_and_seat_of_power():
     a = code("The Kremlin rejected the American proposal. The White House condemned Moscow.")
     assert triples(a) == {("RUSGOV", "USAGOV", "120"), ("USAGOV", "RUSGOV", "111")}

@@ -3,7 +3,9 @@
 Each `NAME.txt` here was written for these tests (no outlet's text is copied);
 `NAME.expected.jsonl` lists, one per line, what a careful coder reads in it:
 
-    source, target   CAMEO actor codes; a predicted code must start with them
+    source, target   CAMEO actor codes; a predicted code must start with them;
+                     null for a person nobody could code, who is then told by
+                     `source_name` / `target_name` (the name as written)
     code | root      the exact CAMEO code, or only its root
     symmetric        either side may be the source
     date             the day the event happened (else any)
@@ -61,8 +63,20 @@ def matches(event, row: dict, sector: bool = True, exact: bool = True) -> bool:
     pairs = [(event.source, event.target)]
     if row.get("symmetric"):
         pairs.append((event.target, event.source))
+    names = [(event.source_name, event.target_name)]
+    if row.get("symmetric"):
+        names.append((event.target_name, event.source_name))
     width = None if sector else 3
-    return any(s.startswith(row["source"][:width]) and t.startswith(row["target"][:width]) for s, t in pairs)
+    return any(_side(s, sn, row["source"], row.get("source_name"), width)
+               and _side(t, tn, row["target"], row.get("target_name"), width)
+               for (s, t), (sn, tn) in zip(pairs, names))
+
+
+def _side(code: str | None, name: str | None, want: str | None, want_name: str | None, width: int | None) -> bool:
+    """One side of an event against a row's: a code prefix, or (want None) no code and the same name."""
+    if want is None:
+        return code is None and bool(name) and name.casefold() == (want_name or "").casefold()
+    return code is not None and code.startswith(want[:width])
 
 
 def show(events) -> list[tuple]:
