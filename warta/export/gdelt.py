@@ -7,7 +7,9 @@ codes as strings with their leading zeros, quad class, Goldstein score,
 mention/source/article counts, the place it read (name only: Warta has no
 geocoder, so no FIPS codes or coordinates), DATEADDED and the first
 report's URL. Tone is not measured: AvgTone is 0. Events without a day are
-left out: SQLDATE is required.
+left out: SQLDATE is required. A named person nobody could code keeps their
+name in ActorNName with every code column empty, as GDELT writes actors it
+names but cannot code.
 """
 from __future__ import annotations
 
@@ -32,9 +34,10 @@ GEO_COUNTRY, GEO_WORLD_CITY, GEO_NONE = 1, 4, 0
 
 
 def actor_fields(code: str | None, name: str | None) -> list[str]:
-    """The ten Actor columns from a CAMEO actor code: IGOEUREEC -> EUR, EEC, type IGO."""
+    """The ten Actor columns from a CAMEO actor code: IGOEUREEC -> EUR, EEC, type IGO; with no
+    code only the name (an unresolved person), or nothing."""
     if not code:
-        return [""] * len(_ACTOR)
+        return ["", (name or "").upper()] + [""] * (len(_ACTOR) - 2)
     parts = split(code)
     types = (list(parts.types) + ["", "", ""])[:3]
     return [code, (name or "").upper(), parts.country, parts.group, "", "", "", *types]

@@ -7,7 +7,8 @@ evidence of every report of the event), `quad_code`, `text_info` (where
 the first report sits in its article), `cite_info`, `coder`, `coded_date`,
 `comment`. The manual invites providers to add named fields; Warta adds
 `cameo` (code, name, Goldstein score) and `reports` (GDELT-style counts).
-Events whose CAMEO code has no PLOVER category are left out.
+Events whose CAMEO code has no PLOVER category are left out. A named person
+nobody could code is an actor with its words and name and a null `code`.
 """
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ CODEBOOK = "PLOVER event categories via Warta's CAMEO-to-PLOVER table"
 
 
 def entity(code: str | None, text: str | None, canonical: str | None) -> dict | None:
-    """An actor object: top-level code (country, or IGO/NGO...), sector, the words and the name."""
+    """An actor object: top-level code (country, or IGO/NGO...), sector, the words and the name;
+    an unresolved person has the words and the name only."""
     if not code:
-        return None
+        if not text:
+            return None
+        out = {"code": None, "sector": None, "entity_text": text}
+        if canonical:
+            out["identifier_text"] = canonical
+        return out
     first = code[:3]
     top = first if first in NON_STATE or is_place_code(first) else None  # "COP" alone: a sector, no country
     sector = code[3:] if top else code
