@@ -26,6 +26,15 @@ def _plain(value):
     return value
 
 
+def _cell(row: dict, column: str) -> Text:
+    """A table cell; a side of an event with no code shows the person's name: "? Ahmad Vahidi"."""
+    value = row.get(column)
+    if value is None and column in ("source", "target"):
+        name = row.get(f"{column}_actor_name")
+        return Text(f"? {name}", style="dim") if name else Text("")
+    return Text("" if value is None else str(_plain(value)))
+
+
 def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], stream=None) -> int:
     """Print rows; `columns` picks what the table and CSV show (JSON Lines shows all)."""
     stream = stream or sys.stdout
@@ -44,7 +53,7 @@ def emit(rows: Iterable[dict], fmt: Format, columns: Sequence[str], stream=None)
             table.add_column(c, overflow="fold")
         for row in rows:
             # Text cells: article words and rule names are data, never Rich markup or emoji codes
-            table.add_row(*(Text("" if row.get(c) is None else str(_plain(row.get(c)))) for c in columns))
+            table.add_row(*(_cell(row, c) for c in columns))
         Console(file=stream, width=200, emoji=False).print(table)
     return len(rows)
 

@@ -124,3 +124,12 @@ def test_the_dashboard_api_shows_the_name_and_lists_only_coded_actors(db, tmp_pa
         actors = {a["code"] for a in client.get("/api/actors").json()["actors"]}
         assert actors == {"IRNGOV", "RUSGOV"}
         assert client.get("/api/stats").status_code == 200
+
+
+def test_the_cli_table_shows_the_name_where_the_code_is_missing(db):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "warta.cli", "events", "--db", str(db), "--doc", "a.txt"],
+                          capture_output=True, text=True, check=True)
+    assert "? Ahmad Vahidi" in done.stdout and "RUSGOV" in done.stdout
