@@ -88,7 +88,9 @@ class Warta:
         settings = self.settings or Settings.load()
         furniture = tuple(p for pack in self.coder.packs.values() for p in pack.furniture)
         paths = list(paths) if not isinstance(paths, (str, Path)) else [paths]
-        return self._ingest(lambda store: read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture),
+        # on Dask the workers finish reading (parsing, HTML extraction, cleaning) too: see warta.read.pending
+        return self._ingest(lambda store: read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture,
+                                                     defer=bool(dask)),
                             recode=False, on_document=on_document, keep_records=keep_records, dask=dask,
                             workers=workers, batch_size=batch_size, on_batch=on_batch)
 

@@ -1,14 +1,16 @@
 """Coding on Dask workers: `warta code ... --dask local` or `--dask tcp://host:8786`.
 
-Workers code, this process writes: DuckDB allows one writer, and writing
-in input order keeps a run reproducible. Each worker loads the language
-packs and knowledge once, when the `CoderPlugin` is set up on it (and
-again only if the worker restarts); tasks then find the loaded coder on
-their worker. What travels: documents out; Arrow rows back (cheap to send),
+Workers read and code, this process plans and writes: DuckDB allows one
+writer, and writing in input order keeps a run reproducible. Reading is
+split (warta.read.pending): this process takes lines, rows and file bytes
+out of the inputs; the workers parse, extract and clean them, send back
+only the documents' keys, and code the ones the planner chose. Each worker
+loads the language packs and knowledge once, when the `CoderPlugin` is set
+up on it (and again only if the worker restarts); tasks then find the
+loaded coder on their worker. What comes back: Arrow rows (cheap to send),
 the sightings of people's offices the actor learner files (a few small
-records per document), and whole analyses only when a caller streams
-them (`on_document`): unpickling analyses cost the client about a third
-of what coding costs a worker. See benchmarks/archive.py.
+records per document), and whole analyses only when a caller streams them
+(`on_document`). See benchmarks/archive.py.
 
 Everything a task needs is importable (`warta.distributed`,
 `warta.ingest.coded`), so any worker with Warta installed can run it.
@@ -16,6 +18,7 @@ Everything a task needs is importable (`warta.distributed`,
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import pyarrow as pa
@@ -23,7 +26,9 @@ from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from warta.coder import Coder, ExtraKnowledge
 from warta.ingest.coded import CodedBatch, code_batch
+from warta.ingest.identity import DocKey
 from warta.model import Document
+from warta.read.pending import finished
 from warta.rows import Tables
 from warta.settings import Settings
 
@@ -55,6 +60,22 @@ def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, reco
     plugin = get_worker().plugins[PLUGIN]
     return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, records=records,
                       analyses=analyses, sightings=sightings)
+
+
+def read_on_worker(items: Sequence) -> list:
+    """The first task of a batch read remotely: finish each pending input (warta.read.pending)."""
+    return [finished(item) for item in items]
+
+
+def keys_on_worker(items: Sequence) -> list:
+    """What the planner needs of them: keys for documents, read errors whole."""
+    return [DocKey.of(item) if isinstance(item, Document) else item for item in items]
+
+
+def code_read_on_worker(items: Sequence, positions: Sequence[int], knowledge_version: str | None, records: bool,
+                        analyses: bool, sightings: bool) -> CodedBatch:
+    """The last task: code the documents the planner chose, where they were read."""
+    return code_on_worker([items[i] for i in positions], knowledge_version, records, analyses, sightings)
 
 
 class DaskRunner:
@@ -96,6 +117,35 @@ class DaskRunner:
                                    analyses, sightings, pure=False)
                 for i in range(0, len(docs), self.chunk)]
 
+    # -- reading on the workers too ------------------------------------------------------
+
+    reads = True  # warta.ingest.runner sends pending inputs (read_paths(defer=True)) to `read`
+
+    def read(self, items: Sequence) -> "_Reading":
+        """Start reading a batch on the workers: each chunk's items are finished where they
+        will be coded, and only their keys come back."""
+        items = list(items)
+        read = [self.client.submit(read_on_worker, items[i: i + self.chunk], pure=False)
+                for i in range(0, len(items), self.chunk)]
+        return _Reading(read, [self.client.submit(keys_on_worker, f, pure=False) for f in read])
+
+    def keys(self, reading: "_Reading") -> list:
+        """The batch's document keys and read errors, in input order (waits for the reading)."""
+        reading.parts = self.client.gather(reading.keys)
+        return [k for part in reading.parts for k in part]
+
+    def code_read(self, reading: "_Reading", plan, *, records: bool, analyses: bool, sightings: bool) -> list:
+        """Code the documents `plan` chose on the workers that read them (the planner was given
+        the very key objects `keys` returned, so they are told apart by identity)."""
+        chosen = {id(k) for k in plan.to_code}
+        futures = []
+        for future, part in zip(reading.read, reading.parts):
+            positions = [i for i, k in enumerate(part) if id(k) in chosen]
+            if positions:
+                futures.append(self.client.submit(code_read_on_worker, future, positions, self.knowledge_version,
+                                                  records, analyses, sightings, pure=False))
+        return futures
+
     def result(self, futures: list) -> CodedBatch:
         parts: list[CodedBatch] = self.client.gather(futures) if futures else []
         if not parts:
@@ -107,6 +157,15 @@ class DaskRunner:
             tuple(a for p in parts for a in (p.analyses or ())),
             None if parts[0].sightings is None else tuple(s for p in parts for s in p.sightings),
         )
+
+
+@dataclass
+class _Reading:
+    """A batch being read on the workers: futures of its read items (kept there) and of their keys."""
+
+    read: list
+    keys: list
+    parts: list = field(default_factory=list)  # the keys, once gathered
 
 
 def _empty() -> tuple[pa.Table, pa.Table, pa.Table]:

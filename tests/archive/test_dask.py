@@ -61,3 +61,45 @@ def test_a_loaded_coder_travels_by_pickle_and_codes_the_same(tmp_path):
     (doc,) = read_paths([write_jsonl(tmp_path / "one.jsonl", 1, seed=22)])
     copy = pickle.loads(pickle.dumps(coder))
     assert copy.code(doc).records() == coder.code(doc).records() != []
+
+
+def _mixed_inputs(folder, corpus):
+    """Articles (text and HTML), records, bad inputs and a duplicate: what the workers must read."""
+    import gzip
+    import shutil
+    from pathlib import Path
+
+    folder.mkdir()
+    for article in sorted((Path(__file__).resolve().parents[2] / "examples").rglob("*.txt")):
+        shutil.copy(article, folder / article.name)
+    (folder / "page.html").write_text(
+        "<html><head><title>Menlu Iran Kunjungi Moskow</title></head><body><nav>Beranda | Dunia</nav><article>"
+        "<h1>Menlu Iran Kunjungi Moskow</h1><p>Selasa 5 Desember 2023</p><p>Menteri Luar Negeri Iran bertemu "
+        "Menteri Luar Negeri Rusia di Moskow, Selasa (5/12/2023). Keduanya mengecam sanksi Amerika Serikat "
+        "terhadap kedua negara.</p></article></body></html>", encoding="utf-8")
+    (folder / "copy-of-page.html").write_bytes((folder / "page.html").read_bytes())  # the same text again
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    lines = gzip.open(corpus, "rt", encoding="utf-8").read().splitlines()[:20] if str(corpus).endswith(".gz") \
+        else corpus.read_text(encoding="utf-8").splitlines()[:20]
+    (folder / "records.jsonl").write_text("\n".join([*lines, "{not json", '["a list"]']) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_workers_read_every_kind_of_input_as_this_process_would(corpus, tmp_path):
+    from distributed import LocalCluster
+
+    folder = _mixed_inputs(tmp_path / "inputs", corpus)
+    local_db, remote_db = tmp_path / "local.duckdb", tmp_path / "remote.duckdb"
+    local = Warta(local_db).code([folder], keep_records=False, batch_size=10)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = Warta(remote_db).code([folder], keep_records=False, batch_size=10, dask=cluster.scheduler_address)
+        assert (remote.read, remote.documents, remote.duplicates, remote.failed) == \
+               (local.read, local.documents, local.duplicates, local.failed)
+        assert sum(remote.failed.values()) == 3 and sum(remote.duplicates.values()) == 1  # binary, 2 records; copy
+        assert _dump(remote_db) == _dump(local_db)
+        again = Warta(remote_db).code([folder], keep_records=False, batch_size=10, dask=cluster.scheduler_address)
+        assert again.documents == 0 and again.skipped == local.documents  # read there, planned here, none coded
+        recoded = Warta(remote_db).recode(everything=True, batch_size=10, dask=cluster.scheduler_address)
+    Warta(local_db).recode(everything=True, batch_size=10)
+    assert recoded.documents == local.documents
+    assert _dump(remote_db) == _dump(local_db)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from warta.model import Document
@@ -54,3 +55,19 @@ def url_key(url: str | None) -> str | None:
 def origin_file(origin: str | None) -> str:
     """The file an origin names: "archive.jsonl:17" -> "archive.jsonl" (records carry a line number)."""
     return _RECORD_SUFFIX.sub("", origin or "")
+
+
+@dataclass(frozen=True, slots=True)
+class DocKey:
+    """What the planner needs of a document, without its text: a document read on a Dask
+    worker sends this back, and only the documents to code are coded there."""
+
+    id: str
+    content_hash: str
+    origin: str | None
+    url: str | None
+    text_hash: str
+
+    @classmethod
+    def of(cls, doc: Document) -> "DocKey":
+        return cls(doc.id, doc.content_hash, doc.origin, doc.url, text_hash(doc))

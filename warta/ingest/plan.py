@@ -13,7 +13,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Collection
 
-from warta.ingest.identity import origin_file, text_hash, url_key
+from warta.ingest.identity import DocKey, origin_file, text_hash, url_key
 from warta.model import Document, ReadError
 from warta.store import Store
 
@@ -28,7 +28,7 @@ SAME_ID = "same id as another input"
 class BatchPlan:
     """One batch of what the reader gave: what to code, what to skip and why, what failed."""
 
-    to_code: list[Document] = field(default_factory=list)
+    to_code: list[Document | DocKey] = field(default_factory=list)  # keys: documents read elsewhere
     replacing: list[str] = field(default_factory=list)  # ids of stored documents these replace
     skipped: Counter = field(default_factory=Counter)  # reason -> documents
     errors: list[ReadError] = field(default_factory=list)
@@ -45,16 +45,16 @@ class Planner:
         self.recode = recode
         self._in_flight: deque[tuple[set, set, set]] = deque()
 
-    def plan(self, items: list[Document | ReadError]) -> BatchPlan:
+    def plan(self, items: list[Document | DocKey | ReadError]) -> BatchPlan:
         plan = BatchPlan()
-        docs = [d for d in items if isinstance(d, Document)]
+        docs = [d for d in items if isinstance(d, (Document, DocKey))]
         plan.errors = [e for e in items if isinstance(e, ReadError)]
         plan.read = len(docs)
         if self.recode:
             plan.to_code = docs
             plan.replacing = [d.id for d in docs]
             return plan
-        hashes = [text_hash(d) for d in docs]
+        hashes = [d.text_hash if isinstance(d, DocKey) else text_hash(d) for d in docs]
         urls = [url_key(d.url) for d in docs]
         known = self.store.lookup([d.id for d in docs], hashes, [u for u in urls if u])
         ids, texts, links = set(), set(), set()
@@ -79,7 +79,7 @@ class Planner:
         if plan.keys in self._in_flight:
             self._in_flight.remove(plan.keys)
 
-    def _skip(self, doc: Document, th: str, uk: str | None, known, ids, texts, links) -> str | None:
+    def _skip(self, doc: Document | DocKey, th: str, uk: str | None, known, ids, texts, links) -> str | None:
         flying = [*self._in_flight, (ids, texts, links)]
         if any(doc.id in f[0] for f in flying):
             return SAME_ID

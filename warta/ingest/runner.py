@@ -68,6 +68,9 @@ def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, re
     The caller writes each batch before asking for the next, and tells the
     planner (`planner.done`) once it is stored.
     """
+    if getattr(runner, "reads", False):
+        yield from _read_there(items, planner, runner, records=records, analyses=analyses, sightings=sightings)
+        return
     in_flight: deque = deque()
     for batch in items:
         plan = planner.plan(batch)
@@ -79,3 +82,33 @@ def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, re
     while in_flight:
         plan, handle = in_flight.popleft()
         yield plan, runner.result(handle)
+
+
+def _read_there(items: Iterable[list], planner: Planner, runner, *, records: bool, analyses: bool,
+                sightings: bool) -> Iterator[tuple[BatchPlan, CodedBatch]]:
+    """For a runner that also reads (warta.distributed): each batch of pending inputs is read
+    where it will be coded, only its documents' keys come back to plan with, and then the
+    documents to code are coded there. Up to `runner.window` batches are being read and as
+    many coded while this process writes."""
+    reading: deque = deque()
+    coding: deque = deque()
+
+    def plan_next() -> None:
+        handle = reading.popleft()
+        plan = planner.plan(runner.keys(handle))
+        coding.append((plan, runner.code_read(handle, plan, records=records, analyses=analyses,
+                                              sightings=sightings)))
+
+    for batch in items:
+        reading.append(runner.read(batch))
+        while len(reading) > runner.window:
+            plan_next()
+        while len(coding) > runner.window:
+            plan, handle = coding.popleft()
+            yield plan, runner.result(handle)
+    while reading or coding:
+        if reading:
+            plan_next()
+        while coding and (len(coding) > runner.window or not reading):
+            plan, handle = coding.popleft()
+            yield plan, runner.result(handle)

@@ -25,23 +25,27 @@ from warta.read.clean import DEFAULT_FURNITURE, clean_text
 from warta.read.files import FORMATS, Rejected, failure, format_of, load_bytes, read_text, walk
 from warta.read.html import read_html
 from warta.read.metadata import find_dateline, find_outlet, parse_published
+from warta.read.pending import Pending, finished
 from warta.read.records import read_records
 
 __all__ = [
-    "DEFAULT_FURNITURE", "clean_text", "find_dateline", "find_outlet", "parse_published",
-    "read_file", "read_paths",
+    "DEFAULT_FURNITURE", "Pending", "clean_text", "find_dateline", "find_outlet", "finished",
+    "parse_published", "read_file", "read_paths",
 ]
 
 DEFAULT_MAX_BYTES = 20_000_000
 
 
 def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
-               furniture: Sequence[re.Pattern] = ()) -> Iterator[Document | ReadError]:
+               furniture: Sequence[re.Pattern] = (),
+               defer: bool = False) -> Iterator[Document | ReadError | Pending]:
     """Documents from files and folders (walked recursively, in name order).
 
     `max_bytes` bounds a single-article file, and each record of a record
     file. `furniture` holds line patterns to drop (from the language
-    packs); without it a small built-in list is used.
+    packs); without it a small built-in list is used. `defer`: yield each
+    readable input as a `Pending` to be finished elsewhere (warta.read.pending);
+    what fails at the file (missing, binary, too large, bad gzip) is still a ReadError.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare: not a sequence of one-letter names
@@ -56,28 +60,30 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
             yield failure(str(given), E_NOT_FOUND)
             continue
         for file in files:
-            yield from read_file(file, max_bytes=max_bytes, furniture=furniture)
+            yield from read_file(file, max_bytes=max_bytes, furniture=furniture, defer=defer)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              furniture: Sequence[re.Pattern] = ()) -> Iterator[Document | ReadError]:
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, furniture: Sequence[re.Pattern] = (),
+              defer: bool = False) -> Iterator[Document | ReadError | Pending]:
     """Everything in one file: one result for an article file, one per record otherwise."""
     fmt, gz = format_of(path)
     if fmt is None:
         supported = ", ".join(sorted(ext for ext in FORMATS if ext))
         yield failure(str(path), E_UNSUPPORTED, f"expected one of {supported} (optionally .gz) or no extension")
     elif fmt in ("jsonl", "csv"):
-        yield from read_records(path, fmt, gz=gz, max_bytes=max_bytes, furniture=furniture)
+        yield from read_records(path, fmt, gz=gz, max_bytes=max_bytes, furniture=furniture, defer=defer)
     else:
-        yield _read_article(path, fmt, gz=gz, max_bytes=max_bytes, furniture=furniture)
+        yield _read_article(path, fmt, gz=gz, max_bytes=max_bytes, furniture=furniture, defer=defer)
 
 
-def _read_article(path: Path, fmt: str, *, gz: bool, max_bytes: int,
-                  furniture: Sequence[re.Pattern]) -> Document | ReadError:
+def _read_article(path: Path, fmt: str, *, gz: bool, max_bytes: int, furniture: Sequence[re.Pattern],
+                  defer: bool = False) -> Document | ReadError | Pending:
     origin = str(path)
     try:
         data = load_bytes(path, gz=gz, max_bytes=max_bytes)
     except Rejected as r:
         return failure(origin, r.kind, r.detail)
     reader = read_html if fmt == "html" else read_text
+    if defer:
+        return Pending(origin, reader, (data,), {"doc_id": path.name, "origin": origin, "furniture": furniture})
     return reader(data, doc_id=path.name, origin=origin, furniture=furniture)

@@ -21,6 +21,7 @@ from warta.read.files import (
     E_UNREADABLE, GZIP_ERRORS, SNIFF_BYTES, Rejected, decode, failure, looks_binary, open_binary,
 )
 from warta.read.metadata import build_document, parse_published
+from warta.read.pending import Pending
 
 Result = Document | ReadError
 _DELIMITERS = ",;\t|"
@@ -60,14 +61,16 @@ class Lines:
 
 
 def read_records(path: Path, fmt: str, *, gz: bool, max_bytes: int,
-                 furniture: Sequence[re.Pattern]) -> Iterator[Result]:
-    """Every record of a JSONL or CSV file, as Documents and ReadErrors."""
+                 furniture: Sequence[re.Pattern], defer: bool = False) -> Iterator[Result | Pending]:
+    """Every record of a JSONL or CSV file, as Documents and ReadErrors (`defer`: a record
+    whose line or row could be read comes as a Pending, see warta.read.pending)."""
     origin = str(path)
     reader = _jsonl if fmt == "jsonl" else _csv
     try:
         _sniff(path, gz)
         with open_binary(path, gz) as stream:
-            yield from reader(Lines(stream, max_bytes), path, max_bytes, furniture)
+            for item in reader(Lines(stream, max_bytes), path, max_bytes, furniture):
+                yield item if defer or not isinstance(item, Pending) else item.read()
     except Rejected as r:
         yield failure(origin, r.kind, r.detail)
     except GZIP_ERRORS as exc:
@@ -85,7 +88,7 @@ def _sniff(path: Path, gz: bool) -> None:
 
 
 def _jsonl(lines: Lines, path: Path, max_bytes: int,
-           furniture: Sequence[re.Pattern]) -> Iterator[Result]:
+           furniture: Sequence[re.Pattern]) -> Iterator[Result | Pending]:
     while True:
         try:
             line = next(lines)
@@ -95,7 +98,7 @@ def _jsonl(lines: Lines, path: Path, max_bytes: int,
             yield failure(f"{path}:{lines.lineno}", r.kind, r.detail)
             continue
         if line.strip():
-            yield _json_record(line, path, lines.lineno, max_bytes, furniture)
+            yield Pending(f"{path}:{lines.lineno}", _json_record, (line, path, lines.lineno, max_bytes, furniture))
 
 
 def _json_record(line: str, path: Path, lineno: int, max_bytes: int,
@@ -112,7 +115,7 @@ def _json_record(line: str, path: Path, lineno: int, max_bytes: int,
 
 
 def _csv(lines: Lines, path: Path, max_bytes: int,
-         furniture: Sequence[re.Pattern]) -> Iterator[Result]:
+         furniture: Sequence[re.Pattern]) -> Iterator[Result | Pending]:
     """CSV with a header row naming the fields; quoted fields may span lines."""
     header_line = next((ln for ln in lines if ln.strip()), None)
     if header_line is None:
@@ -137,7 +140,7 @@ def _csv(lines: Lines, path: Path, max_bytes: int,
             yield failure(f"{path}:{start}", kind, str(exc))
             continue
         if any(cell.strip() for cell in row):
-            yield _csv_record(row, names, path, start, max_bytes, furniture)
+            yield Pending(f"{path}:{start}", _csv_record, (row, names, path, start, max_bytes, furniture))
 
 
 def _csv_record(row: list[str], names: list[str], path: Path, lineno: int, max_bytes: int,
