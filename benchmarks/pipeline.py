@@ -1,0 +1,118 @@
+"""The per-sentence coding pipeline alone: its CPU time per sentence, and a check that it
+codes exactly as before.
+
+    python benchmarks/pipeline.py --save /tmp/before.txt     # code the fixed corpus, save a canonical dump
+    python benchmarks/pipeline.py --check /tmp/before.txt    # code it again: identical, or the first difference
+    python benchmarks/pipeline.py --time [--repeat 3]        # CPU seconds per sentence (best of the repeats)
+    python benchmarks/pipeline.py --profile [--top 40]       # cProfile of one pass
+
+The corpus: generated articles (warta.synthetic, 1,500 Indonesian and 300 English,
+fixed seeds), the example articles, the golden test articles and the actor test corpus.
+The hand-written ones are coded three ways: language detected, and forced to each pack.
+The dump holds every Analysis as its repr (document, sentences and tokens, dates,
+places, mentions, triggers, events, notes) and its records(), so any change to what
+the coder produces shows.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import json
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def corpus(synthetic_id: int = 1500, synthetic_en: int = 300) -> tuple[list, list]:
+    """(timed documents: the generated ones, extra documents: the hand-written ones in each language)."""
+    from warta.model import Document
+    from warta.read import read_paths
+    from warta.synthetic import write_jsonl
+
+    # a fixed folder: the documents' origin (the file they were read from) is in the dump
+    tmp = Path(tempfile.gettempdir()) / "warta-pipeline-corpus"
+    tmp.mkdir(exist_ok=True)
+    paths = [write_jsonl(tmp / "id.jsonl", synthetic_id, seed=7)]
+    if synthetic_en:
+        paths.append(write_jsonl(tmp / "en.jsonl", synthetic_en, seed=7, lang="en"))
+    timed = [d for d in read_paths(paths) if isinstance(d, Document)]
+    files = sorted(p for folder in ("examples", "tests/golden", "tests/actors/corpus")
+                   for p in (REPO / folder).rglob("*.txt"))
+    extra = []
+    for d in read_paths(files):
+        if isinstance(d, Document):
+            extra.extend([d.with_(lang=None), d.with_(lang="id"), d.with_(lang="en")])
+    return timed, extra
+
+
+def dump(analysis) -> str:
+    return repr(analysis) + "\n" + json.dumps(analysis.records(), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def code_all(coder, docs) -> list:
+    return [coder.code(d) for d in docs]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--save")
+    ap.add_argument("--check")
+    ap.add_argument("--time", action="store_true")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--sort", default="tottime")
+    args = ap.parse_args()
+
+    from warta.coder import Coder
+
+    coder = Coder.load()
+    timed, extra = corpus()
+    coder.code(timed[0])  # lazy parts (spaCy, lingua, automata) load before any clock starts
+
+    if args.save or args.check:
+        lines = [dump(a) for a in code_all(coder, timed + extra)]
+        digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        if args.save:
+            Path(args.save).write_text("\n".join(lines), encoding="utf-8")
+            print(f"saved {len(lines)} analyses, sha256 {digest[:16]}")
+        else:
+            before = Path(args.check).read_text(encoding="utf-8").split("\n")
+            after = "\n".join(lines).split("\n")
+            if before == after:
+                print(f"identical: {len(lines)} analyses, sha256 {digest[:16]}")
+            else:
+                k = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+                print(f"DIFFERENT at line {k} of {len(before)}/{len(after)}")
+                print("before:", before[k][:3000] if k < len(before) else None)
+                print("after: ", after[k][:3000] if k < len(after) else None)
+                sys.exit(1)
+
+    if args.time:
+        best = None
+        for _ in range(args.repeat):
+            # analyses are dropped as they are made, as a batch run drops them: holding 1,800 of
+            # them would make the garbage collector's full passes dearer than they are in a run
+            t0 = time.process_time()
+            n = sum(len(coder.code(d).sentences) for d in timed)
+            cpu = time.process_time() - t0
+            best = cpu if best is None else min(best, cpu)
+        print(f"{len(timed)} documents, {n} sentences: best of {args.repeat} {best:.3f} CPU s, "
+              f"{best / n * 1e6:.1f} us/sentence, {n / best:.0f} sentences/CPU-s")
+
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        code_all(coder, timed)
+        prof.disable()
+        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
