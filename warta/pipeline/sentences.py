@@ -10,12 +10,14 @@ import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
 
 from warta.lang import LanguagePack
 from warta.model import Analysis, Sentence, Token
 
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ATTRS = [IDX, LENGTH, SENT_START]
 
 
 class SentenceSplitter:
@@ -48,17 +50,29 @@ class SentenceSplitter:
         for p_index, ((p_start, _p_end), parsed) in enumerate(
             zip(spans, self.nlp.pipe(text[s:e] for s, e in spans))
         ):
-            # one pass over the paragraph's tokens: indexing a sentence span token by token is slow
-            words = [None if t.is_space else Token(p_start + t.idx, p_start + t.idx + len(t.text), t.text, t.lower_)
-                     for t in parsed]
-            for sent in parsed.sents:
-                start = p_start + sent.start_char
-                end = p_start + sent.end_char
-                tokens = tuple(t for t in words[sent.start:sent.end] if t is not None)
-                if not tokens:
-                    continue
-                is_title = p_index == 0 and bool(title) and text[p_start:_p_end].strip() == title
-                sentences.append(Sentence(len(sentences), start, end, text[start:end], p_index, tokens, is_title))
+            # one pass over the paragraph's tokens, read as an array of offsets: spaCy's Token
+            # objects are slow to make, and a token's text is the paragraph's own characters
+            # (spaCy never changes them; its lower case is str.lower, as the packs' languages use)
+            is_title = p_index == 0 and bool(title) and text[p_start:_p_end].strip() == title
+            tokens: list[Token] = []
+            first = -1  # start of the current sentence, -1 before the paragraph's first token
+            end = 0
+            for idx, length, sent_start in parsed.to_array(_ATTRS).tolist():
+                if sent_start == 1 and first >= 0:
+                    if tokens:
+                        sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index,
+                                                  tuple(tokens), is_title))
+                    tokens = []
+                    first = -1
+                start = p_start + idx
+                end = start + length
+                if first < 0:
+                    first = start
+                word = text[start:end]
+                if not word.isspace():
+                    tokens.append(Token(start, end, word, word.lower()))
+            if tokens:
+                sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index, tuple(tokens), is_title))
         return analysis.with_(sentences=tuple(sentences))
 
 
