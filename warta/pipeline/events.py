@@ -66,6 +66,9 @@ class EventCoder:
         self.place_preps = pack.word_class("place_prep")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
+        self._non_events_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}  # the same, by first word
+        for phrase in self.non_events:
+            self._non_events_by_first[phrase[0]] = (*self._non_events_by_first.get(phrase[0], ()), phrase)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         by_sentence: dict[int, list[Mention]] = {}
@@ -109,7 +112,7 @@ class EventCoder:
                 i += 1
                 continue
             best = None
-            for entry in self.matcher.candidates(words, i, sent.is_title):
+            for entry in self.matcher.head_candidates(words[i], sent.is_title):
                 got = self.matcher.match_at(words, i, entry, sent.is_title)
                 # the most words matched wins; of equals, in a headline the verb ("DPR Kritik Kemenlu"),
                 # then the tighter match ("meminta Qatar menengahi")
@@ -129,9 +132,10 @@ class EventCoder:
         out: set[int] = set()
         if not self.non_events:
             return out
+        by_first = self._non_events_by_first
         for i, w in enumerate(words):
-            for phrase in self.non_events:
-                if w == phrase[0] and tuple(words[i:i + len(phrase)]) == phrase:
+            for phrase in by_first.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
                     out.update(range(i, i + len(phrase)))
                     break
         return out

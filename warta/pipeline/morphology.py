@@ -86,6 +86,7 @@ class LexiconMatcher:
         self.compiled: dict[str, tuple[_Element | None, ...]] = {
             e.id: tuple(None if el == ("...",) else _Element(el) for el in e.pattern) for e in pack.verbs}
         self._passive_forms: dict[str, bool] = {}
+        self._heads: dict[tuple[str, bool], tuple[VerbEntry, ...]] = {}  # head_candidates, per word
         self.by_first: dict[str, list[VerbEntry]] = {}
         for entry in pack.verbs:
             for alt in entry.pattern[0]:
@@ -123,6 +124,31 @@ class LexiconMatcher:
                 rest = form[len(p.affix):]
                 out.update(letter + rest for letter in (p.restore or ("",)) if len(letter + rest) >= _MIN_ROOT)
         return out
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_heads"] = {}
+        return state
+
+    def head_candidates(self, word: str, headline: bool = False) -> tuple[VerbEntry, ...]:
+        """`candidates` for a word, less those whose pattern's first word cannot match it
+        (`_element` turns them away before looking at any other word); kept per word."""
+        key = (word, headline)
+        hit = self._heads.get(key)
+        if hit is None:
+            hit = tuple(e for e in self.candidates([word], 0, headline)
+                        if headline or self._head_may_match(word, self.compiled[e.id][0]))
+            if len(self._heads) < 200_000:
+                self._heads[key] = hit
+        return hit
+
+    def _head_may_match(self, word: str, element: "_Element | None") -> bool:
+        """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
+        if element is None:
+            return True
+        return not (word not in element.exact_firsts and self.morph.bare(word) not in element.exact_firsts and (
+            not element.root_firsts or word not in element.root_firsts
+            and element.root_firsts.isdisjoint(self.morph.analyses(word))))
 
     def candidates(self, words: list[str], i: int, headline: bool = False) -> list[VerbEntry]:
         seen, out = set(), []
