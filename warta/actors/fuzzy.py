@@ -169,6 +169,34 @@ def capitalised_runs(text: str, max_words: int = 4) -> list[tuple[int, int, list
     return runs
 
 
+def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tuple[int, int]]], set[str]]:
+    """The word spans of each of `capitalised_runs(text)`, and the words written in lower case, in one pass."""
+    runs: list[list[tuple[int, int]]] = []
+    lower: set[str] = set()
+    current: list[tuple[int, int]] = []
+    last_end = -2
+    for m in _WORD.finditer(text):
+        word = m.group()
+        start = m.start()
+        if word[:1].isupper() and not word.isupper():
+            if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:
+                current.append((start, m.end()))
+            else:
+                if current:
+                    runs.append(current)
+                current = [(start, m.end())]
+            last_end = m.end()
+            continue
+        if word.islower():
+            lower.add(word)
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs, lower
+
+
 class PersonVariants:
     """Finds known people written another way in a text, for the gazetteer.
 
@@ -205,12 +233,22 @@ class PersonVariants:
         for start, end, *_ in found:
             if _on_word_boundaries(text, start, end):
                 taken[start:end] = b"\x01" * (end - start)
-        lower_words = {w for w in _WORD.findall(text) if w.islower()}
+        runs, lower_words = _runs_and_lower_words(text)
+        skip = self.skip
         out = []
-        for _, _, words in capitalised_runs(text):
-            free = [(s, e) for s, e in words if not any(taken[s:e]) and text[s:e].lower() not in self.skip
-                    and text[s:e].lower() not in lower_words]
-            for run in _consecutive(free, words):
+        for words in runs:
+            # the run's free words, split where a taken word stands between them
+            run: list[tuple[int, int]] = []
+            for s, e in words:
+                low = text[s:e].lower()
+                if taken.find(1, s, e) < 0 and low not in skip and low not in lower_words:
+                    run.append((s, e))
+                elif run:
+                    hit = self._match_run(text, run)
+                    if hit:
+                        out.append(hit)
+                    run = []
+            if run:
                 hit = self._match_run(text, run)
                 if hit:
                     out.append(hit)
