@@ -47,6 +47,8 @@ class DateResolver:
                 elif row["kind"] == "anaphoric":
                     self.anaphoric[tuple(word.split())] = int(row["value"])
         self._longest = max((len(k) for k in (*self.relative, *self.anaphoric)), default=1)
+        # first words of the relative and anaphoric phrases: no phrase starts at any other word
+        self._phrase_firsts = frozenset(k[0] for k in (*self.relative, *self.anaphoric) if k)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         published = analysis.document.published.date() if analysis.document.published else None
@@ -90,7 +92,15 @@ class DateResolver:
         date the text named, for "sehari sebelumnya" (the publication day if none)."""
         words = [t.lower for t in sentence.tokens]
         texts = [t.text for t in sentence.tokens]
+        months = self.months
         for i, w in enumerate(words):
+            if not w[:1].isdigit():  # no number and no day: only a month ("December 5, 2023")
+                if w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
+                    year = _year_after(words, i + 2) or (published.year if published else None)
+                    day = _safe_date(year, months[w], int(words[i + 1]))
+                    if day:
+                        return day, "explicit"
+                continue
             day = self._numeric(w, published)
             if day:
                 return day, "explicit"
@@ -114,8 +124,13 @@ class DateResolver:
                     return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
                 back = (published.weekday() - self.weekdays[w]) % 7
                 return published - timedelta(days=back), "relative"
+        firsts = [i for i, w in enumerate(words) if w in self._phrase_firsts]
+        if not firsts:
+            return None, "none"
         for n in range(self._longest, 0, -1):
-            for i in range(len(words) - n + 1):
+            for i in firsts:
+                if i > len(words) - n:
+                    break
                 key = tuple(words[i : i + n])
                 if key in self.anaphoric:
                     if base is None:
