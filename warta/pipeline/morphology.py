@@ -66,13 +66,14 @@ class _Element:
     """One position of a pattern, parsed once: its alternatives in order, and the first
     words they can start with, so most words are turned away without a loop."""
 
-    __slots__ = ("alts", "exact_firsts", "root_firsts")
+    __slots__ = ("alts", "exact_firsts", "root_firsts", "key")
 
     def __init__(self, element: tuple[str, ...]):
         self.alts = tuple((a.startswith("="), a.lstrip("=").split("_")[0], tuple(a.lstrip("=").split("_")[1:]))
                           for a in element)
         self.exact_firsts = frozenset(first for exact, first, _ in self.alts if exact)
         self.root_firsts = frozenset(first for exact, first, _ in self.alts if not exact)
+        self.key = 0  # its number in the matcher's index of first words
 
 
 class LexiconMatcher:
@@ -86,6 +87,17 @@ class LexiconMatcher:
         self.compiled: dict[str, tuple[_Element | None, ...]] = {
             e.id: tuple(None if el == ("...",) else _Element(el) for el in e.pattern) for e in pack.verbs}
         self._passive_forms: dict[str, bool] = {}
+        # every element's first words, the other way round: word -> numbers of the elements it
+        # opens as written (`exact`) or as a root (`roots`), for `_may_match`
+        self._exact_index: dict[str, set[int]] = {}
+        self._root_index: dict[str, set[int]] = {}
+        for n, element in enumerate(e for pattern in self.compiled.values() for e in pattern if e is not None):
+            element.key = n
+            for first in element.exact_firsts:
+                self._exact_index.setdefault(first, set()).add(n)
+            for first in element.root_firsts:
+                self._root_index.setdefault(first, set()).add(n)
+        self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
         self._heads: dict[tuple[str, bool], tuple[VerbEntry, ...]] = {}  # head_candidates, per word
         self.by_first: dict[str, list[VerbEntry]] = {}
         for entry in pack.verbs:
@@ -128,6 +140,7 @@ class LexiconMatcher:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_heads"] = {}
+        state["_elements_of"] = {}
         return state
 
     def head_candidates(self, word: str, headline: bool = False) -> tuple[VerbEntry, ...]:
@@ -144,11 +157,21 @@ class LexiconMatcher:
 
     def _head_may_match(self, word: str, element: "_Element | None") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
-        if element is None:
-            return True
-        return not (word not in element.exact_firsts and self.morph.bare(word) not in element.exact_firsts and (
-            not element.root_firsts or word not in element.root_firsts
-            and element.root_firsts.isdisjoint(self.morph.analyses(word))))
+        return element is None or self._may_match(word, element)
+
+    def _may_match(self, word: str, element: _Element) -> bool:
+        """Can one of the element's alternatives match the word, as written or without its
+        clitic (an exact alternative), or by one of its roots (the word itself among them)?"""
+        keys = self._elements_of.get(word)
+        if keys is None:
+            found = set(self._exact_index.get(word, ()))
+            found.update(self._exact_index.get(self.morph.bare(word), ()))
+            for root in self.morph.analyses(word):
+                found.update(self._root_index.get(root, ()))
+            keys = frozenset(found)
+            if len(self._elements_of) < 200_000:
+                self._elements_of[word] = keys
+        return element.key in keys
 
     def candidates(self, words: list[str], i: int, headline: bool = False) -> list[VerbEntry]:
         seen, out = set(), []
@@ -193,10 +216,7 @@ class LexiconMatcher:
         """(words consumed, voice) of the first alternative that matches at i.
         An auxiliary before the word marks a passive only on the pattern's head word
         ("was criticized"), not on later words ("is willing =to")."""
-        word = words[i]
-        if word not in element.exact_firsts and self.morph.bare(word) not in element.exact_firsts and (
-                not element.root_firsts or word not in element.root_firsts
-                and element.root_firsts.isdisjoint(self.morph.analyses(word))):
+        if not self._may_match(words[i], element):
             return None
         for exact, first, tail in element.alts:
             if tail and not self._tail_matches(words, i + 1, tail):
