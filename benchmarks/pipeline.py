@@ -74,7 +74,8 @@ def main() -> None:
 
     coder = Coder.load()
     timed, extra = corpus()
-    coder.code(timed[0])  # lazy parts (spaCy, lingua, automata) load before any clock starts
+    for lang in coder.pipelines:  # lazy parts (spaCy, lingua, automata) load before any clock starts
+        coder.code(timed[0].with_(lang=lang))
 
     if args.save or args.check:
         lines = [dump(a) for a in code_all(coder, timed + extra)]
