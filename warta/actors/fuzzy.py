@@ -89,11 +89,23 @@ class FuzzyNames:
         self.min_length = min_length
         self._values: dict[tuple[str, str], tuple[str, str]] = {}  # (space, key) -> (value, skeleton)
         self._blocks: dict[str, list[str]] = {}
+        self._matched: dict[str, tuple[str, float] | None] = {}  # answers of `match`, until a name is added
         for name, value in dict.fromkeys(names):
             self.add(name, value)
 
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_matched"] = {}
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_matched", {})  # pickled before answers were kept
+
     def add(self, name: str, value: str) -> None:
         """File one more name (a name filed already keeps its first value)."""
+        if self._matched:
+            self._matched = {}
         skel = skeleton(name)
         for key, space in _forms(name):
             if not key or (space, key) in self._values:
@@ -107,6 +119,17 @@ class FuzzyNames:
 
     def match(self, name: str) -> tuple[str, float] | None:
         """(value, score 0-100) of the closest known name at or above the threshold, or None."""
+        key = (name, self.threshold, self.min_length)
+        try:
+            return self._matched[key]
+        except KeyError:
+            pass
+        found = self._match(name)
+        if len(self._matched) < 100_000:
+            self._matched[key] = found
+        return found
+
+    def _match(self, name: str) -> tuple[str, float] | None:
         if sum(c.isalpha() for c in fold(name)) < self.min_length:
             return None
         skel = skeleton(name)
