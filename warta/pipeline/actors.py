@@ -194,11 +194,8 @@ class ActorFinder:
     # -- finding names --------------------------------------------------------
 
     def _atoms(self, text: str, sentences: tuple[Sentence, ...]) -> list[list[Atom]]:
-        starts, ends = {}, {}
-        for s in sentences:
-            for i, t in enumerate(s.tokens):
-                starts[t.start] = (s.index, i)
-                ends[t.end] = (s.index, i)
+        starts = {t.start: (s.index, i) for s in sentences for i, t in enumerate(s.tokens)}
+        ends = {t.end: (s.index, i) for s in sentences for i, t in enumerate(s.tokens)}
         raw: dict[int, list[Atom]] = {}
         for start, end, entry in self.gazetteer.find(text):
             a, b = starts.get(start), ends.get(end)
@@ -503,7 +500,16 @@ class ActorFinder:
 # -- helpers over tokens ------------------------------------------------------
 
 def _is_name_token(text: str) -> bool:
-    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) and text.replace("-", "").isalpha()
+    hit = _NAME_TOKENS.get(text)
+    if hit is None:
+        hit = len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) \
+            and text.replace("-", "").isalpha()
+        if len(_NAME_TOKENS) < 200_000:
+            _NAME_TOKENS[text] = hit
+    return hit
+
+
+_NAME_TOKENS: dict[str, bool] = {}  # answers of _is_name_token, per word as written
 
 
 def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names: frozenset[str] = frozenset()) -> int:

@@ -382,7 +382,9 @@ class EventCoder:
         place_preps = self.pack.word_class("place_prep")
         articles = self.pack.word_class("article")
         for m in analysis.mentions:
-            k = _before(sent.tokens, m.tok_start, articles) if m.sentence == sent.index else -1
+            if m.sentence != sent.index:
+                continue
+            k = _before(sent.tokens, m.tok_start, articles)
             if k >= 0 and words[k] in place_preps and m.kind in ("capital", "country"):
                 return m.text
         place = analysis.document.dateline_place
