@@ -106,14 +106,23 @@ class EventCoder:
         words = [t.lower for t in sent.tokens]
         out: list[Trigger] = []
         blocked = self._non_event_tokens(words)
+        matcher = self.matcher
+        headline = sent.is_title
+        known = matcher.head_table(headline).get
         i = 0
         while i < len(words):
             if i in blocked:
                 i += 1
                 continue
+            entries = known(words[i])
+            if entries is None:
+                entries = matcher.head_candidates(words[i], headline)
+            if not entries:
+                i += 1
+                continue
             best = None
-            for entry in self.matcher.head_candidates(words[i], sent.is_title):
-                got = self.matcher.match_at(words, i, entry, sent.is_title)
+            for entry in entries:
+                got = matcher.match_at(words, i, entry, headline)
                 # the most words matched wins; of equals, in a headline the verb ("DPR Kritik Kemenlu"),
                 # then the tighter match ("meminta Qatar menengahi")
                 score = (got[2], sent.is_title and entry.frame != "nominal", -got[0]) if got else None

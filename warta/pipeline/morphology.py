@@ -98,7 +98,8 @@ class LexiconMatcher:
             for first in element.root_firsts:
                 self._root_index.setdefault(first, set()).add(n)
         self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
-        self._heads: dict[tuple[str, bool], tuple[VerbEntry, ...]] = {}  # head_candidates, per word
+        # head_candidates per word: in the body [0], in a headline [1]
+        self._heads: tuple[dict[str, tuple[VerbEntry, ...]], ...] = ({}, {})
         self.by_first: dict[str, list[VerbEntry]] = {}
         for entry in pack.verbs:
             for alt in entry.pattern[0]:
@@ -139,21 +140,25 @@ class LexiconMatcher:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        state["_heads"] = {}
+        state["_heads"] = ({}, {})
         state["_elements_of"] = {}
         return state
 
     def head_candidates(self, word: str, headline: bool = False) -> tuple[VerbEntry, ...]:
         """`candidates` for a word, less those whose pattern's first word cannot match it
         (`_element` turns them away before looking at any other word); kept per word."""
-        key = (word, headline)
-        hit = self._heads.get(key)
+        table = self._heads[1 if headline else 0]
+        hit = table.get(word)
         if hit is None:
             hit = tuple(e for e in self.candidates([word], 0, headline)
                         if headline or self._head_may_match(word, self.compiled[e.id][0]))
-            if len(self._heads) < 200_000:
-                self._heads[key] = hit
+            if len(table) < 200_000:
+                table[word] = hit
         return hit
+
+    def head_table(self, headline: bool = False) -> dict[str, tuple[VerbEntry, ...]]:
+        """The answers `head_candidates` kept so far (word -> entries), to look up without a call."""
+        return self._heads[1 if headline else 0]
 
     def _head_may_match(self, word: str, element: "_Element | None") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
