@@ -221,9 +221,22 @@ class LexiconMatcher:
         """(words consumed, voice) of the first alternative that matches at i.
         An auxiliary before the word marks a passive only on the pattern's head word
         ("was criticized"), not on later words ("is willing =to")."""
-        if not self._may_match(words[i], element):
+        word = words[i]
+        if not self._may_match(word, element):
             return None
+        bare = self.morph.bare(word)
+        roots = None
         for exact, first, tail in element.alts:
+            # the first word first: `_word_voice` answers None unless it matches so
+            if first != word:
+                if exact:
+                    if first != bare:
+                        continue
+                else:
+                    if roots is None:
+                        roots = self.morph.analyses(word)
+                    if first not in roots:
+                        continue
             if tail and not self._tail_matches(words, i + 1, tail):
                 continue  # words after the first of a phrase match as written
             voice = self._word_voice(words, i, first, exact, head)
@@ -240,9 +253,14 @@ class LexiconMatcher:
 
     def _tail_matches(self, words, i, tail) -> bool:
         """Later words of a phrase match as written; the last may carry a clitic ("kunjungannya")."""
-        got = words[i : i + len(tail)]
-        return len(got) == len(tail) and all(a == b for a, b in zip(got[:-1], tail)) and (
-            got[-1] == tail[-1] or self.morph.bare(got[-1]) == tail[-1])
+        n = len(tail)
+        if i + n > len(words):
+            return False
+        for k in range(n - 1):
+            if words[i + k] != tail[k]:
+                return False
+        last = words[i + n - 1]
+        return last == tail[-1] or self.morph.bare(last) == tail[-1]
 
     def _word_voice(self, words, i, alt: str, exact: bool, head: bool = True) -> str | None:
         word = words[i]
