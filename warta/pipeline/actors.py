@@ -540,13 +540,20 @@ def _skip_comma(toks, i: int) -> int:
 
 def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
     """Only modifier words (senior, khusus) stand between two parts of a title."""
-    return a <= b and all(toks[k].lower in modifiers for k in range(a, b)) and b - a <= 2
+    return a <= b and b - a <= 2 and all(toks[k].lower in modifiers for k in range(a, b))
 
 
 def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str], articles: frozenset[str] = frozenset()) -> bool:
     """Only "and" or a comma (and an article: "Russia and the Palestinians") between two actors."""
-    between = [toks[k].lower for k in range(a, b) if toks[k].lower not in articles]
-    return bool(between) and all(w in coordinators or w == "," for w in between) and len(between) <= 2
+    n = 0  # words between, articles aside: one or two, each a coordinator or a comma
+    for k in range(a, b):
+        w = toks[k].lower
+        if w in articles:
+            continue
+        if n == 2 or not (w in coordinators or w == ","):
+            return False
+        n += 1
+    return n > 0
 
 
 def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]]) -> list[str]:
