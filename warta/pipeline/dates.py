@@ -90,10 +90,19 @@ class DateResolver:
                       base: date | None = None) -> tuple[date | None, str]:
         """The day one sentence names itself, and how it was found; `base` is the last
         date the text named, for "sehari sebelumnya" (the publication day if none)."""
-        words = [t.lower for t in sentence.tokens]
-        texts = [t.text for t in sentence.tokens]
-        months = self.months
+        tokens = sentence.tokens
+        words = [t.lower for t in tokens]
+        months, weekdays, phrase_firsts = self.months, self.weekdays, self._phrase_firsts
+        # one pass: a full date ends the search; on the way, note the first weekday and where
+        # relative or anaphoric phrases may start, the evidence tried after it
+        weekday = -1
+        firsts = []
         for i, w in enumerate(words):
+            # capitalised only: "Minggu" the day, not "minggu" the week
+            if weekday < 0 and w in weekdays and tokens[i].text[:1].isupper():
+                weekday = i
+            if w in phrase_firsts:
+                firsts.append(i)
             if not w[:1].isdigit():  # no number and no day: only a month ("December 5, 2023")
                 if w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
                     year = _year_after(words, i + 2) or (published.year if published else None)
@@ -117,14 +126,12 @@ class DateResolver:
                     return day, "explicit"
         if published is None:
             return None, "none"
-        for i, (w, raw) in enumerate(zip(words, texts)):
-            # capitalised only: "Minggu" the day, not "minggu" the week
-            if w in self.weekdays and raw[:1].isupper():
-                if any(x in self.modal for x in words):  # "akan bertemu pada Senin": the coming Monday
-                    return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
-                back = (published.weekday() - self.weekdays[w]) % 7
-                return published - timedelta(days=back), "relative"
-        firsts = [i for i, w in enumerate(words) if w in self._phrase_firsts]
+        if weekday >= 0:
+            w = words[weekday]
+            if any(x in self.modal for x in words):  # "akan bertemu pada Senin": the coming Monday
+                return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
+            back = (published.weekday() - self.weekdays[w]) % 7
+            return published - timedelta(days=back), "relative"
         if not firsts:
             return None, "none"
         for n in range(self._longest, 0, -1):
