@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -573,12 +574,15 @@ def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]])
     return list(reversed(out))
 
 
+_TOK_START = attrgetter("tok_start")
+
+
 def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str],
             articles: frozenset[str] = frozenset(), unresolved: bool = False) -> list[list[Mention]]:
     """Mentions joined by "dan", "," or sharing a span form one compound actor.
     `unresolved`: named people with no actor take part too (the event coder's groups)."""
     groups: list[list[Mention]] = []
-    for m in sorted(mentions, key=lambda m: m.tok_start):
+    for m in sorted(mentions, key=_TOK_START):
         if m.actor is None and not (unresolved and m.kind == "person"):
             continue
         if groups:

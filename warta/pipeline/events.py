@@ -76,12 +76,15 @@ class EventCoder:
             by_sentence.setdefault(m.sentence, []).append(m)
         triggers, events = [], []
         for sent in analysis.sentences:
-            names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
-                     and m.kind in ("org", "group", "country", "capital")]
-            # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
-            found = [t for t in self.find_triggers(sent)
-                     if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
+            found = self.find_triggers(sent)
+            if found:
+                names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
+                         and m.kind in ("org", "group", "country", "capital")]
+                # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
+                found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
             triggers.extend(found)
+            if not found:
+                continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
             # predicate's own words name it
             mentions = [m for m in by_sentence.get(sent.index, []) if _party(m) and not (
