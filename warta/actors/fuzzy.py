@@ -200,15 +200,16 @@ def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tupl
     last_end = -2
     for m in _WORD.finditer(text):
         word = m.group()
-        start = m.start()
-        if word[:1].isupper() and not word.isupper():
+        if word[0].isupper() and not word.isupper():  # a match is never empty
+            span = m.span()
+            start = span[0]
             if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:
-                current.append((start, m.end()))
+                current.append(span)
             else:
                 if current:
                     runs.append(current)
-                current = [(start, m.end())]
-            last_end = m.end()
+                current = [span]
+            last_end = span[1]
             continue
         if word.islower():
             lower.add(word)

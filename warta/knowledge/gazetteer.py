@@ -81,11 +81,9 @@ class Gazetteer:
         folded, exact = self._automata or self._build()
         out = []
         if len(folded):
-            for end, (length, entry) in folded.iter(_lower_same_length(text)):
-                out.append((end - length + 1, end + 1, entry))
+            out = [(end - length + 1, end + 1, entry) for end, (length, entry) in folded.iter(_lower_same_length(text))]
         if len(exact):
-            for end, (length, entry) in exact.iter(text):
-                out.append((end - length + 1, end + 1, entry))
+            out += [(end - length + 1, end + 1, entry) for end, (length, entry) in exact.iter(text)]
         out.extend(self._spelling_variants(text, out))
         return out
 

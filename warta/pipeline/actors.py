@@ -205,7 +205,11 @@ class ActorFinder:
             raw.setdefault(a[0], []).append(Atom(a[1], b[1] + 1, entry))
         out = []
         for s in sentences:
-            cands = sorted(raw.get(s.index, []), key=lambda x: (x.t0, -(x.t1 - x.t0)))
+            cands = raw.get(s.index)
+            if not cands:
+                out.append([])
+                continue
+            cands = sorted(cands, key=lambda x: (x.t0, -(x.t1 - x.t0)))
             chosen, taken_to = [], -1
             for atom in cands:  # leftmost-longest, no overlaps
                 if atom.t0 >= taken_to:
