@@ -9,8 +9,10 @@
 """
 from __future__ import annotations
 
+import gc
 import logging
 import pickle
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -117,9 +119,9 @@ class Warta:
         report = CodeReport()
         with Store.open(self.db) as store:
             run = self._start_run(store, "recode" if recode else "code")
-            coder, knowledge = self.coder, self.knowledge_version
+            coder, knowledge = self.coder.warm_up(), self.knowledge_version
             learner = self._learner(store)
-            with self._runner(dask, workers, knowledge) as runner:
+            with self._runner(dask, workers, knowledge) as runner, _frozen_heap():
                 planner = Planner(store, coder.versions.values(), recode=recode)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
                                        records=keep_records or bool(on_batch), analyses=on_document is not None,
@@ -207,3 +209,16 @@ class Warta:
         with Store.open(self.db, read_only=True) as store:
             return store.reports(EventFilter(**filters))
 
+
+
+@contextmanager
+def _frozen_heap():
+    """Keep what is loaded (packs, gazetteers, lexicons: millions of objects) out of the cyclic
+    garbage collector for the run: its full collections walked all of it again and again,
+    10-15% of a long run's time (benchmarks/archive.py)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

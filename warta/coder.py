@@ -53,6 +53,14 @@ class Coder:
     def versions(self) -> dict[str, str]:
         return {code: pack.stamp for code, pack in self.packs.items()}
 
+    def warm_up(self) -> "Coder":
+        """Build what the pipelines load lazily (spaCy, lingua) now, before a run's first document."""
+        for lang in self.pipelines:
+            self.code(Document("warm-up", "Warta.", lang=lang))
+        if len(self.pipelines) > 1:
+            self.language_of(Document("warm-up", "Warta."))
+        return self
+
     def language_of(self, doc: Document) -> str | None:
         if doc.lang in self.pipelines:
             return doc.lang

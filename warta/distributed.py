@@ -17,6 +17,7 @@ Everything a task needs is importable (`warta.distributed`,
 """
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -50,8 +51,9 @@ class CoderPlugin(WorkerPlugin):
 
     def setup(self, worker) -> None:
         self.coder = Coder.load(self.languages, self.settings, self.extra)
-        for lang in self.coder.pipelines:  # build what the pipelines load lazily, before the first task
-            self.coder.code(Document("warm-up", "Warta.", lang=lang))
+        self.coder.warm_up()  # before the first task
+        gc.collect()
+        gc.freeze()  # the loaded coder lives as long as the worker: keep it out of every garbage collection
 
 
 def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, records: bool,

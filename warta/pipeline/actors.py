@@ -20,7 +20,6 @@ Hasan").
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 from operator import attrgetter
 
 from rapidfuzz import fuzz

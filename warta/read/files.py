@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warta.errors import (
-    E_BINARY, E_EMPTY, E_ENCODING, E_GZIP, E_NOT_FOUND, E_TOO_LARGE, E_UNREADABLE, input_error,
+    E_BINARY, E_EMPTY, E_ENCODING, E_GZIP, E_TOO_LARGE, E_UNREADABLE, input_error,
 )
 from warta.model import Document, ReadError
 from warta.read.metadata import build_document
