@@ -34,8 +34,8 @@ from warta.rows import Tables
 from warta.settings import Settings
 
 PLUGIN = "warta-coder"
-CHUNK = 200  # documents per task: a default batch is one task (several batches are in flight, so
-# every worker has one); smaller tasks cost the scheduler, which runs in this process, more CPU
+CHUNK = 200  # documents per chunk of a batch (read, keys, code: three small tasks a chunk); a default
+# batch is one chunk: more tasks cost the scheduler, which runs in this process, more CPU
 
 
 class CoderPlugin(WorkerPlugin):
@@ -113,13 +113,7 @@ class DaskRunner:
         if self.cluster is not None:
             self.cluster.close()
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool, sightings: bool = False) -> list:
-        docs = list(docs)
-        return [self.client.submit(code_on_worker, docs[i: i + self.chunk], self.knowledge_version, records,
-                                   analyses, sightings, pure=False)
-                for i in range(0, len(docs), self.chunk)]
-
-    # -- reading on the workers too ------------------------------------------------------
+    # -- reading and coding on the workers ----------------------------------------------
 
     reads = True  # warta.ingest.runner sends pending inputs (read_paths(defer=True)) to `read`
 

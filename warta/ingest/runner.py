@@ -19,6 +19,9 @@ from warta.model import Document
 
 
 class Runner(Protocol):
+    """Codes documents (`submit`, `result`). A runner that reads as well (`reads = True`:
+    `read`, `keys`, `code_read`, `result`; warta.distributed) is given pending inputs instead."""
+
     window: int  # batches coded ahead of the one being written
 
     def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool, sightings: bool) -> object: ...
