@@ -87,3 +87,10 @@ def test_only_furniture_gives_empty_text():
 def test_every_kind_of_line_ending_is_a_line_break():
     out = clean_text("Judul\r\rBaris satu.\r\nBaris dua.\u2028Baris tiga.")
     assert out == "Judul\n\nBaris satu.\n\nBaris dua.\n\nBaris tiga."
+
+
+def test_furniture_patterns_that_cannot_share_one_expression_still_each_drop_their_lines():
+    # the same group name twice: no single alternation can hold both, so each is searched alone
+    patterns = (re.compile(r"^(?P<w>iklan)$", re.I), re.compile(r"^baca (?P<w>juga)\b", re.I))
+    text = "Menlu Iran tiba di Moskow.\n\nIKLAN\n\nBaca juga: berita lain\n\nIa bertemu Lavrov."
+    assert clean_text(text, patterns) == "Menlu Iran tiba di Moskow.\n\nIa bertemu Lavrov."
