@@ -127,7 +127,7 @@ class Warta:
                                        records=keep_records or bool(on_batch), analyses=on_document is not None,
                                        sightings=learner is not None)
                 for plan, coded in stream:
-                    filed = self._file(learner, coded)
+                    filed = self._file(learner, coded, plan)
                     written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing,
                                                  also=filed.store if filed is not None else None)
                     planner.done(plan)
@@ -158,11 +158,11 @@ class Warta:
             return None
 
     @staticmethod
-    def _file(learner, coded: CodedBatch):
+    def _file(learner, coded: CodedBatch, plan: BatchPlan):
         if learner is None or coded.sightings is None:
             return None
-        try:
-            return learner.file(coded.tables.documents.column("id").to_pylist(), coded.sightings)
+        try:  # only documents stored before can have sightings stored before
+            return learner.file(plan.replacing, coded.sightings)
         except Exception as exc:  # noqa: BLE001
             _LOG.warning("learning from this batch failed: %s", exc)
             return None

@@ -176,3 +176,21 @@ def test_learning_batch_by_batch_learns_what_learning_at_once_does(learned, tmp_
         return {k: (r["status"], r["valid_from"], r["valid_to"], r["observations"]) for k, r in _learned(path).items()}
 
     assert roles(db) == roles(learned)
+
+
+def test_recoding_replaces_what_the_documents_said_instead_of_adding_to_it(tmp_path):
+    from warta.api import Warta
+    from warta.store import Store
+
+    db = tmp_path / "w.duckdb"
+    Warta(db, languages=["id"]).code([CORPUS])
+    before = _learned(db)
+
+    def seen():
+        with Store.open(db, read_only=True) as store:
+            return store.con.execute("SELECT count(*) FROM actor_observations").fetchone()[0]
+
+    n = seen()
+    Warta(db, languages=["id"]).recode(everything=True)
+    assert n > 0 and seen() == n
+    assert {k: r["observations"] for k, r in _learned(db).items()} == {k: r["observations"] for k, r in before.items()}

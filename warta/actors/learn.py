@@ -220,11 +220,11 @@ class Filed:
     """A batch's sightings, each filed under a person: stored inside the batch's own transaction,
     so a document's events and what it said of people's offices are kept or lost together."""
 
-    doc_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]  # documents stored before, whose earlier sightings these replace
     rows: pa.Table
 
     def store(self, con) -> None:
-        """Replace the sightings of these documents; their people's roles need rebuilding (`settle`)."""
+        """Store the sightings, replacing those of `doc_ids`; their people's roles need rebuilding (`settle`)."""
         con.register("_filed_ids", pa.table({"v": pa.array(self.doc_ids, pa.string())}))
         con.register("_filed", self.rows)
         try:
@@ -256,6 +256,7 @@ class Learner:
         self.resolver = _Resolver(con, self.settings)
 
     def file(self, doc_ids: Iterable[str], found: Iterable[Sighting]) -> Filed:
+        """File sightings under people; `doc_ids`: the documents they replace the sightings of."""
         columns: dict[str, list] = {f.name: [] for f in _OBSERVATION_SCHEMA}
         for s in found:
             person = self.resolver.canonical(s.name, split_code(s.code).country)
