@@ -119,13 +119,14 @@ class Warta:
         report = CodeReport()
         with Store.open(self.db) as store:
             run = self._start_run(store, "recode" if recode else "code")
-            coder, knowledge = self.coder.warm_up(), self.knowledge_version
+            coder, knowledge = self.coder, self.knowledge_version
+            if not dask:
+                coder.warm_up()  # Dask workers warm up their own; this process only plans and writes
             learner = self._learner(store)
             with self._runner(dask, workers, knowledge) as runner, _frozen_heap():
                 planner = Planner(store, coder.versions.values(), recode=recode)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
-                                       records=keep_records or bool(on_batch), analyses=on_document is not None,
-                                       sightings=learner is not None)
+                                       analyses=on_document is not None, sightings=learner is not None)
                 for plan, coded in stream:
                     filed = self._file(learner, coded, plan)
                     written = store.write_tables(coded.tables, plan.errors, replacing=plan.replacing,

@@ -7,9 +7,10 @@ out of the inputs; the workers parse, extract and clean them, send back
 only the documents' keys, and code the ones the planner chose. Each worker
 loads the language packs and knowledge once, when the `CoderPlugin` is set
 up on it (and again only if the worker restarts); tasks then find the
-loaded coder on their worker. What comes back: Arrow rows (cheap to send),
-the sightings of people's offices the actor learner files (a few small
-records per document), and whole analyses only when a caller streams them
+loaded coder on their worker. What comes back: Arrow rows (cheap to send;
+the events users see are made from them here, when wanted), the sightings
+of people's offices the actor learner files (a few small records per
+document), and whole analyses only when a caller streams them
 (`on_document`). See benchmarks/archive.py.
 
 Everything a task needs is importable (`warta.distributed`,
@@ -56,12 +57,12 @@ class CoderPlugin(WorkerPlugin):
         gc.freeze()  # the loaded coder lives as long as the worker: keep it out of every garbage collection
 
 
-def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, records: bool,
-                   analyses: bool, sightings: bool = False) -> CodedBatch:
+def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, analyses: bool,
+                   sightings: bool = False) -> CodedBatch:
     """The task: code documents with this worker's coder."""
     plugin = get_worker().plugins[PLUGIN]
-    return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, records=records,
-                      analyses=analyses, sightings=sightings)
+    return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, analyses=analyses,
+                      sightings=sightings)
 
 
 def read_on_worker(items: Sequence) -> list:
@@ -74,10 +75,10 @@ def keys_on_worker(items: Sequence) -> list:
     return [DocKey.of(item) if isinstance(item, Document) else item for item in items]
 
 
-def code_read_on_worker(items: Sequence, positions: Sequence[int], knowledge_version: str | None, records: bool,
-                        analyses: bool, sightings: bool) -> CodedBatch:
+def code_read_on_worker(items: Sequence, positions: Sequence[int], knowledge_version: str | None, analyses: bool,
+                        sightings: bool) -> CodedBatch:
     """The last task: code the documents the planner chose, where they were read."""
-    return code_on_worker([items[i] for i in positions], knowledge_version, records, analyses, sightings)
+    return code_on_worker([items[i] for i in positions], knowledge_version, analyses, sightings)
 
 
 class DaskRunner:
@@ -130,7 +131,7 @@ class DaskRunner:
         reading.parts = self.client.gather(reading.keys)
         return [k for part in reading.parts for k in part]
 
-    def code_read(self, reading: "_Reading", plan, *, records: bool, analyses: bool, sightings: bool) -> list:
+    def code_read(self, reading: "_Reading", plan, *, analyses: bool, sightings: bool) -> list:
         """Code the documents `plan` chose on the workers that read them (the planner was given
         the very key objects `keys` returned, so they are told apart by identity)."""
         chosen = {id(k) for k in plan.to_code}
@@ -139,17 +140,16 @@ class DaskRunner:
             positions = [i for i, k in enumerate(part) if id(k) in chosen]
             if positions:
                 futures.append(self.client.submit(code_read_on_worker, future, positions, self.knowledge_version,
-                                                  records, analyses, sightings, pure=False))
+                                                  analyses, sightings, pure=False))
         return futures
 
     def result(self, futures: list) -> CodedBatch:
         parts: list[CodedBatch] = self.client.gather(futures) if futures else []
         if not parts:
-            return CodedBatch(Tables(*_empty()), (), ())
+            return CodedBatch(Tables(*_empty()), ())
         return CodedBatch(
             Tables(*(pa.concat_tables([getattr(p.tables, t) for p in parts])
                      for t in ("documents", "sentences", "reports"))),
-            tuple(r for p in parts for r in p.records),
             tuple(a for p in parts for a in (p.analyses or ())),
             None if parts[0].sightings is None else tuple(s for p in parts for s in p.sightings),
         )

@@ -50,14 +50,15 @@ class Report:
     target_person: str | None = None
     location: str | None = None
     outlet: str = ""  # who published it: the outlet, or the document itself when unknown
+    key: str = field(default="", compare=False)  # match_key, computed once: the merge looks it up often
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", match_key(self.source, self.target, self.code))
 
     @property
     def symmetric(self) -> bool:
         return ":symmetric" in self.rule
-
-    @property
-    def key(self) -> str:
-        return match_key(self.source, self.target, self.code)
 
 
 @dataclass(slots=True)
@@ -151,7 +152,7 @@ def assign(reports: Iterable[Report], candidates: Iterable[Event], rule: MergeRu
             best = Event(report, new=True)
             made += 1
             if report.day is not None:
-                pools.setdefault((report.key, report.day), []).append((made, best))
+                pools.setdefault((key, report.day), []).append((made, best))
         else:
             best.changed = True
         best.report_count += 1

@@ -9,7 +9,7 @@ schema-1 store; `warta recode --recluster`), in the order they were stored.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pyarrow as pa
 
@@ -43,21 +43,22 @@ class Merger:
         grown = [e for e in touched if not e.new]
         con = self.con
         if new:
-            con.register("_reps_m", reps)
-            con.register("_new", pa.table({
-                "id": [e.id for e in new], "day": pa.array([e.anchor.day for e in new], pa.date32()),
-                "match_key": [e.anchor.key for e in new], "sources": [sorted(e.sources) for e in new],
-                "report_count": pa.array([e.report_count for e in new], pa.int32()),
-                "article_count": pa.array([e.article_count for e in new], pa.int32()),
-                "first_seen": pa.array([now] * len(new), pa.timestamp("us")),
-            }))
-            con.execute("""
-                INSERT INTO events BY NAME
-                SELECT r.*, n.day, n.match_key, n.sources, len(n.sources) AS source_count,
-                       n.report_count, n.article_count, n.first_seen, n.first_seen AS last_seen
-                FROM _new n JOIN _reps_m r ON r.id = n.id""")
+            at = {r.id: i for i, r in enumerate(reports)}  # a new event is its first report's row, plus counts
+            sources = [sorted(e.sources) for e in new]
+            stamp = pa.array([now] * len(new), pa.timestamp("us"))
+            rows = reps.take(pa.array([at[e.id] for e in new], pa.int64()))
+            for name, column in (
+                    ("day", pa.array([e.anchor.day for e in new], pa.date32())),
+                    ("match_key", pa.array([e.anchor.key for e in new], pa.string())),
+                    ("sources", pa.array(sources, pa.list_(pa.string()))),
+                    ("source_count", pa.array([len(x) for x in sources], pa.int32())),
+                    ("report_count", pa.array([e.report_count for e in new], pa.int32())),
+                    ("article_count", pa.array([e.article_count for e in new], pa.int32())),
+                    ("first_seen", stamp), ("last_seen", stamp)):
+                rows = rows.append_column(name, column)
+            con.register("_new", rows)
+            con.execute("INSERT INTO events BY NAME SELECT * FROM _new")
             con.unregister("_new")
-            con.unregister("_reps_m")
         if grown:
             con.register("_grown", pa.table({
                 "id": [e.id for e in grown], "sources": [sorted(e.sources) for e in grown],
@@ -67,27 +68,34 @@ class Merger:
             con.execute("""
                 UPDATE events SET report_count = g.report_count, article_count = g.article_count,
                        sources = g.sources, source_count = len(g.sources), last_seen = ?
-                FROM _grown g WHERE events.id = g.id""", [now])
+                FROM _grown g WHERE events.id = g.id AND events.day BETWEEN ? AND ?""",
+                        [now, min(e.anchor.day for e in grown), max(e.anchor.day for e in grown)])
             con.unregister("_grown")
         return event_ids, len(new)
 
     def candidates(self, reports: list[merge.Report]) -> list[merge.Event]:
         """Stored events a batch's reports might join: same match key, day within the gap."""
-        keys = {(r.key, r.day) for r in reports if r.day is not None}
+        gap = int(self.rule.max_day_gap)
+        near = [timedelta(days=g) for g in range(-gap, gap + 1)]
+        keys = {(r.key, r.day + d) for r in reports if r.day is not None for d in near}
         if not keys:
             return []
         con = self.con
+        # every (key, day) a report could join, so the join is on equality (a hash join), not a range
         con.register("_keys", pa.table({"match_key": [k for k, _ in keys],
                                         "day": pa.array([d for _, d in keys], pa.date32())}))
-        gap = int(self.rule.max_day_gap)
-        rows = con.execute(f"""
+        days = [d for _, d in keys]
+        # the constant day range lets DuckDB skip whole row groups by their min/max day (an archive is
+        # mostly coded in date order), so a batch does not scan every stored event
+        rows = con.execute("""
             SELECT e.id, e.doc_id, e.day, e.source, e.target, e.code, e.rule, e.source_actor_name,
-                   e.target_actor_name, e.location, e.sources, e.report_count, e.article_count
-            FROM events e SEMI JOIN _keys k
-              ON e.match_key = k.match_key AND e.day BETWEEN k.day - {gap} AND k.day + {gap}
-            ORDER BY e.seq NULLS LAST, e.first_seen, e.id""").fetchall()  # the order events were made in
+                   e.target_actor_name, e.location, e.sources, e.report_count, e.article_count, e.match_key
+            FROM events e SEMI JOIN _keys k ON e.match_key = k.match_key AND e.day = k.day
+            WHERE e.day BETWEEN ? AND ?
+            ORDER BY e.seq NULLS LAST, e.first_seen, e.id""", [min(days), max(days)]).fetchall()  # as made
         con.unregister("_keys")
-        return [merge.Event(merge.Report(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9]),
+        return [merge.Event(merge.Report(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9],
+                                         key=r[13] or ""),
                             report_count=r[11] or 0, article_count=r[12] or 0, sources=set(r[10] or ()))
                 for r in rows]
 

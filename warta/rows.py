@@ -96,6 +96,23 @@ def tables(analyses: Iterable[Analysis], knowledge_version: str | None = None,
                   pa.table(reps, schema=REPORT_SCHEMA))
 
 
+def records(reports: pa.Table) -> list[dict]:
+    """Report rows in the shape users see (`warta code --format jsonl`; `Event.as_record`),
+    made from the Arrow rows where they are wanted, so no worker builds or sends them."""
+    out = []
+    for r in reports.to_pylist():
+        out.append({
+            "doc": r["doc_id"], "date": r["date"].isoformat() if r["date"] else None,
+            "source": r["source"], "target": r["target"], "source_name": r["source_name"],
+            "target_name": r["target_name"], "code": r["code"], "name": r["name"], "goldstein": r["goldstein"],
+            "quad_class": r["quad_class"], "plover": r["plover"], "location": r["location"],
+            "sentence": r["sentence"], "sentence_index": r["sentence_idx"], "span": [r["span_start"], r["span_end"]],
+            "evidence": r["evidence"], "rule": r["rule"], "lang": r["lang"], "date_source": r["date_source"],
+            "id": r["id"],
+        })
+    return out
+
+
 def _event_row(key: str, e, text: str, knowledge_version: str | None):
     src, tgt = e.source_span, e.target_span
     return (

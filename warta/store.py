@@ -39,6 +39,11 @@ SCHEMA_VERSION = 2
 # DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's
 # memory and grows with the store; with one it spills to `<db>.tmp` and a run stays flat.
 MEMORY_LIMIT = "512MB"
+# How much a writer appends to the write-ahead log before DuckDB folds it into the file. DuckDB's
+# 16 MB default folds every few batches, and each fold compresses and writes again what the log
+# already holds: a fifth of a run's writing CPU. Data is just as safe (the log is fsynced at each
+# commit), the file is folded when the store is closed, and a killed run's log is replayed on open.
+CHECKPOINT_THRESHOLD = "256MB"
 
 _REPORT_COLS = """
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
@@ -160,6 +165,7 @@ class Store:
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
+            con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             store._migrate()
         return store
 

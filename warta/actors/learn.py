@@ -58,6 +58,10 @@ class Sighting:
     confidence: float
     lang: str
 
+    def __reduce__(self):  # a plain tuple, as warta.ingest.identity.DocKey: Dask workers send many
+        return Sighting, (self.doc_id, self.sentence_idx, self.name, self.code, self.title, self.day, self.former,
+                          self.rule, self.confidence, self.lang)
+
 
 def sightings(analysis: Analysis, settings: ActorSettings | None = None) -> list[Sighting]:
     """What one coded document says about people's offices, one sighting per person and code.

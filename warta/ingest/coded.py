@@ -6,6 +6,7 @@ the coder as an argument, so the same code runs in-process and on workers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timezone
 from typing import Sequence
 
@@ -13,7 +14,7 @@ from warta.actors.learn import Sighting
 from warta.actors.learn import sightings as read_sightings
 from warta.coder import Coder
 from warta.model import Analysis, Document
-from warta.rows import Tables, tables
+from warta.rows import Tables, records, tables
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,24 @@ class CodedBatch:
     """A batch after coding: rows for the store, plus what the caller asked to see."""
 
     tables: Tables
-    records: tuple[dict, ...] = ()  # events as users see them (when asked for)
     analyses: tuple[Analysis, ...] | None = None  # when asked (streaming callers)
     sightings: tuple[Sighting, ...] | None = None  # when asked: what the texts say of people's offices
 
+    @cached_property
+    def records(self) -> list[dict]:
+        """The batch's events as users see them, one per stored report; made from the rows
+        when first asked for, so workers neither build nor send them."""
+        return records(self.tables.reports)
+
 
 def code_batch(coder: Coder, docs: Sequence[Document], *, knowledge_version: str | None = None,
-               records: bool = False, analyses: bool = True, sightings: bool = False) -> CodedBatch:
-    """Code documents and build their rows (and records, analyses and sightings, when asked).
+               analyses: bool = True, sightings: bool = False) -> CodedBatch:
+    """Code documents and build their rows (and analyses and sightings, when asked).
 
     Sightings are read here, where the documents were coded, so a Dask worker sends
     back a few small rows instead of whole analyses for the learner to read.
     """
     coded = [coder.code(d) for d in docs]
     now = datetime.now(timezone.utc)
-    recs = tuple(r for a in coded for r in a.records()) if records else ()
     seen = tuple(s for a in coded for s in read_sightings(a)) if sightings else None
-    return CodedBatch(tables(coded, knowledge_version, now), recs, tuple(coded) if analyses else None, seen)
+    return CodedBatch(tables(coded, knowledge_version, now), tuple(coded) if analyses else None, seen)

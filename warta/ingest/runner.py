@@ -24,7 +24,7 @@ class Runner(Protocol):
 
     window: int  # batches coded ahead of the one being written
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool, sightings: bool) -> object: ...
+    def submit(self, docs: Sequence[Document], *, analyses: bool, sightings: bool) -> object: ...
 
     def result(self, handle) -> CodedBatch: ...
 
@@ -38,10 +38,9 @@ class LocalRunner:
         self.coder = coder
         self.knowledge_version = knowledge_version
 
-    def submit(self, docs: Sequence[Document], *, records: bool, analyses: bool,
-               sightings: bool) -> Callable[[], CodedBatch]:
-        return lambda: code_batch(self.coder, docs, knowledge_version=self.knowledge_version, records=records,
-                                  analyses=analyses, sightings=sightings)
+    def submit(self, docs: Sequence[Document], *, analyses: bool, sightings: bool) -> Callable[[], CodedBatch]:
+        return lambda: code_batch(self.coder, docs, knowledge_version=self.knowledge_version, analyses=analyses,
+                                  sightings=sightings)
 
     def result(self, handle: Callable[[], CodedBatch]) -> CodedBatch:
         return handle()
@@ -64,21 +63,20 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, records: bool = False,
-                  analyses: bool = False, sightings: bool = False) -> Iterator[tuple[BatchPlan, CodedBatch]]:
+def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, analyses: bool = False,
+                  sightings: bool = False) -> Iterator[tuple[BatchPlan, CodedBatch]]:
     """Plan and code each batch, yielding them in input order, `runner.window` batches ahead.
 
     The caller writes each batch before asking for the next, and tells the
     planner (`planner.done`) once it is stored.
     """
     if getattr(runner, "reads", False):
-        yield from _read_there(items, planner, runner, records=records, analyses=analyses, sightings=sightings)
+        yield from _read_there(items, planner, runner, analyses=analyses, sightings=sightings)
         return
     in_flight: deque = deque()
     for batch in items:
         plan = planner.plan(batch)
-        in_flight.append((plan, runner.submit(plan.to_code, records=records, analyses=analyses,
-                                                       sightings=sightings)))
+        in_flight.append((plan, runner.submit(plan.to_code, analyses=analyses, sightings=sightings)))
         while len(in_flight) > runner.window:
             plan, handle = in_flight.popleft()
             yield plan, runner.result(handle)
@@ -87,8 +85,7 @@ def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, re
         yield plan, runner.result(handle)
 
 
-def _read_there(items: Iterable[list], planner: Planner, runner, *, records: bool, analyses: bool,
-                sightings: bool) -> Iterator[tuple[BatchPlan, CodedBatch]]:
+def _read_there(items: Iterable[list], planner: Planner, runner, *, analyses: bool, sightings: bool) -> Iterator[tuple[BatchPlan, CodedBatch]]:
     """For a runner that also reads (warta.distributed): each batch of pending inputs is read
     where it will be coded, only its documents' keys come back to plan with, and then the
     documents to code are coded there. Up to `runner.window` batches are being read and as
@@ -99,8 +96,7 @@ def _read_there(items: Iterable[list], planner: Planner, runner, *, records: boo
     def plan_next() -> None:
         handle = reading.popleft()
         plan = planner.plan(runner.keys(handle))
-        coding.append((plan, runner.code_read(handle, plan, records=records, analyses=analyses,
-                                              sightings=sightings)))
+        coding.append((plan, runner.code_read(handle, plan, analyses=analyses, sightings=sightings)))
 
     for batch in items:
         reading.append(runner.read(batch))
