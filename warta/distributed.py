@@ -35,8 +35,9 @@ from warta.rows import Tables
 from warta.settings import Settings
 
 PLUGIN = "warta-coder"
-CHUNK = 200  # documents per chunk of a batch (read, keys, code: three small tasks a chunk); a default
-# batch is one chunk: more tasks cost the scheduler, which runs in this process, more CPU
+CHUNK = 500  # documents per chunk of a batch (read, keys, code: three small tasks a chunk). Every task
+# costs this process (the scheduler runs here) and the workers some CPU: a default batch of 1,000 is two
+# chunks, one per worker of two (benchmarks/archive.py: 200 gave the writer a sixth more work)
 
 
 class CoderPlugin(WorkerPlugin):

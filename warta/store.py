@@ -43,7 +43,7 @@ MEMORY_LIMIT = "512MB"
 # 16 MB default folds every few batches, and each fold compresses and writes again what the log
 # already holds: a fifth of a run's writing CPU. Data is just as safe (the log is fsynced at each
 # commit), the file is folded when the store is closed, and a killed run's log is replayed on open.
-CHECKPOINT_THRESHOLD = "256MB"
+CHECKPOINT_THRESHOLD = "64MB"
 
 _REPORT_COLS = """
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,

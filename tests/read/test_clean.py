@@ -94,3 +94,18 @@ def test_furniture_patterns_that_cannot_share_one_expression_still_each_drop_the
     patterns = (re.compile(r"^(?P<w>iklan)$", re.I), re.compile(r"^baca (?P<w>juga)\b", re.I))
     text = "Menlu Iran tiba di Moskow.\n\nIKLAN\n\nBaca juga: berita lain\n\nIa bertemu Lavrov."
     assert clean_text(text, patterns) == "Menlu Iran tiba di Moskow.\n\nIa bertemu Lavrov."
+
+
+def test_anchored_patterns_are_only_tried_at_the_start_and_find_the_same_lines():
+    anchored = (re.compile(r"^baca juga\b", re.I), re.compile(r"^(foto|photo)\s*:", re.I),
+                re.compile(r"^[|]\s*iklan$", re.I))
+    # "^a|b": b may match anywhere, so a set holding it is searched everywhere
+    loose = anchored + (re.compile(r"^rate this item|votes\)$", re.I),)
+    lines = ["Baca juga: Harga cabai naik", "Ia berkata baca juga di sini", "FOTO: Antara", "| Iklan",
+             "Mereka membahas kerja sama.", "(3 votes)", "Rate this item"]
+    for patterns in (anchored, loose):
+        text = "\n\n".join(lines)
+        kept = clean_text(text, patterns).split("\n\n")
+        assert kept == [ln for ln in lines if not any(p.search(ln) for p in patterns)]
+    assert clean_text("(3 votes)\n\nDua menteri bertemu.", loose) == "Dua menteri bertemu."
+    assert clean_text("(3 votes)\n\nDua menteri bertemu.", anchored) == "(3 votes)\n\nDua menteri bertemu."
