@@ -139,28 +139,34 @@ def assign(reports: Iterable[Report], candidates: Iterable[Event], rule: MergeRu
     ids: list[str] = []
     touched: dict[str, Event] = {}
     new_docs: dict[str, set[str]] = {}  # event id -> documents of this pass already counted
+    near = [timedelta(days=gap) for gap in range(-rule.max_day_gap, rule.max_day_gap + 1)]
     for report in reports:
         best, best_rank = None, None
-        if report.day is not None:
+        day = report.day
+        if day is not None:
             key = report.key
-            for gap in range(-rule.max_day_gap, rule.max_day_gap + 1):
-                for order, ev in pools.get((key, report.day + timedelta(days=gap)), ()):
+            for offset in near:
+                pool = pools.get((key, day + offset))
+                if pool is None:  # most reports: nothing near
+                    continue
+                for order, ev in pool:
                     s = score(report, ev, rule)
                     if s is not None and (best_rank is None or (s, order) < best_rank):
                         best, best_rank = ev, (s, order)
         if best is None:
-            best = Event(report, new=True)
+            best = Event(report, 1, 1, {report.outlet}, new=True)
             made += 1
-            if report.day is not None:
-                pools.setdefault((key, report.day), []).append((made, best))
+            if day is not None:
+                pools.setdefault((key, day), []).append((made, best))
+            new_docs[best.id] = {report.doc_id}
         else:
             best.changed = True
-        best.report_count += 1
-        seen = new_docs.setdefault(best.id, set())
-        if report.doc_id not in seen:
-            seen.add(report.doc_id)
-            best.article_count += 1
-        best.sources.add(report.outlet)
+            best.report_count += 1
+            seen = new_docs.setdefault(best.id, set())
+            if report.doc_id not in seen:
+                seen.add(report.doc_id)
+                best.article_count += 1
+            best.sources.add(report.outlet)
         touched[best.id] = best
         ids.append(best.id)
     return ids, list(touched.values())

@@ -77,7 +77,7 @@ class Merger:
         """Stored events a batch's reports might join: same match key, day within the gap."""
         gap = int(self.rule.max_day_gap)
         near = [timedelta(days=g) for g in range(-gap, gap + 1)]
-        keys = {(r.key, r.day + d) for r in reports if r.day is not None for d in near}
+        keys = {(key, day + d) for key, day in {(r.key, r.day) for r in reports if r.day is not None} for d in near}
         if not keys:
             return []
         con = self.con
@@ -160,16 +160,13 @@ def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
 
 
 def _merge_reports(reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> list[merge.Report]:
-    cols = {c: reps.column(c).to_pylist() for c in (
+    columns = [reps.column(c).to_pylist() for c in (
         "id", "doc_id", "date", "source", "target", "code", "rule", "source_actor_name", "target_actor_name",
-        "location")}
+        "location")]
     out = []
-    for i in range(reps.num_rows):
-        doc = cols["doc_id"][i]
-        published, outlet = docs.get(doc, (None, None))
-        out.append(merge.Report(
-            cols["id"][i], doc, cols["date"][i] or published, cols["source"][i], cols["target"][i],
-            cols["code"][i], cols["rule"][i] or "", cols["source_actor_name"][i], cols["target_actor_name"][i],
-            cols["location"][i], outlet or doc))
+    nothing = (None, None)
+    for rid, doc, day, source, target, code, rule, source_person, target_person, location in zip(*columns):
+        published, outlet = docs.get(doc, nothing)
+        out.append(merge.Report(rid, doc, day or published, source, target, code, rule or "", source_person,
+                                target_person, location, outlet or doc))
     return out
-
