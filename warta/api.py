@@ -120,6 +120,8 @@ class Warta:
         """
         report = CodeReport()
         with Store.open(self.db) as store:
+            if dask == "local":  # the workers have this machine's cores: DuckDB's own threads would compete
+                store.con.execute("SET threads = 1")
             run = self._start_run(store, "recode" if recode else "code")
             coder, knowledge = self.coder, self.knowledge_version
             if not dask:
