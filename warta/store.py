@@ -41,7 +41,7 @@ SCHEMA_VERSION = 2
 MEMORY_LIMIT = "512MB"
 # How much a writer appends to the write-ahead log before DuckDB folds it into the file. DuckDB's
 # 16 MB default folds every few batches, and each fold compresses and writes again what the log
-# already holds: a fifth of a run's writing CPU. Data is just as safe (the log is fsynced at each
+# already holds: up to a fifth of the writer's CPU. Data is just as safe (the log is fsynced at each
 # commit), the file is folded when the store is closed, and a killed run's log is replayed on open.
 CHECKPOINT_THRESHOLD = "64MB"
 

@@ -6,8 +6,8 @@ the coder as an argument, so the same code runs in-process and on workers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime, timezone
+from functools import cached_property
 from typing import Sequence
 
 from warta.actors.learn import Sighting

@@ -85,7 +85,8 @@ def coded_batches(items: Iterable[list], planner: Planner, runner: Runner, *, an
         yield plan, runner.result(handle)
 
 
-def _read_there(items: Iterable[list], planner: Planner, runner, *, analyses: bool, sightings: bool) -> Iterator[tuple[BatchPlan, CodedBatch]]:
+def _read_there(items: Iterable[list], planner: Planner, runner, *, analyses: bool,
+                sightings: bool) -> Iterator[tuple[BatchPlan, CodedBatch]]:
     """For a runner that also reads (warta.distributed): each batch of pending inputs is read
     where it will be coded, only its documents' keys come back to plan with, and then the
     documents to code are coded there. Up to `runner.window` batches are being read and as

@@ -160,6 +160,8 @@ def _anchored(pattern: re.Pattern) -> bool:
 
 
 class _AtStart:
+    """A pattern whose every alternative is anchored: `search` tries the start of the line only."""
+
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
 
