@@ -58,7 +58,7 @@ def code(
     out = RowStream(fmt, EVENT_COLUMNS)
 
     def batch_done(report, coded, plan):
-        out.write(coded.records)
+        out.write_batch(lambda: coded.records, coded.tables.n_reports)
         for item in plan.errors:
             if not quiet:
                 display.console.print(f"[yellow]skipped[/yellow] {item.origin}: {item.reason} [{item.code}]",

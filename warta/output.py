@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date, datetime
 from enum import Enum
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -85,6 +85,14 @@ class RowStream:
         else:
             self._held.extend(rows[: max(0, self.table_limit - len(self._held))])
         self.stream.flush()
+
+    def write_batch(self, make_rows: Callable[[], Iterable[dict]], count: int) -> None:
+        """A batch of `count` rows, made only if any of them will be printed: a table that holds
+        its limit already only counts them (building a big archive's rows costs seconds)."""
+        if self.fmt == Format.table and len(self._held) >= self.table_limit:
+            self.count += count
+            return
+        self.write(make_rows())
 
     def close(self) -> int:
         """Print what was held (tables); returns how many rows were left out."""

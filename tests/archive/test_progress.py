@@ -65,6 +65,21 @@ def test_rows_stream_as_they_come_and_a_table_says_what_it_left_out():
     assert table.close() == 3
 
 
+def test_a_full_table_counts_a_batch_without_making_its_rows():
+    table = RowStream(Format.table, ["doc"], io.StringIO(), table_limit=2)
+    made = []
+
+    def rows(n):
+        made.append(n)
+        return [{"doc": str(i)} for i in range(n)]
+
+    table.write_batch(lambda: rows(3), 3)
+    table.write_batch(lambda: rows(4), 4)  # the table holds its two rows already
+    lines = RowStream(Format.jsonl, ["doc"], io.StringIO())
+    lines.write_batch(lambda: rows(2), 2)
+    assert made == [3, 2] and table.close() == 5 and lines.count == 2
+
+
 def test_cli_reports_batches_failures_and_the_summary(tmp_path, db):
     folder = tmp_path / "in"
     folder.mkdir()
