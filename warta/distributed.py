@@ -23,6 +23,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Sequence
 
+import dask
 import pyarrow as pa
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
@@ -35,6 +36,16 @@ from warta.rows import Tables
 from warta.settings import Settings
 
 PLUGIN = "warta-coder"
+# A LocalCluster shares this machine's cores with this process, and Dask's own housekeeping, made
+# for its dashboard (off here), costs them: an event-loop check every 20 ms in the scheduler and each
+# nanny, resource sampling for the dashboard's plots, and a profiler sampling each running task every
+# 10 ms. Less often, or off: about 7% of a run's wall time on 2 cores (benchmarks/archive.py).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",  # the nanny's check of its worker's memory
+    "distributed.worker.profile.enabled": False,
+}
 CHUNK = 500  # documents per chunk of a batch (read, keys, code: three small tasks a chunk). Every task
 # costs this process (the scheduler runs here) and the workers some CPU: a default batch of 1,000 is two
 # chunks, one per worker of two (benchmarks/archive.py: 200 gave the writer a sixth more work)
@@ -99,8 +110,9 @@ class DaskRunner:
 
     def __enter__(self) -> "DaskRunner":
         if self.address == "local":
-            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read as the scheduler, nannies and workers start
+                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         else:
             self.client = Client(self.address)
