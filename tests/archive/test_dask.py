@@ -107,3 +107,15 @@ def test_workers_read_every_kind_of_input_as_this_process_would(corpus, tmp_path
     Warta(local_db).recode(everything=True, batch_size=10)
     assert recoded.documents == local.documents
     assert _dump(remote_db) == _dump(local_db)
+
+
+def test_a_local_cluster_runs_without_the_dashboards_housekeeping():
+    import dask
+
+    from warta.distributed import LOCAL_CLUSTER_CONFIG, DaskRunner
+
+    with DaskRunner("local", workers=1) as runner:
+        seen = runner.client.run(lambda: {k: dask.config.get(k) for k in LOCAL_CLUSTER_CONFIG})
+        ticks = runner.client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
+    assert list(seen.values()) == [LOCAL_CLUSTER_CONFIG] and ticks == 1000
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps its own settings
