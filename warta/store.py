@@ -20,6 +20,7 @@ included. Queries and the merge never hold more than a batch in memory.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -143,6 +144,27 @@ class Known:
     by_url: dict[str, str]  # url key -> id
 
 
+# A writer finding the file locked waits this long: `warta serve` holds a read lock while it copies a
+# changed store (about 0.1 s per 70 MB), and a run started in that moment should not fail.
+LOCK_WAIT_S = 10.0
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file; a writer retries while another process holds a lock on it (readers do not
+    wait: the lock they meet is usually a long `warta code` run)."""
+    deadline = time.monotonic() + LOCK_WAIT_S
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            locked = isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+            if read_only or not locked or time.monotonic() + pause > deadline:
+                raise StoreError(f"cannot open {path}: {exc}") from exc
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
+
+
 class Store:
     """One DuckDB file. Open with `Store.open(path)`; close when done (or use `with`)."""
 
@@ -158,10 +180,7 @@ class Store:
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"no store at {path}: run `warta code` first")
-        try:
-            con = duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {path}: {exc}") from exc
+        con = _connect(path, read_only)
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
