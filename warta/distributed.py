@@ -69,14 +69,6 @@ class CoderPlugin(WorkerPlugin):
         gc.freeze()  # the loaded coder lives as long as the worker: keep it out of every garbage collection
 
 
-def code_on_worker(docs: Sequence[Document], knowledge_version: str | None, analyses: bool,
-                   sightings: bool = False) -> CodedBatch:
-    """The task: code documents with this worker's coder."""
-    plugin = get_worker().plugins[PLUGIN]
-    return code_batch(plugin.coder, docs, knowledge_version=knowledge_version, analyses=analyses,
-                      sightings=sightings)
-
-
 def read_on_worker(items: Sequence) -> list:
     """The first task of a batch read remotely: finish each pending input (warta.read.pending)."""
     return [finished(item) for item in items]
@@ -89,8 +81,11 @@ def keys_on_worker(items: Sequence) -> list:
 
 def code_read_on_worker(items: Sequence, positions: Sequence[int], knowledge_version: str | None, analyses: bool,
                         sightings: bool) -> CodedBatch:
-    """The last task: code the documents the planner chose, where they were read."""
-    return code_on_worker([items[i] for i in positions], knowledge_version, analyses, sightings)
+    """The last task: code the documents the planner chose, where they were read, with this
+    worker's coder."""
+    coder = get_worker().plugins[PLUGIN].coder
+    return code_batch(coder, [items[i] for i in positions], knowledge_version=knowledge_version,
+                      analyses=analyses, sightings=sightings)
 
 
 class DaskRunner:
