@@ -40,14 +40,20 @@ SCHEMA_VERSION = 2
 # DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's
 # memory and grows with the store; with one it spills to `<db>.tmp` and a run stays flat.
 MEMORY_LIMIT = "512MB"
-# How much a writer appends to the write-ahead log before DuckDB folds it into the file. DuckDB's
-# 16 MB default folds every few batches, and each fold compresses and writes again what the log
-# already holds: up to a fifth of the writer's CPU. Data is just as safe (the log is fsynced at each
-# commit), the file is folded when the store is closed, and a killed run's log is replayed on open.
-CHECKPOINT_THRESHOLD = "64MB"
+# How much a writer appends to the write-ahead log before DuckDB folds it into the file. Each fold
+# compresses the new rows and rewrites the tables' last, partly filled row groups again, so the fewer
+# folds the less work: at DuckDB's 16 MB default folding was a fifth of the writer's CPU, and 256 MB
+# takes a fifth less than 64 MB over a 380 MB store (benchmarks/archive.py). Data is just as safe (the
+# log is fsynced at each commit), the file is folded when the store is closed, a killed run's log is
+# replayed on open (a few seconds at most), and rows not yet folded stay under MEMORY_LIMIT.
+CHECKPOINT_THRESHOLD = "256MB"
 
+# No primary key on the big tables (sentences, reports, events): their ids are unique by construction
+# (a report's id hashes its document, sentence and event; the planner and `write_tables` keep one copy
+# of each document), and DuckDB's key indexes cost a fifth of the writer's time and a third of the
+# file, more with every fold of the log (benchmarks/archive.py). Stores made with them keep them.
 _REPORT_COLS = """
-    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
+    id TEXT NOT NULL, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
     source TEXT, target TEXT, source_name TEXT, target_name TEXT,
     source_actor_name TEXT, target_actor_name TEXT,
     code TEXT NOT NULL, root TEXT NOT NULL, name TEXT, goldstein DOUBLE, quad_class INTEGER, plover TEXT,
@@ -64,7 +70,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
-    paragraph INTEGER, is_title BOOLEAN, text TEXT, PRIMARY KEY (doc_id, idx)
+    paragraph INTEGER, is_title BOOLEAN, text TEXT
 );
 CREATE TABLE IF NOT EXISTS events ({_REPORT_COLS});
 CREATE TABLE IF NOT EXISTS read_errors (
