@@ -45,7 +45,7 @@ def test_a_coded_batch_makes_its_records_only_when_asked(coder):
 
 
 def test_keys_and_sightings_pickle_whole():
-    key = DocKey("id-1", "content", "archive.jsonl:3", "https://x.test/a", "text")
+    key = DocKey("id-1", "content", "archive.jsonl:3", "x.test/a", "text")
     seen = Sighting("d", 2, "Hossein Amirabdollahian", "IRNGOV", "Menlu Iran", date(2023, 12, 1), True,
                     "title_before", 0.8, "id")
     assert pickle.loads(pickle.dumps(key)) == key

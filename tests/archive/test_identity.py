@@ -25,3 +25,21 @@ def test_origin_file_drops_a_record_line_number():
     assert origin_file("/data/dump.jsonl:17") == "/data/dump.jsonl"
     assert origin_file("/data/2024/index.txt") == "/data/2024/index.txt"
     assert origin_file(None) == ""
+
+
+def test_keys_sent_by_workers_are_planned_as_their_documents(tmp_path):
+    """A Dask worker sends DocKeys (URL already normalised there); the planner must skip the same
+    duplicates it would skip among whole documents."""
+    from warta.ingest.identity import DocKey
+    from warta.ingest.plan import SAME_TEXT, SAME_URL, Planner
+    from warta.store import Store
+
+    docs = [Document("a", "Satu.", url="https://www.kabar.example/1/"),
+            Document("b", "Dua.", url="http://kabar.example/1"),  # the same page fetched again
+            Document("c", "Satu."),  # the same words under another id
+            Document("d", "Tiga.", url="https://kabar.example/2")]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        plans = [Planner(store, ["p"]).plan(items) for items in (docs, [DocKey.of(d) for d in docs])]
+    assert [[d.id for d in p.to_code] for p in plans] == [["a", "d"], ["a", "d"]]
+    assert plans[0].skipped == plans[1].skipped == {SAME_URL: 1, SAME_TEXT: 1}
+    assert DocKey.of(docs[0]).url_key == url_key(docs[1].url) == "kabar.example/1"

@@ -65,14 +65,14 @@ class DocKey:
     id: str
     content_hash: str
     origin: str | None
-    url: str | None
+    url_key: str | None  # normalised where the document was read: urlsplit is slow enough to matter
     text_hash: str
 
     def __reduce__(self):
         # a plain tuple: dataclasses pickle slotted classes field by field through fields(), which
         # costs the process gathering thousands of keys a batch more than sending them does
-        return DocKey, (self.id, self.content_hash, self.origin, self.url, self.text_hash)
+        return DocKey, (self.id, self.content_hash, self.origin, self.url_key, self.text_hash)
 
     @classmethod
     def of(cls, doc: Document) -> "DocKey":
-        return cls(doc.id, doc.content_hash, doc.origin, doc.url, text_hash(doc))
+        return cls(doc.id, doc.content_hash, doc.origin, url_key(doc.url), text_hash(doc))

@@ -54,8 +54,9 @@ class Planner:
             plan.to_code = docs
             plan.replacing = [d.id for d in docs]
             return plan
-        hashes = [d.text_hash if isinstance(d, DocKey) else text_hash(d) for d in docs]
-        urls = [url_key(d.url) for d in docs]
+        keyed = [isinstance(d, DocKey) for d in docs]
+        hashes = [d.text_hash if k else text_hash(d) for d, k in zip(docs, keyed)]
+        urls = [d.url_key if k else url_key(d.url) for d, k in zip(docs, keyed)]
         known = self.store.lookup([d.id for d in docs], hashes, [u for u in urls if u])
         ids, texts, links = set(), set(), set()
         for doc, th, uk in zip(docs, hashes, urls):
