@@ -9,9 +9,11 @@ schema-1 store; `warta recode --recluster`), in the order they were stored.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warta import merge
 
@@ -35,49 +37,80 @@ class Merger:
         """
         if reps.num_rows == 0:
             return [], 0
-        reports = _merge_reports(reps, docs)
-        candidates = self.candidates(reports)
-        event_ids, touched = merge.assign(reports, candidates, self.rule)
+        nothing = (None, None)
+        doc_ids = reps.column("doc_id").to_pylist()
+        info = [docs.get(d, nothing) for d in doc_ids]
+        days = [day or published for day, (published, _) in zip(reps.column("date").to_pylist(), info)]
+        outlets = [outlet or d for d, (_, outlet) in zip(doc_ids, info)]
+        keys = match_keys(reps)
+        candidates = self.candidates({(k, d) for k, d in zip(keys, days) if d is not None})
+        # Most reports have no other report of their match key within the gap, in this batch or stored:
+        # each is an event of its own, whatever the rule says, so only the others are made into objects
+        # and compared (a third of them in an archive; the rest cost Python time the writer has little of).
+        crowded = self._crowded(keys, days, candidates)
+        reports = _merge_reports(reps.take(pa.array(crowded, pa.int64())), keys, days, outlets, crowded)
+        assigned, touched = merge.assign(reports, candidates, self.rule)
+        ids = reps.column("id").to_pylist()
+        event_ids = list(ids)  # a report alone is its own event
+        for i, event_id in zip(crowded, assigned):
+            event_ids[i] = event_id
         now = datetime.now(timezone.utc).replace(tzinfo=None)
-        new = [e for e in touched if e.new]
         grown = [e for e in touched if not e.new]
-        con = self.con
-        if new:
-            at = {r.id: i for i, r in enumerate(reports)}  # a new event is its first report's row, plus counts
-            sources = [sorted(e.sources) for e in new]
-            stamp = pa.array([now] * len(new), pa.timestamp("us"))
-            rows = reps.take(pa.array([at[e.id] for e in new], pa.int64()))
-            for name, column in (
-                    ("day", pa.array([e.anchor.day for e in new], pa.date32())),
-                    ("match_key", pa.array([e.anchor.key for e in new], pa.string())),
-                    ("sources", pa.array(sources, pa.list_(pa.string()))),
-                    ("source_count", pa.array([len(x) for x in sources], pa.int32())),
-                    ("report_count", pa.array([e.report_count for e in new], pa.int32())),
-                    ("article_count", pa.array([e.article_count for e in new], pa.int32())),
-                    ("first_seen", stamp), ("last_seen", stamp)):
-                rows = rows.append_column(name, column)
-            con.register("_new", rows)
-            con.execute("INSERT INTO events BY NAME SELECT * FROM _new")
-            con.unregister("_new")
+        new = self._insert_new(reps, ids, [e for e in touched if e.new], crowded, keys, days, outlets, now)
         if grown:
-            con.register("_grown", pa.table({
+            self.con.register("_grown", pa.table({
                 "id": [e.id for e in grown], "sources": [sorted(e.sources) for e in grown],
                 "report_count": pa.array([e.report_count for e in grown], pa.int32()),
                 "article_count": pa.array([e.article_count for e in grown], pa.int32()),
             }))
-            con.execute("""
+            self.con.execute("""
                 UPDATE events SET report_count = g.report_count, article_count = g.article_count,
                        sources = g.sources, source_count = len(g.sources), last_seen = ?
                 FROM _grown g WHERE events.id = g.id AND events.day BETWEEN ? AND ?""",
-                        [now, min(e.anchor.day for e in grown), max(e.anchor.day for e in grown)])
-            con.unregister("_grown")
-        return event_ids, len(new)
+                             [now, min(e.anchor.day for e in grown), max(e.anchor.day for e in grown)])
+            self.con.unregister("_grown")
+        return event_ids, new
 
-    def candidates(self, reports: list[merge.Report]) -> list[merge.Event]:
-        """Stored events a batch's reports might join: same match key, day within the gap."""
+    def _crowded(self, keys: list[str], days: list[date | None], candidates: list[merge.Event]) -> list[int]:
+        """Positions of the reports another report or a stored event could share an event with:
+        the same match key, days within the gap. The rest can join nothing and nothing can join them."""
+        near = Counter(zip(keys, days))  # a report counts itself
+        near.update((e.anchor.key, e.anchor.day) for e in candidates)
+        offsets = [timedelta(days=g) for g in range(-self.rule.max_day_gap, self.rule.max_day_gap + 1)]
+        return [i for i, (key, day) in enumerate(zip(keys, days))
+                if day is not None and sum(near.get((key, day + o), 0) for o in offsets) > 1]
+
+    def _insert_new(self, reps: pa.Table, ids: list[str], made: list[merge.Event], crowded: list[int],
+                    keys: list[str], days: list, outlets: list[str], now: datetime) -> int:
+        """Insert the batch's new events: each is its first report's row, plus its counts. Reports
+        alone make one each; `made` are those the rule made from the others."""
+        alone = sorted(set(range(reps.num_rows)).difference(crowded))
+        at = {ids[i]: i for i in crowded}
+        rows_at = alone + [at[e.id] for e in made]
+        if not rows_at:
+            return 0
+        sources = [[outlets[i]] for i in alone] + [sorted(e.sources) for e in made]
+        stamp = pa.array([now] * len(rows_at), pa.timestamp("us"))
+        rows = reps.take(pa.array(rows_at, pa.int64()))
+        for name, column in (
+                ("day", pa.array([days[i] for i in alone] + [e.anchor.day for e in made], pa.date32())),
+                ("match_key", pa.array([keys[i] for i in rows_at], pa.string())),
+                ("sources", pa.array(sources, pa.list_(pa.string()))),
+                ("source_count", pa.array([len(x) for x in sources], pa.int32())),
+                ("report_count", pa.array([1] * len(alone) + [e.report_count for e in made], pa.int32())),
+                ("article_count", pa.array([1] * len(alone) + [e.article_count for e in made], pa.int32())),
+                ("first_seen", stamp), ("last_seen", stamp)):
+            rows = rows.append_column(name, column)
+        self.con.register("_new", rows)
+        self.con.execute("INSERT INTO events BY NAME SELECT * FROM _new")
+        self.con.unregister("_new")
+        return len(rows_at)
+
+    def candidates(self, near: set[tuple[str, date]]) -> list[merge.Event]:
+        """Stored events the reports at these (match key, day) might join: same key, day within the gap."""
         gap = int(self.rule.max_day_gap)
-        near = [timedelta(days=g) for g in range(-gap, gap + 1)]
-        keys = {(key, day + d) for key, day in {(r.key, r.day) for r in reports if r.day is not None} for d in near}
+        offsets = [timedelta(days=g) for g in range(-gap, gap + 1)]
+        keys = {(key, day + d) for key, day in near for d in offsets}
         if not keys:
             return []
         con = self.con
@@ -159,14 +192,21 @@ def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
         documents.column("outlet").to_pylist())}
 
 
-def _merge_reports(reps: pa.Table, docs: dict[str, tuple[date | None, str | None]]) -> list[merge.Report]:
-    columns = [reps.column(c).to_pylist() for c in (
-        "id", "doc_id", "date", "source", "target", "code", "rule", "source_actor_name", "target_actor_name",
-        "location")]
-    out = []
-    nothing = (None, None)
-    for rid, doc, day, source, target, code, rule, source_person, target_person, location in zip(*columns):
-        published, outlet = docs.get(doc, nothing)
-        out.append(merge.Report(rid, doc, day or published, source, target, code, rule or "", source_person,
-                                target_person, location, outlet or doc))
-    return out
+def match_keys(reps: pa.Table) -> list[str]:
+    """warta.merge.match_key of every report row, computed on whole columns: root, then the two
+    sides' codes in order (UTF-8 bytes sort as Python sorts str)."""
+    source, target = (pc.fill_null(reps.column(c), "") for c in ("source", "target"))
+    in_order = pc.less_equal(source, target)
+    return pc.binary_join_element_wise(pc.utf8_slice_codeunits(reps.column("code"), 0, 2),
+                                       pc.if_else(in_order, source, target), pc.if_else(in_order, target, source),
+                                       "|").to_pylist()
+
+
+def _merge_reports(rows: pa.Table, keys: list[str], days: list, outlets: list[str],
+                   at: list[int]) -> list[merge.Report]:
+    """`rows` are the report rows at positions `at` of a batch whose keys, days and outlets are given."""
+    columns = [rows.column(c).to_pylist() for c in (
+        "id", "doc_id", "code", "source", "target", "rule", "source_actor_name", "target_actor_name", "location")]
+    return [merge.Report(rid, doc, days[i], source, target, code, rule or "", source_person, target_person,
+                         location, outlets[i], keys[i])
+            for i, rid, doc, code, source, target, rule, source_person, target_person, location in zip(at, *columns)]

@@ -1,7 +1,7 @@
 """The merge rule on its own: which reports make one event (warta.merge)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from warta.merge import Event, MergeRule, Report, assign, match_key, score
 
@@ -63,3 +63,57 @@ def test_stored_events_are_joined_and_their_counts_grow():
 def test_match_key_is_the_root_and_the_unordered_dyad():
     assert match_key("IDNGOV", "JPNGOV", "042") == match_key("JPNGOV", "IDNGOV", "040") == "04|IDNGOV|JPNGOV"
     assert match_key(None, "USA", "120") == "12||USA"
+
+
+def test_match_keys_of_whole_columns_equal_match_key_row_by_row():
+    import pyarrow as pa
+
+    from warta.merging import match_keys
+
+    sides = [("IRNGOV", "RUSGOV"), ("RUSGOV", "IRNGOV"), (None, "USA"), ("USA", None), (None, None),
+             ("ÖSTGOV", "ZAF"), ("ZAF", "ÖSTGOV"), ("IDN", "IDN")]
+    table = pa.table({"source": [s for s, _ in sides], "target": [t for _, t in sides],
+                      "code": ["042", "0421", "190", "1", "057", "040", "040", "111"]})
+    assert match_keys(table) == [match_key(s, t, c) for (s, t), c in zip(sides, table.column("code").to_pylist())]
+
+
+def test_the_store_merge_gives_what_the_rule_gives_reports_alone_or_not():
+    """The store's merge hands only reports that could meet another to `assign`; the ids and
+    counts must be those `assign` gives for all of them."""
+    import random
+
+    import pyarrow as pa
+
+    from warta.merging import Merger
+    from warta.rows import REPORT_SCHEMA
+    from warta.store import Store
+
+    rng = random.Random(7)
+    rows = []
+    for i in range(400):
+        source, target = rng.choice([("IRNGOV", "RUSGOV"), ("RUSGOV", "IRNGOV"), ("USA", "CHN"), (None, "USA")])
+        rows.append({"id": f"r{i:03d}", "doc_id": f"d{i // 3}", "source": source, "target": target,
+                     "code": rng.choice(["040", "042", "043", "057", "111"]), "source_actor_name": "Putin" if
+                     source is None else None, "rule": rng.choice(["lexicon:x:svo", "lexicon:x:symmetric"]),
+                     "date": None if i % 50 == 0 else DAY + timedelta(days=rng.randrange(0, 90, 2))})
+    table = pa.Table.from_pylist([{**{f.name: None for f in REPORT_SCHEMA}, **r, "root": r["code"][:2]} for r in rows],
+                                 schema=REPORT_SCHEMA)
+    table = table.append_column("seq", pa.array(range(len(rows)), pa.int64()))
+    docs = {f"d{i}": (None, f"outlet{i % 4}") for i in range(len(rows))}
+    expected = [Report(r["id"], r["doc_id"], r["date"], r["source"], r["target"], r["code"], r["rule"],
+                       r["source_actor_name"], outlet=f"outlet{int(r['doc_id'][1:]) % 4}") for r in rows]
+    with Store.open(":memory:") as store:
+        merger = Merger(store.con)
+        first, second = table.slice(0, 200), table.slice(200)
+        ids_first, _ = merger.merge(first, docs)
+        ids_second, _ = merger.merge(second, docs)  # some join events stored by the first
+        stored = {r[0]: r[1:] for r in store.con.execute(
+            "SELECT id, report_count, article_count, list_sort(sources) FROM events").fetchall()}
+    rule_ids_first, made = assign(expected[:200], [])
+    rule_ids_second, grown = assign(expected[200:], [Event(e.anchor, e.report_count, e.article_count, set(e.sources))
+                                                     for e in made])
+    assert (ids_first, ids_second) == (rule_ids_first, rule_ids_second)
+    assert len(set(ids_first + ids_second)) < len(rows) - 100 and len(set(ids_first)) > 50  # both kinds
+    final = {e.id: e for e in made}
+    final.update({e.id: e for e in grown})
+    assert stored == {i: (e.report_count, e.article_count, sorted(e.sources)) for i, e in final.items()}
