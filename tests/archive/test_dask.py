@@ -119,3 +119,17 @@ def test_a_local_cluster_runs_without_the_dashboards_housekeeping():
         ticks = runner.client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
     assert list(seen.values()) == [LOCAL_CLUSTER_CONFIG] and ticks == 1000
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps its own settings
+
+
+def test_a_chunks_keys_travel_as_one_frame_not_one_per_document():
+    from distributed.protocol import dumps
+
+    from warta.distributed import keys_on_worker
+    from warta.ingest.identity import DocKey
+    from warta.model import Document, ReadError
+
+    items = [Document(f"d{i}", f"Teks berita {i}.") for i in range(50)] + [ReadError("x.bin", "not text", "binary")]
+    keys = keys_on_worker(items)
+    assert [type(k) for k in keys.items] == [DocKey] * 50 + [ReadError]
+    assert len(dumps({"data": keys})) <= 3  # a message header and one pickle
+    assert len(dumps({"data": list(keys.items)})) > 50  # what a list costs: a frame per item
