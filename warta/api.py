@@ -33,6 +33,7 @@ __all__ = ["BATCH", "CodeReport", "Warta"]
 BATCH = 1000  # documents per transaction: a crash loses at most this many (a few seconds of coding to redo).
 # Each batch costs the writer a fixed ~40 ms (plan, merge, commit, gathering from workers): at 200 that
 # was a third of its work on Dask, where the writer shares the cores with the workers
+GC_THRESHOLD = 50_000  # allocations between young-generation collections during a run (Python's default: 700)
 _LOG = logging.getLogger("warta.actors")
 
 
@@ -220,10 +221,16 @@ class Warta:
 def _frozen_heap():
     """Keep what is loaded (packs, gazetteers, lexicons: millions of objects) out of the cyclic
     garbage collector for the run: its full collections walked all of it again and again,
-    10-15% of a long run's time (benchmarks/archive.py)."""
+    10-15% of a long run's time (benchmarks/archive.py). And collect less often: once the loaded
+    heap is frozen, Python's rule for full collections (a quarter more long-lived objects than at
+    the last one) holds almost always, and the objects a run keeps (Dask's task states, the names
+    the learner has filed) were walked every few batches: a sixth of the writer's CPU on Dask."""
     gc.collect()
     gc.freeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, *thresholds[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
