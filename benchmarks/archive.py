@@ -7,7 +7,7 @@
 Reports, for a local run: sentences per second (wall clock, one process)
 and per CPU-second (what one core does), peak memory of the whole process
 tree (sampled; also for the first and the second half of the run, to show
-it stays flat); for Dask: the same corpus slice coded with 1 and with 2
+it stays flat); for Dask: the same corpus coded with 1 and with 2
 local workers, and the speed-up; and a cProfile of a smaller local run,
 grouped by phase (read, plan, code, rows, store, learn). Each run is a
 child process so memory and CPU are its own. `--no-learn` leaves out the
@@ -190,7 +190,8 @@ def profile(args, corpus: Path, db: Path) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=200_000, help="generated corpus size (sentences)")
-    ap.add_argument("--dask-sentences", type=int, default=150_000, help="corpus slice for the 1- vs 2-worker runs")
+    ap.add_argument("--dask-sentences", type=int, help="a smaller corpus for the 1- vs 2-worker runs (default: the"
+                    " whole corpus; fixed costs, cluster start-up and the last store fold, weigh more on less)")
     ap.add_argument("--profile-sentences", type=int, default=10_000, help="corpus slice for the profile")
     ap.add_argument("--corpus", type=Path, help="a real corpus instead of a generated one")
     ap.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary folder)")
@@ -211,7 +212,8 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  workdir: {work}"
           f"{'  (learning call left out)' if args.no_learn else ''}", flush=True)
     corpus = args.corpus or generate(args.sentences, work / "corpus.jsonl.gz", args.seed)
-    small = args.corpus or generate(args.dask_sentences, work / "dask.jsonl.gz", args.seed + 100)
+    small = args.corpus or (corpus if args.dask_sentences is None
+                            else generate(args.dask_sentences, work / "dask.jsonl.gz", args.seed + 100))
     tiny = args.corpus or generate(args.profile_sentences, work / "profile.jsonl.gz", args.seed + 200)
 
     if "local" not in args.skip:
