@@ -25,6 +25,7 @@ import json
 import math
 import os
 import pstats
+import statistics
 import resource
 import subprocess
 import sys
@@ -187,11 +188,42 @@ def profile(args, corpus: Path, db: Path) -> list[str]:
     return lines
 
 
+def dask_speedups(args, corpus: Path, work: Path) -> None:
+    """1 and 2 local workers on the same corpus, `--dask-repeats` times, alternating which goes
+    first (1-2, 2-1, ...): a shared machine's speed drifts between runs, and a single pair can
+    be off by a tenth either way. Prints each pair and the median speed-ups."""
+    pairs = []
+    for i in range(args.dask_repeats):
+        order = (1, 2) if i % 2 == 0 else (2, 1)
+        runs = {n: run(args, corpus, work / f"dask{n}.duckdb", dask="local", workers=n) for n in order}
+        one, two = runs[1], runs[2]
+        pairs.append((one["seconds"] / two["seconds"],
+                      two["steady_sentences_per_s"] / one["steady_sentences_per_s"]
+                      if one["steady_sentences_per_s"] and two["steady_sentences_per_s"] else None))
+        print(f"\ndask LocalCluster, {one['sentences']:,} sentences (pair {i + 1}, {order[0]} worker(s) first): "
+              f"1 worker {one['seconds']:.1f} s ({one['sentences'] / one['seconds']:,.0f}/s), 2 workers "
+              f"{two['seconds']:.1f} s ({two['sentences'] / two['seconds']:,.0f}/s): speed-up {pairs[-1][0]:.2f}x "
+              "end to end (cluster start-up included)")
+        if pairs[-1][1]:
+            print(f"  steady state (middle 80% of the corpus): 1 worker {one['steady_sentences_per_s']:,.0f}/s, "
+                  f"2 workers {two['steady_sentences_per_s']:,.0f}/s: speed-up {pairs[-1][1]:.2f}x")
+        print(f"  peak memory: 1 worker {one['peak_mb']:,.0f} MB, 2 workers {two['peak_mb']:,.0f} MB "
+              "(client + scheduler + workers)")
+        for label, r in (("1 worker", one), ("2 workers", two)):
+            print(f"  CPU, {label}: client {r['client_cpu_s']:.1f} s (loading, reading, planning, writing, "
+                  f"learning, the scheduler), workers {r['other_cpu_s']:.1f} s, over {r['seconds']:.1f} s", flush=True)
+    if len(pairs) > 1:
+        steady = [s for _, s in pairs if s]
+        print(f"\ndask speed-up over {len(pairs)} pairs, median: {statistics.median(e for e, _ in pairs):.2f}x end to "
+              f"end" + (f", {statistics.median(steady):.2f}x steady state" if steady else ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=200_000, help="generated corpus size (sentences)")
     ap.add_argument("--dask-sentences", type=int, help="a smaller corpus for the 1- vs 2-worker runs (default: the"
                     " whole corpus; fixed costs, cluster start-up and the last store fold, weigh more on less)")
+    ap.add_argument("--dask-repeats", type=int, default=1, help="pairs of 1- and 2-worker runs, alternating order")
     ap.add_argument("--profile-sentences", type=int, default=10_000, help="corpus slice for the profile")
     ap.add_argument("--corpus", type=Path, help="a real corpus instead of a generated one")
     ap.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary folder)")
@@ -225,21 +257,7 @@ def main() -> None:
         print(f"  peak memory of the process tree {r['peak_mb']:,.0f} MB (first half {r['peak_first_half_mb']:,.0f} MB,"
               f" second half {r['peak_second_half_mb']:,.0f} MB)", flush=True)
     if "dask" not in args.skip:
-        one = run(args, small, work / "dask1.duckdb", dask="local", workers=1)
-        two = run(args, small, work / "dask2.duckdb", dask="local", workers=2)
-        print(f"\ndask LocalCluster, {one['sentences']:,} sentences: 1 worker {one['seconds']:.1f} s "
-              f"({one['sentences'] / one['seconds']:,.0f}/s), 2 workers {two['seconds']:.1f} s "
-              f"({two['sentences'] / two['seconds']:,.0f}/s): speed-up {one['seconds'] / two['seconds']:.2f}x "
-              "end to end (cluster start-up included)")
-        if one["steady_sentences_per_s"] and two["steady_sentences_per_s"]:
-            print(f"  steady state (middle 80% of the corpus): 1 worker {one['steady_sentences_per_s']:,.0f}/s, "
-                  f"2 workers {two['steady_sentences_per_s']:,.0f}/s: speed-up "
-                  f"{two['steady_sentences_per_s'] / one['steady_sentences_per_s']:.2f}x")
-        print(f"  peak memory: 1 worker {one['peak_mb']:,.0f} MB, 2 workers {two['peak_mb']:,.0f} MB "
-              "(client + scheduler + workers)")
-        for label, r in (("1 worker", one), ("2 workers", two)):
-            print(f"  CPU, {label}: client {r['client_cpu_s']:.1f} s (reading, planning, writing, learning, "
-                  f"the scheduler), workers {r['other_cpu_s']:.1f} s, over {r['seconds']:.1f} s", flush=True)
+        dask_speedups(args, small, work)
     if "profile" not in args.skip:
         print(f"\nprofile of a local run ({tiny.name}), time by phase:")
         print("\n".join(profile(args, tiny, work / "profile.duckdb")))
