@@ -137,11 +137,13 @@ class DaskRunner:
 
     def read(self, items: Sequence) -> "_Reading":
         """Start reading a batch on the workers: each chunk's items are finished where they
-        will be coded, and only their keys come back."""
+        will be coded, and only their keys come back. Reading goes before coding already queued
+        (priority): this process plans a batch from its keys, and until they come back it can
+        send the workers no more coding (their queues ran dry at every batch)."""
         items = list(items)
-        read = [self.client.submit(read_on_worker, items[i: i + self.chunk], pure=False)
+        read = [self.client.submit(read_on_worker, items[i: i + self.chunk], pure=False, priority=1)
                 for i in range(0, len(items), self.chunk)]
-        return _Reading(read, [self.client.submit(keys_on_worker, f, pure=False) for f in read])
+        return _Reading(read, [self.client.submit(keys_on_worker, f, pure=False, priority=1) for f in read])
 
     def keys(self, reading: "_Reading") -> list:
         """The batch's document keys and read errors, in input order (waits for the reading)."""
