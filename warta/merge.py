@@ -34,6 +34,12 @@ from typing import Iterable
 class MergeRule:
     max_day_gap: int = 1  # days between a report and its event's day
 
+    @property
+    def offsets(self) -> list[timedelta]:
+        """How far from an event's day its reports may be: -gap .. +gap days."""
+        gap = int(self.max_day_gap)
+        return [timedelta(days=g) for g in range(-gap, gap + 1)]
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -139,7 +145,7 @@ def assign(reports: Iterable[Report], candidates: Iterable[Event], rule: MergeRu
     ids: list[str] = []
     touched: dict[str, Event] = {}
     new_docs: dict[str, set[str]] = {}  # event id -> documents of this pass already counted
-    near = [timedelta(days=gap) for gap in range(-rule.max_day_gap, rule.max_day_gap + 1)]
+    near = rule.offsets
     for report in reports:
         best, best_rank = None, None
         day = report.day

@@ -10,7 +10,7 @@ schema-1 store; `warta recode --recluster`), in the order they were stored.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -76,7 +76,7 @@ class Merger:
         the same match key, days within the gap. The rest can join nothing and nothing can join them."""
         near = Counter(zip(keys, days))  # a report counts itself
         near.update((e.anchor.key, e.anchor.day) for e in candidates)
-        offsets = [timedelta(days=g) for g in range(-self.rule.max_day_gap, self.rule.max_day_gap + 1)]
+        offsets = self.rule.offsets
         return [i for i, (key, day) in enumerate(zip(keys, days))
                 if day is not None and sum(near.get((key, day + o), 0) for o in offsets) > 1]
 
@@ -108,8 +108,7 @@ class Merger:
 
     def candidates(self, near: set[tuple[str, date]]) -> list[merge.Event]:
         """Stored events the reports at these (match key, day) might join: same key, day within the gap."""
-        gap = int(self.rule.max_day_gap)
-        offsets = [timedelta(days=g) for g in range(-gap, gap + 1)]
+        offsets = self.rule.offsets
         keys = {(key, day + d) for key, day in near for d in offsets}
         if not keys:
             return []
