@@ -216,7 +216,6 @@ class Warta:
             return store.reports(EventFilter(**filters))
 
 
-
 @contextmanager
 def _frozen_heap():
     """Keep what is loaded (packs, gazetteers, lexicons: millions of objects) out of the cyclic

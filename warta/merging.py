@@ -48,9 +48,9 @@ class Merger:
         # each is an event of its own, whatever the rule says, so only the others are made into objects
         # and compared (a third of them in an archive; the rest cost Python time the writer has little of).
         crowded = self._crowded(keys, days, candidates)
-        reports = _merge_reports(reps.take(pa.array(crowded, pa.int64())), keys, days, outlets, crowded)
-        assigned, touched = merge.assign(reports, candidates, self.rule)
         ids = reps.column("id").to_pylist()
+        reports = _merge_reports(reps, crowded, ids, doc_ids, keys, days, outlets)
+        assigned, touched = merge.assign(reports, candidates, self.rule)
         event_ids = list(ids)  # a report alone is its own event
         for i, event_id in zip(crowded, assigned):
             event_ids[i] = event_id
@@ -201,11 +201,12 @@ def match_keys(reps: pa.Table) -> list[str]:
                                        "|").to_pylist()
 
 
-def _merge_reports(rows: pa.Table, keys: list[str], days: list, outlets: list[str],
-                   at: list[int]) -> list[merge.Report]:
-    """`rows` are the report rows at positions `at` of a batch whose keys, days and outlets are given."""
+def _merge_reports(reps: pa.Table, at: list[int], ids: list[str], doc_ids: list[str], keys: list[str],
+                   days: list, outlets: list[str]) -> list[merge.Report]:
+    """The rule's view of the report rows at positions `at`; the per-row lists are the batch's own."""
+    rows = reps.take(pa.array(at, pa.int64()))
     columns = [rows.column(c).to_pylist() for c in (
-        "id", "doc_id", "code", "source", "target", "rule", "source_actor_name", "target_actor_name", "location")]
-    return [merge.Report(rid, doc, days[i], source, target, code, rule or "", source_person, target_person,
-                         location, outlets[i], keys[i])
-            for i, rid, doc, code, source, target, rule, source_person, target_person, location in zip(at, *columns)]
+        "code", "source", "target", "rule", "source_actor_name", "target_actor_name", "location")]
+    return [merge.Report(ids[i], doc_ids[i], days[i], source, target, code, rule or "", source_person,
+                         target_person, location, outlets[i], keys[i])
+            for i, code, source, target, rule, source_person, target_person, location in zip(at, *columns)]
