@@ -21,6 +21,9 @@ from warta.model import Analysis, Sentence, Token
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ATTRS = [IDX, LENGTH, SENT_START]
+PIECE_CHARS = 100_000  # a paragraph longer than this goes to spaCy in pieces (never more than max_length / 2)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 class SentenceSplitter:
@@ -48,11 +51,11 @@ class SentenceSplitter:
         doc = analysis.document
         text = doc.text
         spans = _paragraph_spans(text)
+        # spaCy refuses a text longer than nlp.max_length (E088): a longer paragraph goes in pieces
+        pieces = _pieces(text, spans, min(PIECE_CHARS, self.nlp.max_length // 2))
         sentences: list[Sentence] = []
         title = (doc.title or "").strip()
-        for p_index, ((p_start, _p_end), parsed) in enumerate(
-            zip(spans, self.nlp.pipe(text[s:e] for s, e in spans))
-        ):
+        for (p_index, p_start, _p_end), parsed in zip(pieces, self.nlp.pipe(text[s:e] for _, s, e in pieces)):
             # one pass over the paragraph's tokens, read as an array of offsets: spaCy's Token
             # objects are slow to make, and a token's text is the paragraph's own characters
             # (spaCy never changes them; its lower case is str.lower, as the packs' languages use)
@@ -142,3 +145,31 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         spans.append((pos, len(text)))
     # a paragraph's own line breaks are soft: spaCy sees them as spaces
     return spans
+
+
+def _pieces(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int, int]]:
+    """(paragraph index, start, end) of what goes to spaCy: each paragraph whole, or, when it is
+    longer than `limit` characters, cut into pieces no longer than that, each ending at the last
+    sentence end before the limit (else the last space; else at the limit itself). Offsets stay
+    those of the document, so the spans of every token and sentence are unchanged."""
+    out = []
+    for index, (start, end) in enumerate(spans):
+        while end - start > limit:
+            cut = _cut(text, start, start + limit)
+            out.append((index, start, cut))
+            start = cut
+        out.append((index, start, end))
+    return out
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """Where to end a piece of text[start:stop]: after its last sentence end, else after its last
+    space (in the second half of the piece, so pieces stay large), else at `stop`."""
+    half = start + (stop - start) // 2
+    for pattern in (_SENTENCE_END, _SPACE):
+        last = None
+        for last in pattern.finditer(text, half, stop):
+            pass
+        if last is not None:
+            return last.end()
+    return stop
