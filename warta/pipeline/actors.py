@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from warta.knowledge import People, split_code
 from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
-from warta.pipeline.names import NameJudge
+from warta.pipeline.names import NameJudge, _name_words
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
 
 _COUNTRYISH = ("country", "capital")
@@ -107,8 +107,61 @@ class ActorFinder:
             mentions.extend(self._named_roles(sent, roles, found, absorbed))
         if absorbed:
             mentions = [m for m in mentions if m not in absorbed]
+        mentions = self._recalled(analysis.sentences, mentions, memory)
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
+
+    def _recalled(self, sentences, mentions: list[Mention], memory: dict[str, Actor]) -> list[Mention]:
+        """A person the text gave an office ("Ketua KPK Agus Rahardjo", "Duta Besar Inggris Owen
+        Jenkins") is meant wherever any word of their name stands alone: "Agus", "Rahardjo",
+        "Owen", the headline included. A word two people of different codes share decides nothing."""
+        known = dict(memory)
+        for m in mentions:
+            if m.kind == "role" and m.actor is not None and m.actor.name:
+                known.setdefault(m.actor.name.lower(), m.actor)
+        by_word: dict[str, Actor | None] = {}
+        for name, actor in known.items():
+            for w in _name_words(name.split()):
+                if len(w) < 3 or self.judge.plain(w) or w in self.not_names:
+                    continue
+                seen = by_word.get(w, actor)
+                by_word[w] = actor if seen is not None and seen.code == actor.code else None
+        by_word = {w: a for w, a in by_word.items() if a is not None}
+        if not by_word:
+            return mentions
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        out: list[Mention] = []
+        for sent in sentences:
+            found = by_sentence.get(sent.index, [])
+            covered: set[int] = set()
+            for m in found:
+                if m.actor is None and m.kind == "person":
+                    actor = self._known_name(m.text, by_word)
+                    if actor is not None:
+                        m = replace(m, actor=actor, rule="memory:person")
+                covered.update(range(m.tok_start, m.tok_end))
+                out.append(m)
+            toks = sent.tokens
+            k = 0
+            while k < len(toks):
+                if k in covered or toks[k].lower not in by_word or not _is_name_token(toks[k].text):
+                    k += 1
+                    continue
+                end = k + 1
+                while end < len(toks) and end not in covered and toks[end].lower in by_word \
+                        and by_word[toks[end].lower].code == by_word[toks[k].lower].code:
+                    end += 1
+                out.append(self._mention(sent, k, end, by_word[toks[k].lower], "person", "memory:person"))
+                k = end
+        return out
+
+    @staticmethod
+    def _known_name(text: str, by_word: dict[str, Actor]) -> Actor | None:
+        """The one known person every recognised word of a written name points to."""
+        hits = {by_word[w].code: by_word[w] for w in _name_words(text.lower().split()) if w in by_word}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     # -- the story's own country -------------------------------------------------
 
@@ -149,7 +202,7 @@ class ActorFinder:
                 if person is not None:
                     absorbed.add(person)
                     titled = person.rule.startswith("unresolved:person_title") \
-                        or self.judge.titled(words, r.tok_start, r.tok_end)
+                        or self.judge.titled(words, r.tok_start, r.tok_end) or self.judge.titled_before(words, r.tok_start)
                     name = " ".join(person.text.split()) if titled else None
                     actor = Actor(r.actor.code, r.actor.country, r.actor.sector, name)
                     rule = r.rule if r.kind == "role" else "role+org"
@@ -160,7 +213,9 @@ class ActorFinder:
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
         """Does the person's name follow the office right away, or the body with only a title between?"""
         if person.tok_start == r.tok_end:
-            return r.kind == "role"
+            # "[Menteri Perdagangan] Zulkifli Hasan"; a body's name only behind a title of its
+            # people: "Ketua [KPK] Agus Rahardjo", not "[KPK] Agus" of a headline's subject and object
+            return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
             and self.judge.titled(words, r.tok_end, person.tok_start) \
             and all(w.isalpha() or w in ("-", "‑") for w in words[r.tok_end:person.tok_start])

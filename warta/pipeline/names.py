@@ -171,6 +171,10 @@ class NameJudge:
         return any(tuple(w.rstrip(".") for w in words[start:start + n]) in self.titles
                    for n in range(1, min(MAX_TITLE_WORDS, end - start) + 1))
 
+    def titled_before(self, words: list[str], i: int) -> bool:
+        """Does a person's title end right before words[i] ("ketua" in "ketua KPK")?"""
+        return bool(self._title_before(words, i))
+
     def _title_before(self, words: list[str], i: int) -> str:
         for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
             phrase = tuple(w.rstrip(".") for w in words[i - n:i])
