@@ -20,6 +20,9 @@ from warta.model import Analysis, Sentence, Token
 
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Scraped archives often join an article's paragraphs with a comma straight after the
+# closing stop or quote ("... Selasa.,Menteri ..."): that comma is a paragraph break.
+_JOINED_PARAGRAPH = re.compile(r"(?<=[.!?][\"'\u201d\u2019]),|(?<=[.!?]),(?=[\"'\u201c\u2018]?[^\W\d_])")
 _ATTRS = [IDX, LENGTH, SENT_START]
 PIECE_CHARS = 100_000  # a paragraph longer than this goes to spaCy in pieces (never more than max_length / 2)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
@@ -138,13 +141,21 @@ def _tokenizer(nlp, abbreviations: tuple[str, ...]) -> Tokenizer:
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for m in _PARAGRAPH.finditer(text):
-        if text[pos : m.start()].strip():
-            spans.append((pos, m.start()))
+        _add_paragraph(text, pos, m.start(), spans)
         pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text)))
+    _add_paragraph(text, pos, len(text), spans)
     # a paragraph's own line breaks are soft: spaCy sees them as spaces
     return spans
+
+
+def _add_paragraph(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append the paragraph text[start:end], split where a scraper joined paragraphs with a comma."""
+    for m in _JOINED_PARAGRAPH.finditer(text, start, end):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:end].strip():
+        spans.append((start, end))
 
 
 def _pieces(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int, int]]:
