@@ -25,6 +25,7 @@ from warta.model import Document
 SEPARATOR = "\x1f"  # between title and text; also used by the SQL twin in warta.store
 HASH_CHARS = 32
 _RECORD_SUFFIX = re.compile(r":\d+$")
+_SCHEME = re.compile(r"([a-z][a-z0-9+-]*):(?!\d)", re.IGNORECASE)  # "kabar.example:8080/x" has none
 
 
 def text_hash(doc: Document) -> str:
@@ -34,19 +35,26 @@ def text_hash(doc: Document) -> str:
 
 
 def url_key(url: str | None) -> str | None:
-    """A URL without the parts that do not change the article: scheme, www., fragment, final slash."""
+    """A URL without the parts that do not change the article: scheme, www., fragment, final slash.
+
+    None when there is no usable URL (none, not http, no host, a port that is no port): two
+    records carrying the same `javascript:void(0)` are not the same article."""
     if not url or not url.strip():
         return None
     url = url.strip()
+    scheme = _SCHEME.match(url)
+    if scheme and scheme[1].lower() not in ("http", "https"):
+        return None  # javascript:void(0), mailto:, data:: no page that another record could share
     try:
         parts = urlsplit(url if "//" in url else "//" + url)
         host = (parts.hostname or "").lower()
+        port = parts.port  # a ValueError for a port that is no number or out of range
     except ValueError:
-        return url
+        return None  # no usable URL: the document is known by its id and text only
     if not host:
-        return url
+        return None  # "/", "#", "?p=1": relative, so every record of a site could carry the same one
     host = re.sub(r"^www\d?\.", "", host)
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    port = f":{port}" if port and port not in (80, 443) else ""
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     return f"{host}{port}{path}{query}"
