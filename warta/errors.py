@@ -47,6 +47,12 @@ E_GZIP = ("W010", "the gzip stream is corrupt")
 E_UNSUPPORTED = ("W011", "unsupported file type")
 E_LANG = ("W012", "no language pack for this document's language")
 E_UNREADABLE = ("W013", "the file could not be opened or read")
+E_NESTING = ("W014", "the JSON is nested too deeply to read")
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 field", "2 fields": a count with its noun, for messages."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def input_error(origin: str, kind: tuple[str, str], detail: str | None = None) -> InputError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from warta.errors import plural
 from warta.ingest.plan import UNCHANGED, BatchPlan
 from warta.model import ReadError
 from warta.store import Written
@@ -53,13 +54,14 @@ class CodeReport:
 
     def summary(self) -> str:
         dup = sum(self.duplicates.values())
-        parts = [f"{self.read} documents read: {self.documents} documents coded, "
+        parts = [f"{plural(self.read, 'document')} read: {plural(self.documents, 'document')} coded, "
                  f"{self.skipped} unchanged and skipped, {dup} skipped as duplicates"]
         if dup:
             parts[-1] += " (" + ", ".join(f"{n} {why}" for why, n in self.duplicates.most_common()) + ")"
-        parts.append(f"{self.events} events stored as {self.new_events} new merged events "
-                     f"({self.events - self.new_events} joined events already told)")
-        failed = f"{self.n_failed} inputs failed"
+        joined = self.events - self.new_events
+        parts.append(f"{plural(self.events, 'event')} stored as {plural(self.new_events, 'new merged event')} "
+                     f"({joined} joined {'an event' if joined == 1 else 'events'} already told)")
+        failed = f"{plural(self.n_failed, 'input')} failed"
         if self.failed:
             failed += ": " + ", ".join(f"{n} x {code} {self.reasons[code]}" for code, n in self.failed.most_common())
         parts.append(failed)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from warta.errors import E_BINARY, E_CSV, E_EMPTY, E_GZIP, E_JSON, E_RECORD, E_TOO_LARGE
+from warta.errors import E_BINARY, E_CSV, E_EMPTY, E_GZIP, E_JSON, E_NESTING, E_RECORD, E_TOO_LARGE, plural
 from warta.model import Document, ReadError
 from warta.read.files import (
     E_UNREADABLE, GZIP_ERRORS, SNIFF_BYTES, Rejected, decode, failure, looks_binary, open_binary,
@@ -108,6 +109,10 @@ def _json_record(line: str, path: Path, lineno: int, max_bytes: int,
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return failure(origin, E_JSON, f"{exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return failure(origin, E_NESTING, f"more than {sys.getrecursionlimit():,} levels of arrays and objects")
+    except ValueError as exc:  # valid JSON Python will not hold: an integer of more than 4,300 digits
+        return failure(origin, E_JSON, str(exc))
     if not isinstance(record, dict):
         return failure(origin, E_RECORD, f"the line holds a JSON {type(record).__name__}, not an object")
     return record_document(record, origin=origin, default_id=f"{path.name}:{lineno}",
@@ -147,7 +152,7 @@ def _csv_record(row: list[str], names: list[str], path: Path, lineno: int, max_b
                 furniture: Sequence[re.Pattern]) -> Result:
     origin = f"{path}:{lineno}"
     if len(row) != len(names):
-        return failure(origin, E_CSV, f"the row has {len(row)} fields but the header has {len(names)}")
+        return failure(origin, E_CSV, f"the row has {plural(len(row), 'field')} but the header has {len(names)}")
     return record_document(dict(zip(names, row)), origin=origin, default_id=f"{path.name}:{lineno}",
                            max_bytes=max_bytes, furniture=furniture)
 
