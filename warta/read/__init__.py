@@ -52,9 +52,13 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
     furniture = tuple(furniture)
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_dir, found = path.is_dir(), path.exists() or path.is_symlink()
+        except OSError:  # not even its kind can be known (a folder on the way may not be searchable)
+            is_dir, found = False, True  # reading it says why
+        if is_dir:
             files: Iterable[Path] = walk(path)
-        elif path.exists() or path.is_symlink():
+        elif found:
             files = [path]
         else:
             yield failure(str(given), E_NOT_FOUND)

@@ -34,6 +34,7 @@ SNIFF_BYTES = 8192
 _BINARY_CONTROL_SHARE = 0.30
 _MIN_PRINTABLE_SHARE = 0.95
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+_UTF16_NUL_SHARE = 0.5  # of the high bytes NUL in UTF-16 text without a byte order mark
 
 
 class Rejected(Exception):
@@ -72,7 +73,11 @@ def walk(folder: Path) -> Iterator[Path]:
             if entry.name.startswith("."):
                 continue
             path = directory / entry.name
-            if entry.is_dir():
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself (ELOOP): reading it says why
+                is_dir = False
+            if is_dir:
                 yield from visit(path)
             else:
                 yield path
@@ -136,13 +141,33 @@ def check_bytes(data: bytes) -> None:
 
 
 def looks_binary(head: bytes) -> bool:
-    """NUL bytes, or too many control characters, in the first bytes of a file."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """NUL bytes, or too many control characters, in the first bytes of a file (UTF-16 is text)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_order(head):
         return False
     if b"\0" in head:
         return True
     controls = sum(1 for b in head if (b < 32 and b not in _TEXT_CONTROLS) or b == 127)
     return bool(head) and controls / len(head) > _BINARY_CONTROL_SHARE
+
+
+def utf16_order(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte order mark, else None.
+
+    Text in a Latin, Cyrillic, Arabic... script has a NUL as the high byte of most characters:
+    at odd offsets (little-endian) or even ones (big-endian), and almost never at the others.
+    Binary data has its NULs anywhere; a file of wide strings that is not text fails to decode
+    as readable text later.
+    """
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    pairs = len(head) // 2
+    for order, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= _UTF16_NUL_SHARE * pairs and other.count(0) <= 0.01 * pairs:
+            # "replace": the first bytes may end inside a surrogate pair
+            return order if _mostly_printable(head.decode(order, errors="replace")) else None
+    return None
 
 
 def decode(data: bytes) -> str:
@@ -157,6 +182,12 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise Rejected(E_ENCODING, f"invalid UTF-16 at byte {exc.start}") from exc
+    order = utf16_order(data[:SNIFF_BYTES])
+    if order:
+        try:
+            return data.decode(order)
+        except UnicodeDecodeError as exc:
+            raise Rejected(E_ENCODING, f"invalid {order.upper()} at byte {exc.start}") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
