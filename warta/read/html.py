@@ -15,6 +15,7 @@ from warta.model import Document, ReadError
 from warta.read.files import Rejected, check_bytes, failure
 from warta.read.metadata import build_document, parse_published
 
+_MENU_MAX_CHARS = 2000  # characters of kept text above which a page is not checked for being only links
 # Ask htmldate for the original publication time with its zone, not just the day.
 _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
@@ -41,6 +42,8 @@ def read_html(data: bytes, *, doc_id: str, origin: str,
     body = (getattr(page, "text", None) or "").strip()
     if not body:
         return failure(origin, E_HTML)
+    if _only_links(body, data):
+        return failure(origin, E_HTML, "the page holds only navigation (every line is the text of a link)")
     doc = build_document(
         id=doc_id,
         raw_text=body.replace("\n", "\n\n"),  # trafilatura puts one paragraph per line
@@ -64,3 +67,21 @@ def _extract(data: bytes):
         output_format="python",
         date_extraction_params=_DATE_PARAMS,
     )
+
+
+def _only_links(body: str, data: bytes) -> bool:
+    """Whether every line trafilatura kept that has a letter is the whole text of one of the page's
+    links: a menu or an index page, which trafilatura returns when a page has no article.
+    Only short bodies are checked (a menu is short; parsing the page again costs)."""
+    lines = {" ".join(ln.split()) for ln in body.split("\n")}
+    lines = {ln for ln in lines if any(c.isalpha() for c in ln)}
+    if not lines or sum(map(len, lines)) > _MENU_MAX_CHARS:
+        return False
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(data)
+    except Exception:  # noqa: BLE001 - an unparsable page is judged by trafilatura's text alone
+        return False
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    return lines <= links
