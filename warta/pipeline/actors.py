@@ -315,7 +315,7 @@ class ActorFinder:
                 out.append(self._mention(sent, atom.t0, atom.t1, actor, "person", "knowledge:person"))
                 used_until = atom.t1
             elif kind == "word" and atom.entry.value == "plural_pronoun" and recent:
-                for m in recent[-1]:
+                for m in _plural_referent(countries_seen, recent):
                     out.append(self._mention(sent, atom.t0, atom.t1, m.actor, "pronoun", "pronoun:plural"))
                 used_until = atom.t1
             elif kind == "word" and atom.entry.value == "both_parties":
@@ -598,8 +598,19 @@ def _skip_comma(toks, i: int) -> int:
 
 
 def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
-    """Only modifier words (senior, khusus) stand between two parts of a title."""
-    return a <= b and b - a <= 2 and all(toks[k].lower in modifiers for k in range(a, b))
+    """Only modifier words (senior, khusus) or an ordinal ("ke-3", "3rd") stand between two parts of a title."""
+    ordinal = _ordinal_span(toks, a, b)
+    return a <= b and b - a - ordinal <= 2 and all(toks[k].lower in modifiers for k in range(a + ordinal, b))
+
+
+def _ordinal_span(toks, a: int, b: int) -> int:
+    """How many tokens at toks[a:b] write a number into a word, with no space ("ke-3", "3rd")."""
+    k = a
+    while k < b and (any(c.isdigit() for c in toks[k].text) or toks[k].text in ("-", "‑")
+                     or k + 1 < b and toks[k + 1].start == toks[k].end and toks[k + 1].text in ("-", "‑")):
+        k += 1
+    glued = all(toks[j + 1].start == toks[j].end for j in range(a, k - 1))
+    return k - a if k > a and glued and any(c.isdigit() for t in toks[a:k] for c in t.text) else 0
 
 
 def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str], articles: frozenset[str] = frozenset()) -> bool:
@@ -616,20 +627,38 @@ def _is_coordination(toks, a: int, b: int, coordinators: frozenset[str], article
 
 
 def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]]) -> list[str]:
-    """The two parties "both countries" refers to: the last pair named together,
-    else the last two countries named."""
+    """The two parties "both countries" refers to: the last pair named together of the story's
+    main countries (the three named most so far), else its two main countries. A pair named
+    only in passing ("antara kedua Korea" in a story of two others) is not the one meant."""
+    main, last = _main_countries(seen)
     for group in reversed(recent_groups):
         countries = list(dict.fromkeys(m.actor.country for m in group if m.actor and m.actor.country))
-        if len(countries) == 2:
+        if len(countries) == 2 and all(c in main[:3] for c in countries):
             return countries
-    out: list[str] = []
-    for m in reversed(seen):
+    return sorted(main[:2], key=last.get)
+
+
+def _main_countries(seen: list[Mention]) -> tuple[list[str], dict[str, int]]:
+    """The countries named so far, most named first (of equals, the latest), and where each was last named."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for k, m in enumerate(seen):
         c = m.actor.country if m.actor else None
-        if c and c not in out and not m.actor.code.startswith(("IGO", "NGO", "IMG")):
-            out.append(c)
-        if len(out) == 2:
-            break
-    return list(reversed(out))
+        if c and not m.actor.code.startswith(("IGO", "NGO", "IMG")):
+            counts[c] = counts.get(c, 0) + 1
+            last[c] = k
+    return sorted(counts, key=lambda c: (counts[c], last[c]), reverse=True), last
+
+
+def _plural_referent(seen: list[Mention], recent_groups: list[list[Mention]]) -> list[Mention]:
+    """Whom "mereka" stands for: the last group that acted together, passing over a pair of
+    countries the story names only in passing."""
+    main = _main_countries(seen)[0][:3]
+    for group in reversed(recent_groups):
+        countries = {m.actor.country for m in group if m.actor and m.actor.country}
+        if len(countries) < 2 or countries <= set(main):
+            return group
+    return recent_groups[-1]
 
 
 _TOK_START = attrgetter("tok_start")
