@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import pickle
 from contextlib import contextmanager
@@ -25,8 +26,9 @@ from warta.ingest.runner import LocalRunner, batches, coded_batches
 from warta.ingest.versions import knowledge_stamp
 from warta.model import Analysis, Document, ReadError
 from warta.read import read_paths
+from warta.rows import tables
 from warta.settings import Settings
-from warta.store import EventFilter, Store
+from warta.store import EventFilter, Store, Written
 
 __all__ = ["BATCH", "CodeReport", "Warta"]
 
@@ -88,14 +90,18 @@ class Warta:
 
         `dask`: None codes here; "local" starts a LocalCluster of `workers`
         processes; "tcp://host:8786" uses a running scheduler. `on_batch` is
-        called after each batch is stored (progress, streaming output).
+        called after each batch is stored (progress, streaming output). When no input
+        can be read, the store is not opened (nor made): the report holds the errors.
         """
         settings = self.settings or Settings.load()
         furniture = tuple(p for pack in self.coder.packs.values() for p in pack.furniture)
         paths = list(paths) if not isinstance(paths, (str, Path)) else [paths]
         # on Dask the workers finish reading (parsing, HTML extraction, cleaning) too: see warta.read.pending
-        return self._ingest(lambda store: read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture,
-                                                     defer=bool(dask)),
+        items = read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture, defer=bool(dask))
+        errors, items = _readable(items, limit=batch_size)
+        if items is None:  # nothing could be read: no store is made (or opened) for nothing
+            return _nothing_read(errors, on_document, on_batch)
+        return self._ingest(lambda store: items,
                             recode=False, on_document=on_document, keep_records=keep_records, dask=dask,
                             workers=workers, batch_size=batch_size, on_batch=on_batch)
 
@@ -214,6 +220,30 @@ class Warta:
     def reports(self, **filters) -> list[dict]:
         with Store.open(self.db, read_only=True) as store:
             return store.reports(EventFilter(**filters))
+
+
+def _readable(items: Iterable, limit: int) -> tuple[list[ReadError], Iterator | None]:
+    """The read errors before the first input that could be read, and the whole stream again; None
+    for the stream when there is no such input. Past `limit` errors the stream is taken as it is."""
+    errors: list[ReadError] = []
+    it = iter(items)
+    for item in it:
+        if not isinstance(item, ReadError) or len(errors) >= limit:
+            return errors, itertools.chain(errors, [item], it)
+        errors.append(item)
+    return errors, None
+
+
+def _nothing_read(errors: list[ReadError], on_document, on_batch) -> CodeReport:
+    """The report of a run in which every input failed (or there was none), told as one batch."""
+    report, plan = CodeReport(), BatchPlan(errors=errors)
+    report.add(plan, Written(0, 0, 0, 0), 0)
+    report.batches = 0  # none was committed
+    for err in errors if on_document else ():
+        on_document(err)
+    if on_batch:
+        on_batch(report, CodedBatch(tables([])), plan)
+    return report
 
 
 @contextmanager

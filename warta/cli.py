@@ -10,6 +10,7 @@ from rich.console import Console
 
 from warta.api import BATCH, Warta
 from warta.commands import register_all
+from warta.commands.options import day
 from warta.errors import WartaError
 from warta.lang import available_languages
 from warta.ingest.progress import RunDisplay
@@ -21,6 +22,7 @@ err = Console(stderr=True)
 
 DB = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events.")
 FMT = typer.Option(Format.table, "--format", "-f", help="How to print rows.")
+NOTHING_READ = 1  # exit code of `warta code` when every input failed (README: Exit codes)
 EVENT_COLUMNS = ["doc", "date", "source", "target", "code", "name", "quad_class", "location", "evidence"]
 STORED_COLUMNS = ["doc_id", "date", "source", "target", "code", "name", "quad_class", "location", "evidence"]
 
@@ -63,7 +65,8 @@ def code(
             if not quiet:
                 display.console.print(f"[yellow]skipped[/yellow] {item.origin}: {item.reason} [{item.code}]",
                                       highlight=False)
-        display.update(report)
+        if report.batches:  # 0: every input failed, nothing was stored
+            display.update(report)
 
     try:
         with RunDisplay(err, quiet=quiet) as display:
@@ -75,6 +78,10 @@ def code(
     left_out = out.close()
     if left_out:
         err.print(f"({left_out:,} more events not shown: `warta events` or `--format jsonl` lists them all)")
+    if report.read == 0 and report.n_failed:
+        err.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
+        err.print("[red]error:[/red] nothing could be read: every input failed")
+        raise typer.Exit(NOTHING_READ)
     err.print(report.summary() + f" -> {db}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -85,8 +92,8 @@ def events(
     source: Optional[str] = typer.Option(None, help="Source actor code or prefix (IRN, IRNGOV)."),
     target: Optional[str] = typer.Option(None, help="Target actor code or prefix."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix (05 = every 05x)."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
+    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD.", callback=day),
+    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD.", callback=day),
     doc: Optional[str] = typer.Option(None, help="Only this document."),
     limit: Optional[int] = typer.Option(None, help="At most this many rows."),
 ):

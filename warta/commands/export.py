@@ -13,8 +13,9 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from warta.errors import WartaError
-from warta.export import FORMATS, export as run_export
+from warta.commands.options import day
+from warta.errors import WartaError, plural
+from warta.export import FORMATS, STDOUT, export as run_export
 from warta.export.query import LEVELS
 from warta.store import EventFilter
 
@@ -27,15 +28,16 @@ def export(
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="parquet (a folder partitioned by month), csv, "
                                      "jsonl, gdelt (GDELT 2.0 event export, 61 tab-separated columns) or plover "
                                      "(PLOVER JSON records, one per line)."),
-    out: Path = typer.Option(..., "--output", "-o", help="File to write (a folder for parquet)."),
+    out: Path = typer.Option(..., "--output", "-o", help="File to write (a folder for parquet); - writes to "
+                             "standard output (not parquet)."),
     db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
     level: Level = typer.Option("events", "--level", help="events (merged, with report counts) or reports "
                                 "(each event as each article coded it); gdelt and plover hold events."),
     source: Optional[str] = typer.Option(None, help="Source actor code or prefix (IRN, IRNGOV)."),
     target: Optional[str] = typer.Option(None, help="Target actor code or prefix."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix (05 = every 05x)."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
+    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD.", callback=day),
+    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD.", callback=day),
     doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
     limit: Optional[int] = typer.Option(None, help="At most this many rows."),
 ):
@@ -47,8 +49,9 @@ def export(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
     why = "no day" if fmt.value == "gdelt" else "no day or no PLOVER category"
-    note = f" ({done.left_out} events left out: {why})" if done.left_out else ""
-    err.print(f"{done.rows} rows -> {done.path}{note}", markup=False, highlight=False, soft_wrap=True)
+    note = f" ({plural(done.left_out, 'event')} left out: {why})" if done.left_out else ""
+    where = "standard output" if str(out) == STDOUT else done.path
+    err.print(f"{plural(done.rows, 'row')} -> {where}{note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
