@@ -19,6 +19,7 @@ class Entry:
     kind: str  # country | capital | org | group | role | person | word
     value: str  # actor code, sector, person key, or word class
     title: str = ""
+    home_scoped: bool = False  # the story's own body of this kind when written without a country
 
 
 class Gazetteer:
@@ -32,7 +33,7 @@ class Gazetteer:
             self._add(name, Entry("country", code), exact=False)
         for row in pack.actors:
             for name in row.names:
-                self._add(name, Entry(row.kind, row.code), exact=row.case_sensitive)
+                self._add(name, Entry(row.kind, row.code, home_scoped=row.home_scoped), exact=row.case_sensitive)
         for role in pack.roles:
             for phrase in role.phrases:
                 self._add(phrase, Entry("role", role.sector, role.title), exact=False)

@@ -86,6 +86,10 @@ class ActorEntry:
     kind: str  # country | capital | org | group | demonym
     case_sensitive: bool
     example: str
+    # "home": a body every country has under this name (a parliament, a party name); written
+    # without a country it is the one of the country the story is set in ("DPR" in a story
+    # set in the United States is its House, USALEG), the code's country when set at home
+    home_scoped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +195,8 @@ def _load_pack(code: str) -> LanguagePack:
 
 def _actor(r: dict) -> ActorEntry:
     names = tuple(split_alternatives(r["names"]))
-    return ActorEntry(names, r["code"], r["kind"], r.get("case", "") == "exact", r["example"])
+    return ActorEntry(names, r["code"], r["kind"], r.get("case", "") == "exact", r["example"],
+                      r.get("scope", "") == "home")
 
 
 def _verb(lang: str, r: dict) -> VerbEntry:

@@ -98,7 +98,9 @@ class ActorFinder:
             lead = next((m for m in found if (m.actor or m.kind == "person") and m.kind in ("person", "role")
                          and m.tok_start <= 2), None)
             self._lead = lead or self._lead
-        home = home_country(mentions, self._dateline_country(doc.dateline_place))
+        home = home_country([m for m in mentions if not m.rule.endswith(":home")],
+                            self._dateline_country(doc.dateline_place))
+        mentions = [self._at_home(m, home) for m in mentions]
         absorbed: set[Mention] = set()
         for sent, atoms, found in composed:
             # the paragraph's first place: where the crowd stands, not where the war it condemns is
@@ -164,6 +166,13 @@ class ActorFinder:
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     # -- the story's own country -------------------------------------------------
+
+    @staticmethod
+    def _at_home(m: Mention, home: str | None) -> Mention:
+        """A body every country has, written without a country, in a story set abroad: that country's."""
+        if not m.rule.endswith(":home") or home is None or m.actor is None or m.actor.country == home:
+            return m
+        return replace(m, actor=Actor.of(home, m.actor.sector))
 
     def _dateline_country(self, place: str | None) -> str | None:
         entry = self.gazetteer.lookup(place.title()) if place else None
@@ -305,6 +314,16 @@ class ActorFinder:
                 used_until = end
                 i += 2
                 continue
+            elif kind in _ACTORISH and atom.entry.home_scoped:
+                # "DPR AS": the body of the country named with it; "DPR" alone: the story's (see _at_home)
+                actor, end, rule = split_code(atom.entry.value), atom.t1, f"gazetteer:{kind}:home"
+                nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+                if nxt is not None and nxt.t0 == atom.t1 and nxt.entry.kind == "country":
+                    actor = Actor.of(split_code(nxt.entry.value).country, actor.sector)
+                    end, rule = nxt.t1, f"gazetteer:{kind}+country"
+                    i += 1
+                out.append(self._mention(sent, atom.t0, end, actor, kind, rule))
+                used_until = end
             elif kind in _ACTORISH:
                 actor = split_code(atom.entry.value)
                 out.append(self._mention(sent, atom.t0, atom.t1, actor, kind, f"gazetteer:{kind}"))
