@@ -58,8 +58,9 @@ class Warta:
         """What the coder knows about actors beyond the packs: the caller's, then the store's."""
         if self._knowledge is None:
             from warta.actors.assemble import stored_knowledge  # actors imported, added, learned in this store
+            from warta.verbs.store import with_stored_verbs  # verb dictionaries imported into this store
 
-            self._use(stored_knowledge(self.db, self.extra))
+            self._use(with_stored_verbs(self.db, stored_knowledge(self.db, self.extra)))
         return self._knowledge[0]
 
     @property

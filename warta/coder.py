@@ -5,7 +5,7 @@ a Coder is immutable and picklable, so Dask can ship it to workers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warta.knowledge import People, builtin_people
 from warta.knowledge.gazetteer import Gazetteer
@@ -19,6 +19,8 @@ from warta.pipeline.events import EventCoder
 from warta.pipeline.language import LanguageDetector
 from warta.pipeline.sentences import SentenceSplitter
 from warta.settings import Settings
+from warta.verbs.coding import ImportingEventCoder
+from warta.verbs.entries import usable
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class ExtraKnowledge:
     people: People = People()
     actors: tuple[tuple[str, str, str], ...] = ()  # (name, code, kind)
     roles: tuple[tuple[str, str], ...] = ()  # (agent noun, sector): "minister" -> GOV
+    verbs: tuple = ()  # imported verb dictionaries' entries (warta.verbs.entries.ImportedVerb), each with its `lang`
 
 
 class Coder:
@@ -44,7 +47,8 @@ class Coder:
         ontology = Ontology.load()
         people = builtin_people().merged(extra.people)
         packs = {code: LanguagePack.load(code) for code in (languages or available_languages())}
-        pipelines = {code: build_pipeline(pack, ontology, settings, people, extra.actors, extra.roles)
+        verbs = getattr(extra, "verbs", ())  # knowledge pickled by an older Warta has none
+        pipelines = {code: build_pipeline(pack, ontology, settings, people, extra.actors, extra.roles, verbs)
                      for code, pack in packs.items()}
         detector = LanguageDetector({code: pack.lingua_name for code, pack in packs.items()})
         return cls(pipelines, detector, packs)
@@ -75,11 +79,14 @@ class Coder:
 
 
 def build_pipeline(pack: LanguagePack, ontology: Ontology, settings: Settings, people: People,
-                   extra_actors=(), extra_roles=()) -> Pipeline:
+                   extra_actors=(), extra_roles=(), extra_verbs=()) -> Pipeline:
+    mine = usable([v for v in extra_verbs if getattr(v, "lang", pack.code) == pack.code], pack)
+    if mine:  # imported verbs join the pack's entries, in the same matcher; after them, so ties go to the pack's
+        pack = replace(pack, verbs=pack.verbs + mine)
     gazetteer = Gazetteer(pack, people, tuple(extra_actors), tuple(extra_roles))
     return Pipeline([
         SentenceSplitter(pack),
         DateResolver(pack),
         ActorFinder(gazetteer, people, pack.word_class("role_modifier")),
-        EventCoder(pack, ontology, settings),
+        (ImportingEventCoder if mine else EventCoder)(pack, ontology, settings),
     ])

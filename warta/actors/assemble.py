@@ -191,4 +191,5 @@ def stored_knowledge(db: str, extra: ExtraKnowledge | None = None) -> ExtraKnowl
 def merge(first: ExtraKnowledge, second: ExtraKnowledge) -> ExtraKnowledge:
     """Both; where they name the same thing, `first` is found first (the gazetteer keeps the first)."""
     return ExtraKnowledge(people=first.people.merged(second.people), actors=first.actors + second.actors,
-                          roles=first.roles + second.roles)
+                          roles=first.roles + second.roles,
+                          verbs=getattr(first, "verbs", ()) + getattr(second, "verbs", ()))

@@ -14,7 +14,7 @@ STAMP_CHARS = 12
 
 
 def knowledge_stamp(extra: ExtraKnowledge | None) -> str:
-    """A digest of every actor fact the coder uses beyond the language packs."""
+    """A digest of every actor fact and imported verb the coder uses beyond the language packs."""
     extra = extra or ExtraKnowledge()
     people = builtin_people().merged(extra.people)
     h = hashlib.sha256()
@@ -24,4 +24,6 @@ def knowledge_stamp(extra: ExtraKnowledge | None) -> str:
         h.update(repr(row).encode("utf-8"))
     for row in sorted(extra.roles):
         h.update(repr(row).encode("utf-8"))
+    for entry in getattr(extra, "verbs", ()):  # imported verb dictionaries (warta.verbs)
+        h.update(repr(entry).encode("utf-8"))
     return f"k-{h.hexdigest()[:STAMP_CHARS]}"

@@ -8,6 +8,7 @@ written as a root matches its affixed forms.
 from __future__ import annotations
 
 from warta.lang import LanguagePack, VerbEntry
+from warta.pipeline.mood import CLAUSE_END
 
 _MIN_ROOT = 3
 
@@ -80,18 +81,27 @@ class LexiconMatcher:
     """Finds verb-lexicon entries in a token sequence."""
 
     GAP = 3  # "..." skips at most this many words
+    PHRASE = 8  # the most words one alternative of an element spans (looking back from the verb)
 
     def __init__(self, pack: LanguagePack, morphology: Morphology):
         self.pack = pack
         self.morph = morphology
         self.compiled: dict[str, tuple[_Element | None, ...]] = {
             e.id: tuple(None if el == ("...",) else _Element(el) for el in e.pattern) for e in pack.verbs}
+        # entries that carry `before` (imported dictionaries' patterns, warta.verbs): the words that must
+        # stand before the verb in its clause; their gaps, before and after the verb, stay in the clause
+        self.before: dict[str, tuple[_Element | None, ...]] = {
+            e.id: tuple(None if el == ("...",) else _Element(el) for el in e.before)
+            for e in pack.verbs if isinstance(getattr(e, "before", None), tuple)}
+        self.blocked: frozenset[int] = frozenset()  # positions where no imported entry starts, per sentence
+        self.passable: frozenset[int] | None = None  # positions an imported entry's gaps may pass over (None: any)
         self._passive_forms: dict[str, bool] = {}
         # every element's first words, the other way round: word -> numbers of the elements it
         # opens as written (`exact`) or as a root (`roots`), for `_may_match`
         self._exact_index: dict[str, set[int]] = {}
         self._root_index: dict[str, set[int]] = {}
-        for n, element in enumerate(e for pattern in self.compiled.values() for e in pattern if e is not None):
+        patterns = (*self.compiled.values(), *self.before.values())
+        for n, element in enumerate(e for pattern in patterns for e in pattern if e is not None):
             element.key = n
             for first in element.exact_firsts:
                 self._exact_index.setdefault(first, set()).add(n)
@@ -195,15 +205,55 @@ class LexiconMatcher:
         """(end token, passive, words matched) when the entry's pattern matches from token i.
         Words matched, not words spanned, says how specific a match is: a gap adds none.
         In a headline the pattern's first word may also stand bare ("Kecam" for "mengecam")."""
-        return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
+        before = self.before.get(entry.id)
+        if before is None:
+            return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
+        if i in self.blocked:
+            return None  # an imported verb does not start on a name (warta.verbs.coding)
+        got = self._match(words, i, self.compiled[entry.id], 0, False, 0, headline, True)
+        if got is not None and got[1] and entry.frame != "passive":
+            return None  # a TABARI pattern is written for one voice: a passive one says so (`+ BEEN * BY $`)
+        if got is None or not before:
+            return got
+        start = i
+        while start > 0 and words[start - 1] not in CLAUSE_END:
+            start -= 1
+        more = self._match_before(words, i, before, start)
+        return None if more is None else (got[0], got[1], got[2] + more)
 
-    def _match(self, words, i, pattern, k, passive, weight, headline=False):
+    def _match_before(self, words, end, items, start) -> int | None:
+        """Words matched when `items` stand in words[start:end], the last of them ending at `end`
+        (a gap: anywhere before it in the clause); None when they do not."""
+        if not items:
+            return 0
+        element = items[-1]
+        if element is None:
+            for p in range(end, start - 1, -1):
+                if p < end and self.passable is not None and p not in self.passable:
+                    break
+                got = self._match_before(words, p, items[:-1], start)
+                if got is not None:
+                    return got
+            return None
+        for s in range(end - 1, max(start, end - self.PHRASE) - 1, -1):
+            hit = self._element(words, s, element)
+            if hit is not None and s + hit[0] == end:
+                got = self._match_before(words, s, items[:-1], start)
+                if got is not None:
+                    return got + hit[0]
+        return None
+
+    def _match(self, words, i, pattern, k, passive, weight, headline=False, clause=False):
         if k == len(pattern):
             return i, passive, weight
         element = pattern[k]
         if element is None:  # "...": a gap
             for skip in range(0, self.GAP + 1):
-                got = self._match(words, i + skip, pattern, k + 1, passive, weight)
+                if clause and skip and i + skip - 1 < len(words) and (
+                        words[i + skip - 1] in CLAUSE_END
+                        or (self.passable is not None and i + skip - 1 not in self.passable)):
+                    break  # an imported pattern's words stand in the verb's clause, with little between
+                got = self._match(words, i + skip, pattern, k + 1, passive, weight, False, clause)
                 if got:
                     return got
             return None
@@ -215,7 +265,8 @@ class LexiconMatcher:
         if hit is None:
             return None
         length, voice = hit
-        return self._match(words, i + length, pattern, k + 1, passive or voice == "passive", weight + length)
+        return self._match(words, i + length, pattern, k + 1, passive or voice == "passive", weight + length,
+                           False, clause)
 
     def _element(self, words, i, element: _Element, head: bool = False) -> tuple[int, str] | None:
         """(words consumed, voice) of the first alternative that matches at i.
