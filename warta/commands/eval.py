@@ -3,6 +3,7 @@
     warta eval GOLD.jsonl [ARTICLES...] [--level L] [--format table|json]
     warta eval --plover-gsr cases.jsonl
     warta eval --petrarch-records PETR.UnitTest.records.xml [--dictionaries DIR]
+    warta eval GOLD.jsonl [ARTICLES...] --verbs CAMEO.2.0.txt        # with a verb dictionary loaded
     warta eval --check-baseline | --update-baseline
 
 A thin layer over warta.evaluation: it loads the coder once, runs the modes
@@ -70,6 +71,9 @@ def eval_command(
                                                     "the dictionaries its <Environment> names are loaded."),
     dictionaries: Optional[List[Path]] = typer.Option(None, "--dictionaries", help="Folder of PETRARCH-format "
                                                       "*actors*.txt / *agents*.txt to load too (repeatable)."),
+    verbs: Optional[List[Path]] = typer.Option(None, "--verbs", help="PETRARCH-format verb dictionary to load "
+                                               "too, as `warta verbs import` would (repeatable)."),
+    verbs_lang: str = typer.Option("en", "--verbs-lang", help="The language pack the --verbs files are for."),
     lang: str = typer.Option("auto", "--lang", help="auto (every pack) or one pack code: id, en."),
     check: bool = typer.Option(False, "--check-baseline", help="Recompute the development sets; exit 1 when a "
                                "score dropped or a set changed."),
@@ -96,6 +100,11 @@ def eval_command(
             extra = extra + dicts.in_folder(folder)
     except FileNotFoundError as exc:
         _fail(str(exc))
+    for path in verbs or ():
+        if not path.is_file():
+            _fail(f"{path}: no such verb dictionary")
+    if verbs:
+        extra = extra + dicts.DictionaryFiles(verbs=tuple(verbs), verbs_lang=verbs_lang)
     out: dict = {}
     console = _console()
     table = fmt == EvalFormat.table

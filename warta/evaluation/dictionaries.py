@@ -25,16 +25,19 @@ class DictionariesUnavailable(Exception):
 class DictionaryFiles:
     actors: tuple[Path, ...] = ()
     agents: tuple[Path, ...] = ()
+    verbs: tuple[Path, ...] = ()  # verb dictionaries (warta.verbs), for the language `verbs_lang`
+    verbs_lang: str = "en"
 
     def __add__(self, other: "DictionaryFiles") -> "DictionaryFiles":
-        return DictionaryFiles(_unique(self.actors + other.actors), _unique(self.agents + other.agents))
+        return DictionaryFiles(_unique(self.actors + other.actors), _unique(self.agents + other.agents),
+                               _unique(self.verbs + other.verbs), other.verbs_lang if other.verbs else self.verbs_lang)
 
     @property
     def all(self) -> tuple[Path, ...]:
-        return self.actors + self.agents
+        return self.actors + self.agents + self.verbs
 
     def __bool__(self) -> bool:
-        return bool(self.actors or self.agents)
+        return bool(self.actors or self.agents or self.verbs)
 
 
 def _unique(paths: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -57,7 +60,14 @@ def knowledge(files: DictionaryFiles) -> ExtraKnowledge:
                                       "so PETRARCH dictionaries cannot be loaded") from exc
     records = [rec for path in files.actors for rec in load_actors(path)]
     agents = [agent for path in files.agents for agent in load_agents(path)]
-    return to_knowledge(records, agents)
+    extra = to_knowledge(records, agents)
+    if files.verbs:
+        from dataclasses import replace
+
+        from warta.verbs.entries import entries_from_file
+
+        extra = replace(extra, verbs=tuple(e for p in files.verbs for e in entries_from_file(p, files.verbs_lang)))
+    return extra
 
 
 def coder_with(files: DictionaryFiles, languages: Sequence[str] | None = None) -> Coder:
