@@ -115,7 +115,7 @@ def test_table_exports_hold_the_nulls(db, tmp_path):
 
 
 def test_the_dashboard_api_shows_the_name_and_lists_only_coded_actors(db, tmp_path):
-    with TestClient(create_app(db, snapshot_dir=tmp_path / "snapshots")) as client:
+    with TestClient(create_app(db, snapshot_dir=tmp_path / "snapshots"), base_url="http://127.0.0.1") as client:
         body = client.get("/api/events").json()
         assert body["total"] == 3
         assert _uncoded(body["events"]) == ["Ahmad Vahidi", "Budi Santoso"]

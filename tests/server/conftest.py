@@ -17,6 +17,7 @@ from tests.conftest import shared_path
 from warta.server import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
+LOCAL = "http://127.0.0.1"  # TestClient's base URL: the app answers to local host names only
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -35,7 +36,7 @@ def synthetic_db(tmp_path) -> Path:
 
 @pytest.fixture
 def client(synthetic_db, tmp_path):
-    with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "snapshots")) as c:
+    with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "snapshots"), base_url=LOCAL) as c:
         yield c
 
 

@@ -150,7 +150,7 @@ def test_an_event_told_by_two_articles(synthetic_db, tmp_path):
         con.execute("INSERT INTO reports BY NAME SELECT * REPLACE ('r2' AS id, 'folder/d2.txt' AS doc_id, 8 AS span_start,"
                     " 19 AS span_end, 'signed again' AS evidence) FROM reports WHERE id = 'e0002'")
         con.execute("UPDATE events SET report_count = 2, article_count = 2 WHERE id = 'e0002'")
-    with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "s")) as client:
+    with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "s"), base_url="http://127.0.0.1") as client:
         doc = client.get("/api/documents/folder/d2.txt").json()
         told = next(e for e in doc["events"] if e["id"] == "e0002")
         assert told["span"] == [8, 19] and told["evidence"] == "signed again"

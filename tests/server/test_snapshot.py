@@ -80,7 +80,7 @@ def test_serving_goes_on_while_a_writer_holds_the_store(synthetic_db, tmp_path):
 def test_no_snapshot_while_a_writer_holds_the_store_is_a_503(synthetic_db, tmp_path):
     writer = Writer(synthetic_db)
     try:
-        with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "s")) as client:
+        with TestClient(create_app(synthetic_db, snapshot_dir=tmp_path / "s"), base_url="http://127.0.0.1") as client:
             r = client.get("/api/stats")
             assert r.status_code == 503
             assert r.headers["retry-after"] == "2"

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 from rich.console import Console
 
 err = Console(stderr=True)
+WILDCARDS = ("0.0.0.0", "::", "")  # --host values that name no one host
 
 
 def register(app: typer.Typer) -> None:
@@ -20,15 +21,25 @@ def register(app: typer.Typer) -> None:
             None, "--snapshot-dir", help="Where the server keeps its copy of the store (default: a temporary folder)."),
         refresh: float = typer.Option(1.0, "--refresh", min=0.1,
                                       help="Seconds between checks for a changed store."),
+        allow_host: List[str] = typer.Option(
+            [], "--allow-host", help="A host name (or address) browsers may reach the server by, besides "
+            "localhost, 127.0.0.1, [::1] and --host; repeatable; * allows any (no DNS-rebinding guard)."),
     ):
         """Serve the REST API (/api, described at /openapi.json) and the dashboard (/), read-only."""
         import uvicorn
 
         from warta.server import create_app
+        from warta.server.app import LOCAL_HOSTS
 
         if not db.exists():
             err.print(f"[red]error:[/red] no store at {db}: run `warta code` first")
             raise typer.Exit(2)
-        app_ = create_app(db, snapshot_dir=snapshot_dir, interval=refresh)
+        allowed = [*LOCAL_HOSTS, *allow_host]
+        if host not in WILDCARDS:
+            allowed.append(host)
+        elif not allow_host:
+            err.print(f"note: listening on every interface, but answering only to {', '.join(LOCAL_HOSTS)}: "
+                      "name the machine with --allow-host", highlight=False)
+        app_ = create_app(db, snapshot_dir=snapshot_dir, interval=refresh, allowed_hosts=allowed)
         err.print(f"Warta dashboard on http://{host}:{port}/  (store {db}; Ctrl+C stops)", highlight=False)
         uvicorn.run(app_, host=host, port=port, log_level="warning", h11_max_incomplete_event_size=16 * 1024)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -23,6 +24,7 @@ from warta.server.routes import router
 from warta.server.snapshot import Snapshots, StoreBusy
 
 STATIC = Path(__file__).with_name("static")
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")  # the names a Host header may give by default
 MAX_URL = 4096  # characters of path and query string
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -40,12 +42,26 @@ def _version() -> str:
         return "0"
 
 
+def host_name(header: str) -> str:
+    """The name in a Host header, lower case, without port or final dot: "[::1]:8000" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):  # an IPv6 address, maybe with a port after the bracket
+        name = header[1:].split("]", 1)[0]
+    else:
+        name = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    return name.rstrip(".")
+
+
 def create_app(db: str | Path, snapshot_dir: str | Path | None = None, interval: float = 1.0,
-               cache_size: int = 256) -> FastAPI:
+               cache_size: int = 256, allowed_hosts: Iterable[str] = LOCAL_HOSTS) -> FastAPI:
     """An app serving the store at `db`; nothing is opened until the first request or startup.
 
     `interval`: seconds between checks for a changed store; `cache_size`: aggregate answers
-    remembered per snapshot (0: none)."""
+    remembered per snapshot (0: none). `allowed_hosts`: the names a request's Host header may
+    give (any port); others are refused with 400, so a web page whose domain an attacker points
+    at this machine (DNS rebinding) cannot read the store through a visitor's browser. "*"
+    allows every name."""
+    allowed = frozenset(host_name(h) for h in allowed_hosts)
     snapshots = Snapshots(db, workdir=snapshot_dir, interval=interval, cache_size=cache_size)
 
     @asynccontextmanager
@@ -64,12 +80,15 @@ def create_app(db: str | Path, snapshot_dir: str | Path | None = None, interval:
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
+        if "*" not in allowed and host_name(request.headers.get("host", "")) not in allowed:
+            return JSONResponse({"detail": "this server does not answer to the host name in the request "
+                                           "(warta serve --allow-host NAME lets it)"}, status_code=400)
         if len(request.url.path) + len(request.url.query) > MAX_URL:
             return JSONResponse({"detail": f"the request URL is longer than {MAX_URL} characters"}, status_code=414)
         response = await call_next(request)
