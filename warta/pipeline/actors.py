@@ -423,7 +423,9 @@ class ActorFinder:
                 name_end = 0 if sent.is_title else _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
                 if not name_end and not sent.is_title:  # "Konsul Jenderal RI di Johor Bahru, Sigit Widiyanto,"
                     name_start, name_end = self._name_after_place(toks, nxt.t1)
-                if name_end and any(nxt.t1 <= a.t0 < name_end and a.entry.kind != "person" for a in atoms):
+                if not name_end and not sent.is_title:  # "Duta Besar Inggris untuk Indonesia Owen Jenkins"
+                    name_start, name_end = self._name_after_posting(toks, atoms, nxt.t1)
+                if name_end and any(name_start <= a.t0 < name_end and a.entry.kind != "person" for a in atoms):
                     name_end = 0  # "Menlu Iran, Rusia, dan Turki": a list of countries, not a name
                 actor = self._remember(toks, _skip_comma(toks, name_start), name_end, actor, memory, former)
                 made = [self._mention(sent, role.t0, name_end or nxt.t1, actor, "role", "role+country")]
@@ -459,6 +461,21 @@ class ActorFinder:
             if not _is_name_token(toks[k].text):
                 break
         return i, 0
+
+    def _name_after_posting(self, toks, atoms, i: int) -> tuple[int, int]:
+        """A name after the place or body an office is posted to: "untuk [Indonesia] Owen Jenkins",
+        "untuk Rekonsiliasi [Afganistan], Zalmay Khalilzad" (a preposition, a few capitalised
+        words ending in a known place or body, then the name)."""
+        if i >= len(toks) or toks[i].lower not in self.target_preps:
+            return i, 0
+        post = next((a for a in atoms if i + 1 <= a.t0 <= i + 3 and a.entry.kind in _ACTORISH), None)
+        if post is None or not all(_is_name_token(t.text) for t in toks[i + 1:post.t0]):
+            return i, 0
+        start = _skip_comma(toks, post.t1)
+        end = _name_run(toks, start, not_names=self.not_names)
+        if not end or any(a.t0 < end and a.t1 > start for a in atoms if a.entry.kind != "person"):
+            return i, 0
+        return start, end
 
     def _title_tail(self, toks, a: int, b: int) -> bool:
         """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia"."""

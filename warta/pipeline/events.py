@@ -45,6 +45,8 @@ class EventCoder:
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
+    INTENT_ROOT = "03"  # an intent or invitation governs only a verb close after it ("mengundang X berkunjung")
+    INTENT_WINDOW = 2
 
     def __init__(self, pack: LanguagePack, ontology: Ontology, settings: Settings):
         self.pack = pack
@@ -246,9 +248,11 @@ class EventCoder:
         menarik pasukan", "menolak membebaskan" (but "menolak tuduhan AS dan menyerang" is two acts)."""
         inside = {k for g in groups for k in range(g.t0, g.t1)}
         for t in triggers:
+            intent = t.code[:2] == self.INTENT_ROOT and self.entries[t.entry_id].frame != "nominal"
             if t.tok_end <= trig.tok_start \
-                    and sum(k not in inside for k in range(t.tok_end, trig.tok_start)) <= self.GOVERN_WINDOW \
-                    and t.code[:2] in self.GOVERNING_ROOTS \
+                    and sum(k not in inside for k in range(t.tok_end, trig.tok_start)) \
+                    <= (self.INTENT_WINDOW if intent else self.GOVERN_WINDOW) \
+                    and (t.code[:2] in self.GOVERNING_ROOTS or intent) \
                     and not any(words[k] in CLAUSE_END or words[k] in self.breaks or words[k] in self.coordinators
                                 or words[k] in self.relatives for k in range(t.tok_end, trig.tok_start) if k not in inside):
                 return True
