@@ -71,6 +71,8 @@ def rows(kind: str):
 
 
 def contains_word(text: str, word: str) -> bool:
+    if not any(c.isalnum() for c in word):  # a punctuation mark: wherever it stands
+        return word in text
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
@@ -289,6 +291,17 @@ def test_self_pronouns_stand_for_the_speaker(lang, item):
     events = code(lang, example).events
     assert any(e.source_span[0] == start or e.target_span[0] == start for e in events), \
         f"no event rests on {word!r} in {example!r}: {[(e.source, e.target, e.code) for e in events]}"
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "quote_mark"])
+def test_quote_marks_give_a_quote_spanning_sentences_its_speaker(lang, item):
+    """The example's quote runs over two sentences; its first-person word acts for the speaker named after it."""
+    analysis = code(lang, item[2])
+    assert len(analysis.sentences) >= 2, f"{item[2]!r} is one sentence: the quote must span two"
+    selves = [m for m in analysis.mentions if m.rule == "pronoun:speaker" and m.actor is not None]
+    assert selves, f"no first-person word stands for the speaker in {item[2]!r}"
+    assert any(e.source_span[0] == selves[0].start for e in analysis.events), \
+        f"no event rests on the speaker's word: {[(e.source, e.target, e.code) for e in analysis.events]}"
 
 
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "condition"])

@@ -58,6 +58,7 @@ WORD_CLASSES = {
     "singular_pronoun",  # ia, he: the person or office the previous sentence began with
     "purpose",  # untuk, in order to: the predicate after it is an aim, not a deed
     "background",  # tahun, peringatan, anniversary: a predicate noun after it names a lasting state, not news
+    "quote_mark",  # ", “, ”: open and close a quotation, whose first-person words stand for its speaker
     # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
     "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's
     "place_word",  # provinsi, kota, timur, province, heights: a name holding it (or beside it) is a place

@@ -60,6 +60,7 @@ class ActorFinder:
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
         self._lead = None
         self.speech_verbs = self.pack.word_class("speech_verb")
+        self.quote_marks = self.pack.word_class("quote_mark")
         self.coordinators = self.pack.word_class("coordinator")
         self.articles = self.pack.word_class("article")
         self.formers = self.pack.word_class("former")
@@ -79,10 +80,12 @@ class ActorFinder:
         self._recent = recent
         self._lead = None  # the person or office the last sentence began with, for "Ia"
         composed, places = [], {}
+        leads: list[Mention | None] = []  # the person or office each sentence's "ia" stands for
         preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
         for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
             atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
+            leads.append(self._lead)
             found = self._compose(sent, atoms, day, memory, recent, countries_seen)
             found, place = self._places_apart(sent, found)
             if place:
@@ -110,6 +113,7 @@ class ActorFinder:
         if absorbed:
             mentions = [m for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
+        mentions.extend(self._quoted(analysis.sentences, mentions, leads))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
 
@@ -158,6 +162,60 @@ class ActorFinder:
                 out.append(self._mention(sent, k, end, by_word[toks[k].lower], "person", "memory:person"))
                 k = end
         return out
+
+    def _quoted(self, sentences, mentions: list[Mention], leads: list[Mention | None]) -> list[Mention]:
+        """First-person words inside a quote stand for its speaker, named after the quote
+        ('"Kami ... . ... ," kata Iqbal', '"...," ujarnya': the person the sentence before
+        began with) or before it ('Iqbal mengatakan, "Kami ..."'), the quote spanning sentences."""
+        if not self.quote_marks or not self.self_pronouns:
+            return []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        out: list[Mention] = []
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sent in sentences:
+            paragraphs.setdefault(sent.paragraph, []).append(sent)
+        for para in paragraphs.values():
+            marks = [(sent, k) for sent in para for k, t in enumerate(sent.tokens) if t.text in self.quote_marks]
+            for (s0, k0), (s1, k1) in zip(marks[0::2], marks[1::2]):
+                speaker = self._speaker_after(s1, k1, by_sentence, leads) or self._speaker_before(s0, k0, by_sentence)
+                if speaker is None or speaker.actor is None:
+                    continue
+                for sent in para:
+                    if not s0.index <= sent.index <= s1.index:
+                        continue
+                    lo = k0 + 1 if sent is s0 else 0
+                    hi = k1 if sent is s1 else len(sent.tokens)
+                    covered = {k for m in by_sentence.get(sent.index, ()) if m.actor is not None
+                               for k in range(m.tok_start, m.tok_end)}
+                    out.extend(self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
+                               for k in range(lo, hi) if sent.tokens[k].lower in self.self_pronouns and k not in covered)
+        return out
+
+    def _speaker_after(self, sent, k: int, by_sentence, leads) -> Mention | None:
+        """'...," kata Iqbal': the actor right after the speech verb that follows the closing quote;
+        with none there ("ujarnya", "kata dia"), the person the sentence before began with."""
+        toks = sent.tokens
+        v = k + 1
+        while v < len(toks) and toks[v].text == ",":
+            v += 1
+        if v >= len(toks) or toks[v].lower not in self.speech_verbs:
+            return None
+        after = [m for m in by_sentence.get(sent.index, ()) if v < m.tok_start <= v + 3]
+        if after:
+            return min(after, key=lambda m: m.tok_start)
+        return leads[sent.index] if sent.index < len(leads) else None
+
+    def _speaker_before(self, sent, k: int, by_sentence) -> Mention | None:
+        """'Iqbal mengatakan, "Kami ...': the actor right before the speech verb before the quote."""
+        toks = sent.tokens
+        v = k - 1
+        while v >= 0 and toks[v].text in (",", ":"):
+            v -= 1
+        if v < 1 or toks[v].lower not in self.speech_verbs:
+            return None
+        return next((m for m in by_sentence.get(sent.index, ()) if m.tok_end == v), None)
 
     @staticmethod
     def _known_name(text: str, by_word: dict[str, Actor]) -> Actor | None:
