@@ -557,10 +557,11 @@ class ActorFinder:
         out = []
         i = 0
         while i < len(toks):
-            if i in covered or not _is_name_token(toks[i].text):
+            initial = self._initial(toks, i)
+            if i in covered or not (initial or _is_name_token(toks[i].text)):
                 i += 1
                 continue
-            end = _name_run(toks, i, not_names=self.not_names)
+            end = _name_run(toks, i + initial, not_names=self.not_names)
             if not end:
                 i += 1
                 continue
@@ -593,6 +594,12 @@ class ActorFinder:
                     out.append(self._mention(sent, i, end, None, "name", verdict.rule))
             i = end
         return out
+
+    def _initial(self, toks, i: int) -> bool:
+        """A capital letter standing for a first name before a name ("M Iqbal"), not a word of the language."""
+        t = toks[i].text
+        return len(t) == 1 and t.isupper() and t.isalpha() and not self.judge.plain(t.lower()) \
+            and i + 1 < len(toks) and _is_name_token(toks[i + 1].text)
 
     @staticmethod
     def _role_follows(toks, atoms, end: int) -> bool:

@@ -22,7 +22,7 @@ _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Scraped archives often join an article's paragraphs with a comma straight after the
 # closing stop or quote ("... Selasa.,Menteri ..."): that comma is a paragraph break.
-_JOINED_PARAGRAPH = re.compile(r"(?<=[.!?][\"'\u201d\u2019]),|(?<=[.!?]),(?=[\"'\u201c\u2018]?[^\W\d_])")
+_JOINED_PARAGRAPH = re.compile(r"(?<=[.!?][\"'\u201d\u2019]),+|(?<=[.!?]),+(?=[\"'\u201c\u2018]?[^\W\d_])")
 _ATTRS = [IDX, LENGTH, SENT_START]
 PIECE_CHARS = 100_000  # a paragraph longer than this goes to spaCy in pieces (never more than max_length / 2)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
