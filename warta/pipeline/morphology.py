@@ -94,7 +94,9 @@ class LexiconMatcher:
             e.id: tuple(None if el == ("...",) else _Element(el) for el in e.before)
             for e in pack.verbs if isinstance(getattr(e, "before", None), tuple)}
         self.blocked: frozenset[int] = frozenset()  # positions where no imported entry starts, per sentence
+        self.present: frozenset[int] | None = None  # elements some word of the sentence may match (None: unknown)
         self.passable: frozenset[int] | None = None  # positions an imported entry's gaps may pass over (None: any)
+        self._sentence_heads: tuple[dict, dict] = ({}, {})  # head_candidates within the current sentence
         self._passive_forms: dict[str, bool] = {}
         # every element's first words, the other way round: word -> numbers of the elements it
         # opens as written (`exact`) or as a root (`roots`), for `_may_match`
@@ -107,6 +109,10 @@ class LexiconMatcher:
                 self._exact_index.setdefault(first, set()).add(n)
             for first in element.root_firsts:
                 self._root_index.setdefault(first, set()).add(n)
+        # what an imported entry needs besides its verb: its elements' numbers, all to be found in the sentence
+        self.needs: dict[str, frozenset[int]] = {
+            e: frozenset(el.key for el in (*self.compiled[e][1:], *b) if el is not None) for e, b in self.before.items()}
+        self._split: dict[tuple[str, bool], tuple] = {}  # (word, headline) -> (pack's entries, (needs, imported))
         self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
         # head_candidates per word: in the body [0], in a headline [1]
         self._heads: tuple[dict[str, tuple[VerbEntry, ...]], ...] = ({}, {})
@@ -151,12 +157,15 @@ class LexiconMatcher:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_heads"] = ({}, {})
+        state["_sentence_heads"] = ({}, {})
+        state["_split"] = {}
         state["_elements_of"] = {}
         return state
 
     def head_candidates(self, word: str, headline: bool = False) -> tuple[VerbEntry, ...]:
         """`candidates` for a word, less those whose pattern's first word cannot match it
-        (`_element` turns them away before looking at any other word); kept per word."""
+        (`_element` turns them away before looking at any other word); kept per word. Within a
+        sentence (`sentence`), less the imported entries whose other words it lacks."""
         table = self._heads[1 if headline else 0]
         hit = table.get(word)
         if hit is None:
@@ -164,11 +173,32 @@ class LexiconMatcher:
                         if headline or self._head_may_match(word, self.compiled[e.id][0]))
             if len(table) < 200_000:
                 table[word] = hit
+        present = self.present
+        if present is not None:
+            split = self._split.get((word, headline))
+            if split is None:  # the pack's entries first (ties go to them), then the imported ones
+                split = (tuple(e for e in hit if e.id not in self.needs),
+                         tuple((self.needs[e.id], e) for e in hit if e.id in self.needs))
+                if len(self._split) < 200_000:
+                    self._split[(word, headline)] = split
+            if split[1]:
+                hit = split[0] + tuple(e for needs, e in split[1] if needs <= present)
+            self._sentence_heads[1 if headline else 0][word] = hit
         return hit
 
     def head_table(self, headline: bool = False) -> dict[str, tuple[VerbEntry, ...]]:
         """The answers `head_candidates` kept so far (word -> entries), to look up without a call."""
-        return self._heads[1 if headline else 0]
+        return (self._heads if self.present is None else self._sentence_heads)[1 if headline else 0]
+
+    def sentence(self, words: list[str], blocked=frozenset(), passable=None) -> None:
+        """Search `words` next, with imported entries kept off `blocked` positions and their gaps
+        on `passable` ones (warta.verbs.coding); `sentence(None)` when done."""
+        if words is None:
+            self.blocked, self.passable, self.present = frozenset(), None, None
+            return
+        self.blocked, self.passable = frozenset(blocked), passable
+        self.present = frozenset().union(*map(self.elements_of, set(words)))
+        self._sentence_heads = ({}, {})
 
     def _head_may_match(self, word: str, element: "_Element | None") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
@@ -177,6 +207,10 @@ class LexiconMatcher:
     def _may_match(self, word: str, element: _Element) -> bool:
         """Can one of the element's alternatives match the word, as written or without its
         clitic (an exact alternative), or by one of its roots (the word itself among them)?"""
+        return element.key in self.elements_of(word)
+
+    def elements_of(self, word: str) -> frozenset[int]:
+        """The numbers of the elements the word may match (see `_may_match`), kept per word."""
         keys = self._elements_of.get(word)
         if keys is None:
             found = set(self._exact_index.get(word, ()))
@@ -186,7 +220,7 @@ class LexiconMatcher:
             keys = frozenset(found)
             if len(self._elements_of) < 200_000:
                 self._elements_of[word] = keys
-        return element.key in keys
+        return keys
 
     def candidates(self, words: list[str], i: int, headline: bool = False) -> list[VerbEntry]:
         seen, out = set(), []
@@ -210,6 +244,9 @@ class LexiconMatcher:
             return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
         if i in self.blocked:
             return None  # an imported verb does not start on a name (warta.verbs.coding)
+        present = self.present
+        if present is not None and not self.needs[entry.id] <= present:
+            return None  # a word it needs is nowhere in the sentence
         got = self._match(words, i, self.compiled[entry.id], 0, False, 0, headline, True)
         if got is not None and got[1] and entry.frame != "passive":
             return None  # a TABARI pattern is written for one voice: a passive one says so (`+ BEEN * BY $`)
