@@ -38,6 +38,7 @@ def test_uncovered_predicate_is_listed_with_count_and_kwic(tmp_path):
     gap = gaps["zagor"]
     assert gap["count"] == 3 and gap["docs"] == 3
     assert gap["forms"] == {"menzagor": 2, "dizagor": 1}  # affixed forms meet at the stem
+    assert gap["share"] == 1.0  # every document holding the word has it between two actors
     lines = [k["line"] for k in gap["kwic"]]
     assert "«Rusia» [menzagor] «Iran» dalam pertemuan di Jenewa." in lines
     assert {(k["doc"], k["source"], k["target"]) for k in gap["kwic"]} >= {("a1", "RUS", "IRN")}
@@ -65,3 +66,22 @@ def test_table_output_and_options(tmp_path):
 def test_unknown_language_is_refused(tmp_path):
     result = runner.invoke(app, ["lexicon", "gaps", str(_corpus(tmp_path)), "--lang", "xx"])
     assert result.exit_code == 2
+
+
+def test_frequent_and_unspecific_words_are_left_out_of_a_large_corpus(tmp_path):
+    """On 100 documents or more: a word in more than --max-df of the documents is a function word
+    ("memang", indeed), and a stem seldom between actors where it occurs (--min-share) is no predicate."""
+    docs = [{"id": f"a{i}", "text": "Rusia memang menzagor Iran."} for i in range(30)]
+    docs += [{"id": f"b{i}", "text": "Cuaca memang cerah sekali."} for i in range(100)]
+    docs += [{"id": f"c{i}", "text": "Petani plontos di desa itu."} for i in range(24)]
+    docs += [{"id": "d", "text": "Jepang plontos Korea Selatan."}]
+    path = tmp_path / "large.jsonl"
+    path.write_text("".join(json.dumps({**d, "lang": "id"}) + "\n" for d in docs), encoding="utf-8")
+    gaps = _gaps(str(path), "--lang", "id")
+    forms = {f for g in gaps for f in g["forms"]}
+    assert [g["count"] for g in gaps if "menzagor" in g["forms"]] == [30]
+    assert "memang" not in forms and "plontos" not in forms
+    # the thresholds are options: lifted, both words come back
+    lifted = {f: g for g in _gaps(str(path), "--lang", "id", "--max-df", "1", "--min-share", "0") for f in g["forms"]}
+    assert lifted["memang"]["count"] == 30
+    assert lifted["plontos"]["count"] == 1 and lifted["plontos"]["share"] == 0.04

@@ -43,6 +43,9 @@ def register(app: typer.Typer) -> None:
         max_words: int = typer.Option(3, "--words", min=1, help="Candidate words taken from each actor pair."),
         max_df: float = typer.Option(0.2, "--max-df", min=0.0, max=1.0, help="On 100 documents or more, a word "
                                      "found in more than this share of them is taken for a function word."),
+        min_share: float = typer.Option(0.05, "--min-share", min=0.0, max=1.0, help="On 100 documents or more, "
+                                        "leave out a predicate that stands between two actors in fewer than "
+                                        "this share of the documents its forms occur in."),
         fmt: GapFormat = typer.Option(GapFormat.table, "--format", "-f", help="table (text) or jsonl."),
     ):
         """List the most frequent uncovered predicates between two resolved actors, with counts and
@@ -54,7 +57,7 @@ def register(app: typer.Typer) -> None:
                                      param_hint="--lang")
         try:
             report = find_gaps(corpus, lang, limit=limit, top=top, kwic=kwic, window=window,
-                               max_words=max_words, max_df=max_df)
+                               max_words=max_words, max_df=max_df, min_share=min_share)
         except WartaError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(2)
@@ -65,7 +68,8 @@ def register(app: typer.Typer) -> None:
         else:
             for rank, gap in enumerate(report.gaps, 1):
                 forms = ", ".join(f"{f} {n}" for f, n in gap.forms.most_common(6))
-                out.write(f"{rank:>3}. {gap.stem}  {gap.count} pairs, {gap.docs} documents  forms: {forms}\n")
+                out.write(f"{rank:>3}. {gap.stem}  {gap.count} pairs, {gap.docs} documents (share {gap.share:.2f})  "
+                          f"forms: {forms}\n")
                 for line in gap.kwic:
                     out.write(f"       {line['doc']} ({line['source']} {line['target']}): {line['line']}\n")
         err.print(report.summary(), markup=False, highlight=False, soft_wrap=True)

@@ -18,7 +18,10 @@ mentions, each pair of neighbouring actors is looked at:
   is needed, so no language is named here);
 * the first `max_words` of them are normalised to a stem with the pack's
   morphology (warta.pipeline.morphology: "mengecam", "kecaman" -> "kecam"),
-  and each stem is counted once per pair.
+  and each stem is counted once per pair;
+* on a corpus of 100 documents or more, a stem that stands between actors in
+  fewer than `min_share` of the documents its forms occur in is left out: a
+  word found everywhere ("lain", "baik") is no predicate of these pairs.
 
 The report ranks stems by the number of pairs they stand in, with their
 written forms and keyword-in-context lines («actor» [word] «actor»).
@@ -61,9 +64,10 @@ class Gap:
     forms: Counter
     dyads: Counter  # "SOURCE TARGET" as the actors stand in the sentence
     kwic: list[dict]
+    share: float = 1.0  # docs / documents where its forms occur at all (each form counted apart)
 
     def record(self) -> dict:
-        return {"stem": self.stem, "count": self.count, "docs": self.docs,
+        return {"stem": self.stem, "count": self.count, "docs": self.docs, "share": round(self.share, 3),
                 "forms": dict(self.forms.most_common()), "dyads": dict(self.dyads.most_common(5)),
                 "kwic": self.kwic}
 
@@ -80,6 +84,7 @@ class GapReport:
     empty: int = 0  # pairs with no candidate word (only function words, names, numbers)
     read_errors: int = 0
     function_words: int = 0  # words dropped as too frequent (max_df)
+    unspecific: int = 0  # stems dropped as seldom standing between actors where they occur (min_share)
     gaps: list[Gap] = field(default_factory=list)
 
     @property
@@ -90,7 +95,8 @@ class GapReport:
         return (f"{self.documents:,} documents, {self.sentences:,} sentences, {self.actor_sentences:,} with two "
                 f"actors or more: {self.pairs:,} actor pairs, {self.covered:,} covered by the {self.lang} lexicon, "
                 f"{self.far:,} too far apart, {self.uncovered:,} uncovered ({self.empty:,} of them with no "
-                f"candidate word); {self.function_words:,} frequent words taken for function words"
+                f"candidate word); {self.function_words:,} frequent words taken for function words, "
+                f"{self.unspecific:,} stems dropped as seldom between actors"
                 + (f"; {self.read_errors:,} inputs unreadable" if self.read_errors else ""))
 
 
@@ -203,7 +209,8 @@ class GapFinder:
 
     # -- ranking ------------------------------------------------------------------
 
-    def report(self, *, top: int = 50, kwic: int = 3, max_words: int = 3, max_df: float = 0.2) -> GapReport:
+    def report(self, *, top: int = 50, kwic: int = 3, max_words: int = 3, max_df: float = 0.2,
+               min_share: float = 0.05) -> GapReport:
         rep = self.report_
         frequent: set[str] = set()
         if rep.documents >= DF_MIN_DOCS and max_df < 1:
@@ -238,6 +245,14 @@ class GapFinder:
                 # one line per document first, so the lines show the word in several stories
                 if len(got) < kwic and not any(x["doc"] == pair.doc for x in got):
                     got.append(_kwic(pair, form, start, end))
+        # how specific a stem is to actor pairs: the documents where it stands between two actors over
+        # those where its forms occur at all ("lain", "baik", "dapat" are everywhere, "lantik" is not)
+        share = {s: len(docs[s]) / max(1, min(rep.documents, sum(self.df[f] for f in forms[s]))) for s in count}
+        if rep.documents >= DF_MIN_DOCS and min_share > 0:
+            dropped = [s for s in count if share[s] < min_share]
+            rep.unspecific = len(dropped)
+            for s in dropped:
+                del count[s]
         ranked = sorted(count, key=lambda s: (-count[s], s))[:top]
         for stem in ranked:
             got = lines[stem]
@@ -251,7 +266,7 @@ class GapFinder:
                             if all(x["line"] != line["line"] for x in got):
                                 got.append(line)
                             break
-            rep.gaps.append(Gap(stem, count[stem], len(docs[stem]), forms[stem], dyads[stem], got))
+            rep.gaps.append(Gap(stem, count[stem], len(docs[stem]), forms[stem], dyads[stem], got, share[stem]))
         return rep
 
     def _stems(self, forms: set[str]) -> dict[str, str]:
@@ -306,7 +321,7 @@ def _kwic(pair: _Pair, form: str, start: int, end: int, width: int = 70) -> dict
 
 def find_gaps(paths: Sequence[str | Path] | Iterable[Document], lang: str, *, coder: Coder | None = None,
               limit: int | None = None, top: int = 50, kwic: int = 3, window: int = 10, max_words: int = 3,
-              max_df: float = 0.2, on_document=None) -> GapReport:
+              max_df: float = 0.2, min_share: float = 0.05, on_document=None) -> GapReport:
     """Read files and folders as `warta code` does (or take Documents), and rank their lexicon gaps.
     Documents whose record names another language are passed over."""
     coder = coder or Coder.load([lang])
@@ -327,4 +342,4 @@ def find_gaps(paths: Sequence[str | Path] | Iterable[Document], lang: str, *, co
         finder.add(item)
         if on_document is not None:
             on_document(finder.report_)
-    return finder.report(top=top, kwic=kwic, max_words=max_words, max_df=max_df)
+    return finder.report(top=top, kwic=kwic, max_words=max_words, max_df=max_df, min_share=min_share)
