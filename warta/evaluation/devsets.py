@@ -84,6 +84,26 @@ def measure_seeds(shared: Path, coders: Coders) -> Measured:
     return Measured(gated, info)
 
 
+def measure_real_news(lang: str) -> Callable[[Path, Coders], Measured]:
+    """A set of real articles with complete gold (devsets/<lang>): recall and precision gated at
+    the country and sector levels, so neither may fall while the other rises unnoticed."""
+    def measure(shared: Path, coders: Coders) -> Measured:
+        folder = shared / "devsets" / lang
+        gold = load_gold(folder / "gold.jsonl")
+        coded = code_articles(coders.get(), sorted((folder / "articles").glob("*.txt")))
+        report = score_events(gold, coded.predictions, coded.languages)
+        gated, info = {}, {}
+        for name in ("country+root", "sector+root"):
+            t = report.levels[name].total
+            gated[f"{name}.recall"] = _r(t.recall)
+            gated[f"{name}.precision"] = _r(t.precision)
+            info[f"{name}.f1"] = _r(t.f1)
+        t = report.levels["country+code"].total
+        info["country+code.recall"], info["country+code.precision"] = _r(t.recall), _r(t.precision)
+        return Measured(gated, info)
+    return measure
+
+
 def measure_gsr(shared: Path, coders: Coders) -> Measured:
     report = evaluate_gsr(coders.get(), load_cases(shared / GSR_FILE))
     return Measured({"category_accuracy": _r(report.accuracy), "category_f1": _r(report.f1)},
@@ -113,6 +133,10 @@ PHOENIX_DICTS = tuple(f"reference/phoenix/{n}" for n in (
 DEV_SETS: tuple[DevSet, ...] = (
     DevSet("seeds", ("gold/seeds.jsonl", "seeds"),
            "the two Indonesian seed articles and their gold events (F1 at each level)", measure_seeds),
+    DevSet("devset-id", ("devsets/id/gold.jsonl", "devsets/id/articles"),
+           "58 real Indonesian articles (2019) with complete hand-coded gold", measure_real_news("id")),
+    DevSet("devset-en", ("devsets/en/gold.jsonl", "devsets/en/articles"),
+           "28 real English Wikinews articles (2019) with complete hand-coded gold", measure_real_news("en")),
     DevSet("plover-gsr", (GSR_FILE,), "322 English CAMEO-manual sentences with PLOVER categories",
            measure_gsr),
     DevSet("petrarch", (PETRARCH_RECORDS, *PETRARCH_DICTS),

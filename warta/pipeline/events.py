@@ -45,7 +45,7 @@ class EventCoder:
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
-    INTENT_ROOT = "03"  # an intent or invitation governs only a verb close after it ("mengundang X berkunjung")
+    INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
 
     def __init__(self, pack: LanguagePack, ontology: Ontology, settings: Settings):
@@ -246,17 +246,24 @@ class EventCoder:
     def _governed(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> bool:
         """The complement of an appeal, demand, refusal or threat is not done: "mendesak Israel
         menarik pasukan", "menolak membebaskan" (but "menolak tuduhan AS dan menyerang" is two acts)."""
-        inside = {k for g in groups for k in range(g.t0, g.t1)}
-        for t in triggers:
-            intent = t.code[:2] == self.INTENT_ROOT and self.entries[t.entry_id].frame != "nominal"
-            if t.tok_end <= trig.tok_start \
-                    and sum(k not in inside for k in range(t.tok_end, trig.tok_start)) \
-                    <= (self.INTENT_WINDOW if intent else self.GOVERN_WINDOW) \
-                    and (t.code[:2] in self.GOVERNING_ROOTS or intent) \
-                    and not any(words[k] in CLAUSE_END or words[k] in self.breaks or words[k] in self.coordinators
-                                or words[k] in self.relatives for k in range(t.tok_end, trig.tok_start) if k not in inside):
-                return True
-        return False
+        return any(self._governs(words, t, trig, groups) for t in triggers)
+
+    def _governs(self, words, gov: Trigger, trig: Trigger, groups: list[Group]) -> bool:
+        """Is `trig` the complement of `gov` (an appeal, demand, refusal, threat; an intent or
+        invitation for a verb close after it: "mengundang X berkunjung", "would allow the return")?"""
+        if gov.tok_end > trig.tok_start:
+            return False
+        intent = gov.code[:2] == self.INTENT_ROOT and self.entries[gov.entry_id].frame != "nominal"
+        if not (gov.code[:2] in self.GOVERNING_ROOTS or intent):
+            return False
+        inside = {k for g in groups if g.t0 < trig.tok_start and g.t1 > gov.tok_end for k in range(g.t0, g.t1)}
+        if intent and not inside:
+            return False  # an intent governs the deed it invites someone to ("mengundang [X] berkunjung")
+        gap = [k for k in range(gov.tok_end, trig.tok_start) if k not in inside]
+        if len(gap) > (self.INTENT_WINDOW if intent else self.GOVERN_WINDOW):
+            return False
+        return not any(words[k] in CLAUSE_END or words[k] in self.breaks or words[k] in self.coordinators
+                       or words[k] in self.relatives for k in gap)
 
     def _agent_of_noun(self, group: Group, trig: Trigger, triggers: list[Trigger]) -> bool:
         return any(t.tok_start < group.t0 <= t.tok_end <= trig.tok_start and self.entries[t.entry_id].frame == "nominal"
@@ -319,7 +326,8 @@ class EventCoder:
         # the object may lie past a noun predicate ("mengecam serangan Israel") or a predicate
         # inside the object phrase ("menandatangani nota kerja sama dengan ..."), not past a verb
         limit = min((t.tok_start for t in triggers if t.tok_start >= trig.tok_end
-                     and self.entries[t.entry_id].frame != "nominal" and self._host(words, t, triggers, groups) != trig),
+                     and self.entries[t.entry_id].frame != "nominal" and self._host(words, t, triggers, groups) != trig
+                     and not (trig.code[:2] == self.INTENT_ROOT and self._governs(words, trig, t, groups))),
                     default=len(words))
         articles = self.articles
         for g in groups:
