@@ -7,7 +7,7 @@ import os
 import pytest
 
 from warta import Warta
-from warta.errors import E_HTML, E_JSON, E_NESTING, E_UNREADABLE
+from warta.errors import E_CSV, E_HTML, E_JSON, E_NESTING, E_UNREADABLE
 from warta.ingest.identity import url_key
 from warta.ingest.report import CodeReport
 from warta.model import Document, ReadError
@@ -57,6 +57,17 @@ def test_deeply_nested_json_line_is_a_named_error_and_the_file_goes_on(tmp_path)
     assert [(e.origin, e.code) for e in errors] == [(f"{path}:2", E_NESTING[0]), (f"{path}:3", E_NESTING[0]),
                                                     (f"{path}:4", E_JSON[0])]
     assert "nested too deeply" in errors[0].reason and "digits" in errors[2].reason
+
+
+def test_a_csv_header_with_a_bare_carriage_return_is_a_named_error(tmp_path):
+    """Found by tests/archive/test_fuzz_inputs.py: csv.Error from the header row ended the run."""
+    bad = tmp_path / "a.csv"
+    bad.write_bytes(b"te\rxt,id\nx,1\n")
+    good = tmp_path / "b.csv"
+    good.write_text(f"id,text\nb1,\"{GOOD}\"\n", encoding="utf-8")
+    results = list(read_paths([bad, good]))
+    assert isinstance(results[0], ReadError) and results[0].code == E_CSV[0] and "header row" in results[0].reason
+    assert [r.id for r in results[1:]] == ["b1"]
 
 
 def test_a_symlink_to_itself_in_a_folder_is_a_named_error(tmp_path):

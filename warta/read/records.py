@@ -126,7 +126,10 @@ def _csv(lines: Lines, path: Path, max_bytes: int,
     if header_line is None:
         raise Rejected(E_EMPTY)
     delimiter = max(_DELIMITERS, key=header_line.count)
-    names = [n.strip().lower() for n in next(csv.reader([header_line], delimiter=delimiter))]
+    try:
+        names = [n.strip().lower() for n in next(csv.reader([header_line], delimiter=delimiter))]
+    except csv.Error as exc:  # a bare carriage return inside a name
+        raise Rejected(E_CSV, f"the header row: {exc}") from exc
     if "text" not in names:
         raise Rejected(E_CSV, f"the header row has no 'text' column (found: {', '.join(names)})")
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
