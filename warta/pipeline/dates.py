@@ -4,8 +4,10 @@ Order of evidence: a full date in the sentence ("Kamis (16/7/2020)", "5 Desember
 2023"); a weekday or relative word resolved against the publication day
 ("Selasa", "kemarin"; a weekday in a sentence about plans lies ahead: "akan
 bertemu Senin"); a day counted from the last date the text named ("sehari
-sebelumnya"); a date elsewhere in the same paragraph; the last date the
-document named before; the publication day. Weekday and month words come from
+sebelumnya"); for a sentence inside a quote, the day its attribution names
+where the quote closes ('"...," kata Iqbal, Jumat'); a date another sentence of the same
+paragraph named; the last date the document named before; the publication day
+(a deed told as done is never dated after it: see the event coder). Weekday and month words come from
 the pack's dates.tsv; the publication day is always the base, never the clock.
 A headline is dated like its lead.
 """
@@ -36,6 +38,7 @@ class DateResolver:
         self.relative: dict[tuple[str, ...], int] = {}
         self.anaphoric: dict[tuple[str, ...], int] = {}  # counted from the last date named
         self.modal = pack.word_class("modal")
+        self.quote_marks = pack.word_class("quote_mark")
         for row in pack.dates:
             for word in (w.strip().lower() for w in row["words"].split("|") if w.strip()):
                 if row["kind"] == "weekday":
@@ -57,10 +60,13 @@ class DateResolver:
         for s, (day, how) in zip(analysis.sentences, own):
             if day and how == "explicit":
                 by_paragraph.setdefault(s.paragraph, day)
+        quoted = self._quote_dates(analysis.sentences, own)
         out, last = [], None
         for s, (day, how) in zip(analysis.sentences, own):
             if how == "anaphoric":
                 day, how = self.sentence_date(s, published, base=last or published)[0], "relative"
+            if day is None and s.index in quoted:
+                day, how = quoted[s.index], "quote"
             if day is None and s.paragraph in by_paragraph:
                 day, how = by_paragraph[s.paragraph], "paragraph"
             if day is None and last is not None and _recent(last, published):
@@ -71,6 +77,26 @@ class DateResolver:
                 last = day
             out.append((day, how if day else "none"))
         return analysis.with_(dates=tuple(self._headline_dates(analysis.sentences, out)))
+
+    def _quote_dates(self, sentences, own: list) -> dict[int, date]:
+        """The sentences of a quote take the day its attribution names, in the sentence where it
+        closes: '"Kami ... . Kami ...," kata Iqbal, Jumat (20/9/2019).'"""
+        out: dict[int, date] = {}
+        pending: list[int] = []  # sentences of the quote still open
+        paragraph = None
+        for s, (day, how) in zip(sentences, own):
+            if s.paragraph != paragraph:
+                pending, paragraph = [], s.paragraph
+            odd = sum(t.text in self.quote_marks for t in s.tokens) % 2 == 1
+            if pending and odd:  # the quote closes here
+                if day is not None and how in ("explicit", "relative"):
+                    out.update((k, day) for k in pending)
+                pending = []
+            elif pending:
+                pending.append(s.index)
+            elif odd:  # a quote opens here and goes on
+                pending = [s.index]
+        return out
 
     @staticmethod
     def _headline_dates(sentences, dates: list) -> list:
@@ -105,8 +131,7 @@ class DateResolver:
                 firsts.append(i)
             if not w[:1].isdigit():  # no number and no day: only a month ("December 5, 2023")
                 if w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
-                    year = _year_after(words, i + 2) or (published.year if published else None)
-                    day = _safe_date(year, months[w], int(words[i + 1]))
+                    day = self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
                     if day:
                         return day, "explicit"
                 continue
@@ -114,14 +139,12 @@ class DateResolver:
             if day:
                 return day, "explicit"
             if _DAY.match(w) and i + 1 < len(words) and words[i + 1] in self.months:
-                year = _year_after(words, i + 2) or (published.year if published else None)
-                day = _safe_date(year, self.months[words[i + 1]], int(w))
+                day = self._dated(_year_after(words, i + 2), self.months[words[i + 1]], int(w), published, words)
                 if day:
                     return day, "explicit"
             if w in self.months and i + 1 < len(words) and _DAY.match(words[i + 1]):
                 # month-first order ("December 5, 2023")
-                year = _year_after(words, i + 2) or (published.year if published else None)
-                day = _safe_date(year, self.months[w], int(words[i + 1]))
+                day = self._dated(_year_after(words, i + 2), self.months[w], int(words[i + 1]), published, words)
                 if day:
                     return day, "explicit"
         if published is None:
@@ -152,14 +175,22 @@ class DateResolver:
         if not m:
             return None
         a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if year is None:
-            if published is None:
-                return None
-            year_n = published.year
-        else:
-            year_n = int(year) + (2000 if len(year) == 2 else 0)
         d, mth = (a, b) if self.pack.date_order == "DMY" else (b, a)
-        return _safe_date(year_n, mth, d)
+        if year is None:
+            return self._dated(None, mth, d, published, ())
+        return _safe_date(int(year) + (2000 if len(year) == 2 else 0), mth, d)
+
+    def _dated(self, year: int | None, month: int, day: int, published: date | None, words) -> date | None:
+        """A day of a month; with no year written, the latest such day on or before publication
+        ("5 Desember" in January is last December's), or the next one in a sentence about plans."""
+        if year is not None:
+            return _safe_date(year, month, day)
+        if published is None:
+            return None
+        found = _safe_date(published.year, month, day)
+        if found is not None and found > published and not any(w in self.modal for w in words):
+            found = _safe_date(published.year - 1, month, day)
+        return found
 
 
 def _year_after(words: list[str], i: int) -> int | None:

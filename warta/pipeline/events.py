@@ -45,6 +45,7 @@ class EventCoder:
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
+    FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
 
@@ -222,7 +223,8 @@ class EventCoder:
             parties.append((subject, obj))
         if reading.mood != "done":
             how += f":{reading.mood}"
-        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code) for s, t in pairs]
+        ahead = reading.mood != "done" or (reading.code or entry.code)[:2] in self.FUTURE_ROOTS
+        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead) for s, t in pairs]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
@@ -358,10 +360,15 @@ class EventCoder:
     # -- building the event -------------------------------------------------------
 
     def _event(self, analysis, sent, trig, entry, src: Mention, tgt: Mention, how: str,
-               code: str | None = None) -> Event:
+               code: str | None = None, ahead: bool = False) -> Event:
         code = code or entry.code
         info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
+        published = analysis.document.published
+        if day is not None and published is not None and day > published.date() and not ahead:
+            # a deed told as done happened by the day it was reported: a later day the sentence
+            # names is a deadline or a plan around it ("berlaku hingga 15 Maret")
+            day, date_how = published.date(), "published"
         start = min(src.start, trig.start, tgt.start)
         end = max(src.end, trig.end, tgt.end)
         return Event(

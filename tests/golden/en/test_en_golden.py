@@ -175,24 +175,34 @@ def test_speaker_named_after_said():
 # -- dates -----------------------------------------------------------------------------
 
 def test_dates_written_the_english_ways():
+    later = datetime(2024, 1, 10, tzinfo=timezone.utc)  # published after the dates the sentences name
     cases = {
-        "Russia and Iran signed a declaration on Dec. 5, 2023.": date(2023, 12, 5),
-        "Russia and Iran signed a declaration on 5 December 2023.": date(2023, 12, 5),
-        "Russia and Iran signed a declaration on December 5.": date(2020, 12, 5),  # the publication year
-        "Russia and Iran signed a declaration on 12/5/2023.": date(2023, 12, 5),  # month first
-        "Russia and Iran signed a declaration yesterday.": date(2020, 7, 16),
-        "Israel struck Gaza last night.": date(2020, 7, 16),
-        "Russia and Iran signed a declaration on Tuesday.": date(2020, 7, 14),
+        "Russia and Iran signed a declaration on Dec. 5, 2023.": (date(2023, 12, 5), later),
+        "Russia and Iran signed a declaration on 5 December 2023.": (date(2023, 12, 5), later),
+        # no year: the latest December 5 on or before publication
+        "Russia and Iran signed a declaration on December 5.": (date(2023, 12, 5), later),
+        "Russia and Iran signed a declaration on 12/5/2023.": (date(2023, 12, 5), later),  # month first
+        "Russia and Iran signed a declaration yesterday.": (date(2020, 7, 16), None),
+        "Israel struck Gaza last night.": (date(2020, 7, 16), None),
+        "Russia and Iran signed a declaration on Tuesday.": (date(2020, 7, 14), None),
     }
-    for text, day in cases.items():
-        a = code(text)
+    for text, (day, published) in cases.items():
+        a = code(text, published=published) if published else code(text)
         assert a.events, text
         assert {e.date for e in a.events} == {day}, text
 
 
+def test_a_deed_is_never_dated_after_its_report():
+    # a date after publication is a deadline or a plan: a deed told as done takes the publication day
+    a = code("Russia and Iran signed a declaration on Dec. 5, 2023.")
+    assert {e.date for e in a.events} == {date(2020, 7, 17)}
+    planned = code("The Russian president will meet the Iranian president on Dec. 5, 2023.")
+    assert {e.date for e in planned.events} == {date(2023, 12, 5)}
+
+
 def test_a_dated_paragraph_dates_its_other_sentences():
     a = code("Russian President Vladimir Putin visited Tehran on March 8, 2023. He met Iranian officials. "
-             "Putin praised Iran.")
+             "Putin praised Iran.", published=datetime(2023, 3, 9, tzinfo=timezone.utc))
     assert {e.date for e in a.events} == {date(2023, 3, 8)}
 
 
