@@ -219,6 +219,11 @@ class EventCoder:
                 # joins the parties of the predicate whose manner it names
                 pairs = _cross(*parties[-1])
                 how += ":manner"
+        if obj is not None and entry.frame != "symmetric":
+            # a name nobody resolved and nothing marks as a person's ("Rancangan Undang-Undang", a
+            # mountain, a mission) is not the one acted on: there it is rarely a person (a partner
+            # met or signed with is: "bertemu Ahmad Vahidi")
+            pairs = [(s, t) for s, t in pairs if not (t in obj.members and _bare_name(t))]
         if parties is not None and subject is not None and obj is not None and not passive:
             parties.append((subject, obj))
         if reading.mood != "done":
@@ -446,6 +451,11 @@ def _identity(m: Mention) -> str:
 
 def _side(code: str | None, name: str | None) -> str:
     return code if code is not None else "name:" + " ".join((name or "").split()).casefold()
+
+
+def _bare_name(m: Mention) -> bool:
+    """A name nobody resolved that is a person's by its shape alone (no title, no appositive)."""
+    return m.actor is None and m.rule == "unresolved:shape"
 
 
 def _person_name(m: Mention) -> str | None:
