@@ -399,7 +399,8 @@ class ActorFinder:
                 # "Kedua negara sepakat ...": the pair named last; "kedua menteri" keeps the role's sector
                 sector = self._phrase_sector(toks, atom)
                 for c in _last_two_countries(countries_seen, self._recent):
-                    out.append(self._mention(sent, atom.t0, atom.t1, Actor.of(c, sector), "country", "both:alone"))
+                    actor = Actor.of(c, sector) if sector else _usual_actor(countries_seen, c)
+                    out.append(self._mention(sent, atom.t0, atom.t1, actor, "country", "both:alone"))
                 used_until = atom.t1
             i += 1
         if not sent.is_title:  # headlines capitalise every word: no names to find there
@@ -737,6 +738,19 @@ def _last_two_countries(seen: list[Mention], recent_groups: list[list[Mention]])
         if len(countries) == 2 and all(c in main[:3] for c in countries):
             return countries
     return sorted(main[:2], key=last.get)
+
+
+def _usual_actor(seen: list[Mention], country: str) -> Actor:
+    """The actor of a country the story names most ("kedua belah pihak" of a war with the
+    Taliban is the Taliban, AFGREB, not Afghanistan's government); the bare country if that."""
+    counts: dict[str, int] = {}
+    for m in seen:
+        if m.actor and m.actor.country == country and m.actor.sector not in (None, "GOV"):
+            counts[m.actor.code] = counts.get(m.actor.code, 0) + 1
+    bare = sum(1 for m in seen if m.actor and m.actor.country == country) - sum(counts.values())
+    if counts and max(counts.values()) > bare:
+        return split_code(max(counts, key=counts.get))
+    return Actor.of(country, None)
 
 
 def _main_countries(seen: list[Mention]) -> tuple[list[str], dict[str, int]]:
