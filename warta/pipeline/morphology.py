@@ -94,9 +94,9 @@ class LexiconMatcher:
             e.id: tuple(None if el == ("...",) else _Element(el) for el in e.before)
             for e in pack.verbs if isinstance(getattr(e, "before", None), tuple)}
         self.blocked: frozenset[int] = frozenset()  # positions where no imported entry starts, per sentence
-        self.present: frozenset[int] | None = None  # elements some word of the sentence may match (None: unknown)
+        self._words: list[str] | None = None  # the sentence being searched (`sentence`), and what it may match
+        self._present: frozenset[int] | None = None
         self.passable: frozenset[int] | None = None  # positions an imported entry's gaps may pass over (None: any)
-        self._sentence_heads: tuple[dict, dict] = ({}, {})  # head_candidates within the current sentence
         self._passive_forms: dict[str, bool] = {}
         # every element's first words, the other way round: word -> numbers of the elements it
         # opens as written (`exact`) or as a root (`roots`), for `_may_match`
@@ -157,48 +157,53 @@ class LexiconMatcher:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_heads"] = ({}, {})
-        state["_sentence_heads"] = ({}, {})
         state["_split"] = {}
         state["_elements_of"] = {}
+        state["_words"] = state["_present"] = None
         return state
 
     def head_candidates(self, word: str, headline: bool = False) -> tuple[VerbEntry, ...]:
         """`candidates` for a word, less those whose pattern's first word cannot match it
         (`_element` turns them away before looking at any other word); kept per word. Within a
-        sentence (`sentence`), less the imported entries whose other words it lacks."""
-        table = self._heads[1 if headline else 0]
-        hit = table.get(word)
-        if hit is None:
+        sentence (`sentence`), less the imported entries whose other words it lacks: a word that
+        opens imported entries is answered per sentence, never kept in `head_table`."""
+        key = (word, headline)
+        split = self._split.get(key)
+        if split is None:
             hit = tuple(e for e in self.candidates([word], 0, headline)
                         if headline or self._head_may_match(word, self.compiled[e.id][0]))
-            if len(table) < 200_000:
-                table[word] = hit
+            needs = self.needs
+            # the pack's entries first (ties go to them), then the imported ones with what they need
+            split = (tuple(e for e in hit if e.id not in needs), tuple((needs[e.id], e) for e in hit if e.id in needs))
+            if len(self._split) < 200_000:
+                self._split[key] = split
+            if not split[1] and len(self._heads[headline]) < 200_000:
+                self._heads[headline][word] = split[0]
+        base, imported = split
+        if not imported:
+            return base
+        if self._words is None:
+            return base + tuple(e for _, e in imported)
         present = self.present
-        if present is not None:
-            split = self._split.get((word, headline))
-            if split is None:  # the pack's entries first (ties go to them), then the imported ones
-                split = (tuple(e for e in hit if e.id not in self.needs),
-                         tuple((self.needs[e.id], e) for e in hit if e.id in self.needs))
-                if len(self._split) < 200_000:
-                    self._split[(word, headline)] = split
-            if split[1]:
-                hit = split[0] + tuple(e for needs, e in split[1] if needs <= present)
-            self._sentence_heads[1 if headline else 0][word] = hit
-        return hit
+        return base + tuple(e for needs, e in imported if needs <= present)
 
     def head_table(self, headline: bool = False) -> dict[str, tuple[VerbEntry, ...]]:
         """The answers `head_candidates` kept so far (word -> entries), to look up without a call."""
-        return (self._heads if self.present is None else self._sentence_heads)[1 if headline else 0]
+        return self._heads[1 if headline else 0]
 
-    def sentence(self, words: list[str], blocked=frozenset(), passable=None) -> None:
+    def sentence(self, words: list[str] | None, blocked=frozenset(), passable=None) -> None:
         """Search `words` next, with imported entries kept off `blocked` positions and their gaps
         on `passable` ones (warta.verbs.coding); `sentence(None)` when done."""
-        if words is None:
-            self.blocked, self.passable, self.present = frozenset(), None, None
-            return
-        self.blocked, self.passable = frozenset(blocked), passable
-        self.present = frozenset().union(*map(self.elements_of, set(words)))
-        self._sentence_heads = ({}, {})
+        self._words, self._present = words, None
+        self.blocked = frozenset(blocked) if words is not None else frozenset()
+        self.passable = passable if words is not None else None
+
+    @property
+    def present(self) -> frozenset[int] | None:
+        """The elements some word of the current sentence may match (None outside a sentence)."""
+        if self._present is None and self._words is not None:
+            self._present = frozenset().union(*map(self.elements_of, set(self._words)))
+        return self._present
 
     def _head_may_match(self, word: str, element: "_Element | None") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
@@ -244,8 +249,7 @@ class LexiconMatcher:
             return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
         if i in self.blocked:
             return None  # an imported verb does not start on a name (warta.verbs.coding)
-        present = self.present
-        if present is not None and not self.needs[entry.id] <= present:
+        if self._words is not None and not self.needs[entry.id] <= self.present:
             return None  # a word it needs is nowhere in the sentence
         got = self._match(words, i, self.compiled[entry.id], 0, False, 0, headline, True)
         if got is not None and got[1] and entry.frame != "passive":
