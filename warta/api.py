@@ -91,8 +91,8 @@ class Warta:
 
         `dask`: None codes here; "local" starts a LocalCluster of `workers`
         processes; "tcp://host:8786" uses a running scheduler. `on_batch` is
-        called after each batch is stored (progress, streaming output). When no input
-        can be read, the store is not opened (nor made): the report holds the errors.
+        called after each batch is stored (progress, streaming output). When inputs are
+        given and none can be read, no store is made: the report holds the errors.
         """
         settings = self.settings or Settings.load()
         furniture = tuple(p for pack in self.coder.packs.values() for p in pack.furniture)
@@ -100,8 +100,10 @@ class Warta:
         # on Dask the workers finish reading (parsing, HTML extraction, cleaning) too: see warta.read.pending
         items = read_paths(paths, max_bytes=settings.max_bytes, furniture=furniture, defer=bool(dask))
         errors, items = _readable(items, limit=batch_size)
-        if items is None:  # nothing could be read: no store is made (or opened) for nothing
-            return _nothing_read(errors, on_document, on_batch)
+        if items is None:
+            if errors and not Path(self.db).exists():  # every input failed: no store is made for nothing
+                return _nothing_read(errors, on_document, on_batch)
+            items = iter(errors)  # a store there is opened all the same: a killed run's learning is settled
         return self._ingest(lambda store: items,
                             recode=False, on_document=on_document, keep_records=keep_records, dask=dask,
                             workers=workers, batch_size=batch_size, on_batch=on_batch)
@@ -236,7 +238,7 @@ def _readable(items: Iterable, limit: int) -> tuple[list[ReadError], Iterator | 
 
 
 def _nothing_read(errors: list[ReadError], on_document, on_batch) -> CodeReport:
-    """The report of a run in which every input failed (or there was none), told as one batch."""
+    """The report of a run in which every input failed, told as one batch."""
     report, plan = CodeReport(), BatchPlan(errors=errors)
     report.add(plan, Written(0, 0, 0, 0), 0)
     report.batches = 0  # none was committed

@@ -92,3 +92,13 @@ def test_export_to_standard_output_writes_what_a_file_holds(store, tmp_path, fmt
 def test_parquet_to_standard_output_is_refused_cleanly(store):
     result = warta("export", "--format", "parquet", "-o", "-", "--db", store)
     assert result.exit_code == 2 and "not to standard output" in " ".join(result.output.split())
+
+
+def test_nothing_read_into_a_store_there_exits_1_and_keeps_it(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(ARTICLES["a.txt"], encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert warta("code", good, "--db", db, "--lang", "id", "--quiet").exit_code == 0
+    result = warta("code", tmp_path / "nosuch.txt", "--db", db, "--lang", "id", "--quiet")
+    assert result.exit_code == 1 and "W001" in result.output
+    assert [e["doc_id"] for e in Warta(db).events()] == ["a.txt"]
