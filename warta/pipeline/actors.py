@@ -200,8 +200,12 @@ class ActorFinder:
         v = k + 1
         while v < len(toks) and toks[v].text == ",":
             v += 1
-        if v >= len(toks) or toks[v].lower not in self.speech_verbs:
+        if v >= len(toks):
             return None
+        if toks[v].lower not in self.speech_verbs:
+            # '...," the minister said': the actor right after the quote, a speech verb after it
+            return next((m for m in by_sentence.get(sent.index, ()) if v <= m.tok_start <= v + 1
+                         and m.tok_end < len(toks) and toks[m.tok_end].lower in self.speech_verbs), None)
         after = [m for m in by_sentence.get(sent.index, ()) if v < m.tok_start <= v + 3]
         if after:
             return min(after, key=lambda m: m.tok_start)
