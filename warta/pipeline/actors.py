@@ -613,11 +613,25 @@ class ActorFinder:
             a.t0 == end + 1 and a.entry.kind == "role" for a in atoms)
 
     def _appositive(self, sent, atoms, end, name, memory) -> Actor | None:
+        """"Name, role ... country" ("Ali Khaji, penasihat senior menlu Iran", "Carrie Lam, the chief
+        executive of Hong Kong"), or "Name, [a] country ... role" ("Zalmay Khalilzad, a US peace envoy")."""
         toks = sent.tokens
         if end >= len(toks) or toks[end].text != ",":
             return None
-        roles = [a for a in atoms if a.t0 >= end + 1 and a.entry.kind == "role"]
-        if not roles or roles[0].t0 != end + 1:
+        start = end + 1
+        while start < len(toks) and toks[start].lower in self.articles:
+            start += 1
+        first = next((a for a in atoms if a.t0 == start), None)
+        if first is not None and first.entry.kind == "country":
+            # the country first, then its office, a word or two of description between
+            role = next((a for a in atoms if first.t1 <= a.t0 <= first.t1 + 2 and a.entry.kind == "role"
+                         and all(not _is_name_token(t.text) for t in toks[first.t1:a.t0])), None)
+            if role is not None:
+                actor = Actor.of(split_code(first.entry.value).country, role.entry.value, name)
+                memory[name.lower()] = actor
+                return actor
+        roles = [a for a in atoms if a.t0 >= start and a.entry.kind == "role"]
+        if not roles or roles[0].t0 != start:
             return None
         pos = roles[0].t1
         for a in atoms:
