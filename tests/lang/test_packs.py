@@ -304,6 +304,33 @@ def test_quote_marks_give_a_quote_spanning_sentences_its_speaker(lang, item):
         f"no event rests on the speaker's word: {[(e.source, e.target, e.code) for e in analysis.events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "negative"])
+def test_negative_words_make_a_judgement_a_criticism(lang, item):
+    """The example's speaker says the bad word of another party: a criticism (111) resting on the word."""
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.code == "111" and e.trigger_span[0] == start for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+    negated = code(lang, _negated(lang, example, word)).events if " " not in word else []
+    assert not any(e.rule.endswith(f":{word}") for e in negated), f"a negated {word!r} still criticises"
+
+
+def _negated(lang: str, example: str, word: str) -> str:
+    """The example with the pack's first negation word put before `word`."""
+    no = sorted(LanguagePack.load(lang).word_class("negation"))[0]
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", f"{no} {word}", example, count=1, flags=re.IGNORECASE)
+
+
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
+def test_judgement_verbs_open_a_speakers_judgement(lang, item):
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.code == "111" and e.source_span[1] <= start < e.target_span[0] for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "condition"])
 def test_condition_words_suppose_and_do_not_report(lang, item):
     word, _, example = item

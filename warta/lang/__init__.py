@@ -59,6 +59,8 @@ WORD_CLASSES = {
     "purpose",  # untuk, in order to: the predicate after it is an aim, not a deed
     "background",  # tahun, peringatan, anniversary: a predicate noun after it names a lasting state, not news
     "quote_mark",  # ", “, ”: open and close a quotation, whose first-person words stand for its speaker
+    "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
+    "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)
     # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
     "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's
     "place_word",  # provinsi, kota, timur, province, heights: a name holding it (or beside it) is a place

@@ -45,6 +45,8 @@ class EventCoder:
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
+    JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
+    CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
@@ -67,6 +69,11 @@ class EventCoder:
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
         self.place_preps = pack.word_class("place_prep")
+        # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
+        self.judging = pack.word_class("judgement_verb") | self.speech
+        self.negatives = tuple(sorted({tuple(p.split()) for p in pack.word_class("negative")}, key=len, reverse=True))
+        self.quote_marks = pack.word_class("quote_mark")
+        self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
         self._non_events_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}  # the same, by first word
@@ -86,25 +93,91 @@ class EventCoder:
                 # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
                 found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
             triggers.extend(found)
-            if not found:
+            judging = self.negatives and any(t.lower in self.judging for t in sent.tokens)
+            if not found and not judging:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
             # predicate's own words name it
             mentions = [m for m in by_sentence.get(sent.index, []) if _party(m) and not (
                 m.rule == "role+home" and any(t.tok_start <= m.tok_start and m.tok_end <= t.tok_end for t in found))]
-            if not found or not mentions:
+            if not mentions:
                 continue
             groups = self._groups(sent, mentions)
             seen = set()
             objects: set[int] = set()  # groups already taken as an object in this sentence
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
-            for trig in found:
-                for ev in self._code(analysis, sent, trig, groups, found, objects, parties):
-                    key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
-                    if key not in seen:
-                        seen.add(key)
-                        events.append(ev)
+            coded = [ev for trig in found for ev in self._code(analysis, sent, trig, groups, found, objects, parties)]
+            if judging:
+                coded += self._judgements(analysis, sent, groups, coded)
+            for ev in coded:
+                key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(ev)
         return analysis.with_(triggers=tuple(triggers), events=tuple(events))
+
+    # -- judgements -----------------------------------------------------------------
+
+    def _judgements(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event]) -> list[Event]:
+        """A speaker who judges another party in bad words criticises it (111), though no predicate
+        of the lexicon says so: "X menilai Y melanggar konstitusi", "X menyebut langkah Y sepihak",
+        '"Y merusak demokrasi," kata X', "X called Y's deal lousy". The speaker acts; the bad words
+        (the pack's `negative` class, not negated) and the party they fall on stand in the clause the
+        speech verb opens. Nothing is added where the lexicon already coded the pair in conflict."""
+        words = [t.lower for t in sent.tokens]
+        out: list[Event] = []
+        for k, w in enumerate(words):
+            if w not in self.judging:
+                continue
+            before_quote = k > 0 and (words[k - 1] in self.quote_marks or words[k - 1] == ","
+                                      and k > 1 and words[k - 2] in self.quote_marks)
+            if before_quote:  # '"...," kata X': the speaker after the verb, the words before it
+                speaker = next((g for g in groups if k < g.t0 <= k + 3), None)
+                lo, hi = 0, k
+            else:  # "X menilai ...": the speaker before, the words after, up to the next speech
+                speaker = self._speaker_before(words, k, groups)
+                lo = k + 1
+                hi = next((j for j in range(lo, len(words)) if words[j] in self.judging), len(words))
+            if speaker is None:
+                continue
+            bad = self._negative_in(words, lo, hi)
+            if bad is None:
+                continue
+            mine = {_identity(m) for m in speaker.members}
+            target = next((g for g in groups if lo <= g.t0 < hi and g is not speaker
+                           and not mine & {_identity(m) for m in g.members}), None)
+            if target is None:
+                continue
+            if any(e.code[:2] in self.CONFLICT_ROOTS and e.source_span[0] in {m.start for m in speaker.members}
+                   for e in coded):
+                continue
+            toks = sent.tokens
+            trig = Trigger(sent.index, bad[0], bad[1], toks[bad[0]].start, toks[bad[1] - 1].end, "judgement",
+                           self.JUDGEMENT_CODE)
+            how = f"{w}:{' '.join(words[bad[0]:bad[1]])}"
+            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how)
+                                   for a, b in _cross(speaker, target)) if (e.source or e.target)
+                       and _side(e.source, e.source_name) != _side(e.target, e.target_name))
+        return out
+
+    def _speaker_before(self, words, k: int, groups: list[Group]) -> Group | None:
+        """The group right before a speech verb, a few words at most between, none a preposition's."""
+        for g in reversed(groups):
+            if g.t1 <= k:
+                return g if g.prep is None and k - g.t1 <= self.NOUN_REACH \
+                    and not any(words[j] in self.breaks for j in range(g.t1, k)) else None
+        return None
+
+    def _negative_in(self, words, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first bad word or phrase in words[lo:hi] that no negation turns round ("tidak melanggar")."""
+        negation = self.mood.negation
+        for j in range(lo, hi):
+            for phrase in self.negatives:
+                if tuple(words[j:j + len(phrase)]) == phrase and j + len(phrase) <= hi:
+                    if len(phrase) == 1 and j > 0 and words[j - 1] in negation:
+                        break
+                    return j, j + len(phrase)
+        return None
 
     # -- triggers ---------------------------------------------------------------
 
