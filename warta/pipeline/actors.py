@@ -576,10 +576,16 @@ class ActorFinder:
                     i += 1
                     continue
             end = _hyphenated(toks, end, covered)
-            opening = i == 0  # a sentence's first words are capitalised whatever they are: "Namun Ahmad Vahidi"
+            # a sentence's first words are capitalised whatever they are: "Namun Ahmad Vahidi" (a quote
+            # mark or a dash before them changes nothing)
+            opening = not any(t.text[:1].isalnum() for t in toks[:i])
             while opening and i < end and self.judge.plain(toks[i].lower):
                 i += 1
             if i >= end:
+                continue
+            if opening and end == i + 1 and end < len(toks) and toks[end].text == "," \
+                    and self._recall(toks[i].text, memory) is None:
+                i = end  # "Namun, ...", "However, ...": one opening word set off by a comma is no name
                 continue
             name = " ".join(t.text for t in toks[i:end])
             actor = self._recall(name, memory)
