@@ -48,21 +48,32 @@ def render_events(report: EventReport, level: str, console: Console) -> None:
     console.print(_tally_table(f"{level} by language", "language", dict(sorted(rep.by_language.items()))))
     console.print(_tally_table(f"{level} by CAMEO root", "root", dict(sorted(rep.by_root.items()))))
 
+    counts = rep.cause_counts()
+    causes = Table(title=f"{level}: by cause (the nearest thing coded)", title_justify="left")
+    for col in ("", "cause", "count"):
+        causes.add_column(col, justify="right" if col == "count" else "left")
+    for kind in ("misses", "false_positives"):
+        for cause, n in counts[kind].items():
+            causes.add_row(kind.replace("_", " "), cause, str(n))
+    for rule, n in list(counts["false_positives_by_rule"].items())[:10]:
+        causes.add_row("false positives by rule", _t(rule), str(n))
+    console.print(causes)
+
     misses = Table(title=f"{level}: misses ({len(rep.misses)} required gold events not found)",
                    title_justify="left")
-    for col in ("id", "source", "target", "codes", "date", "evidence"):
+    for col in ("id", "cause", "source", "target", "codes", "date", "evidence"):
         misses.add_column(col, overflow="fold")
-    for g in rep.misses[:SHOWN]:
-        cells = (g.id, "|".join(g.source), "|".join(g.target), ",".join(g.codes), g.date, g.evidence)
+    for g, cause in list(zip(rep.misses, rep.miss_causes))[:SHOWN]:
+        cells = (g.id, cause, "|".join(g.source), "|".join(g.target), ",".join(g.codes), g.date, g.evidence)
         misses.add_row(*map(_t, cells))
     console.print(misses)
 
     fps = Table(title=f"{level}: false positives ({len(rep.false_positives)} predictions matching no gold event)",
                 title_justify="left")
-    for col in ("doc", "source", "target", "code", "date", "evidence", "rule"):
+    for col in ("doc", "cause", "source", "target", "code", "date", "evidence", "rule"):
         fps.add_column(col, overflow="fold")
-    for p in rep.false_positives[:SHOWN]:
-        fps.add_row(*map(_t, (p.doc, p.source, p.target, p.code, p.date, p.evidence, p.rule)))
+    for p, cause in list(zip(rep.false_positives, rep.false_positive_causes))[:SHOWN]:
+        fps.add_row(*map(_t, (p.doc, cause, p.source, p.target, p.code, p.date, p.evidence, p.rule)))
     console.print(fps)
 
 

@@ -6,7 +6,9 @@ counts unique predictions that match any gold row, required or optional
 names are scored. Beside the totals a report breaks the figures down by
 language and by CAMEO root, and lists the misses (gold rows nobody found,
 with the words they rest on) and the false positives (with Warta's evidence
-and the rule that fired), so a drop can be read, not just seen.
+and the rule that fired), each with its nearest near-miss (`causes`: coded on
+another day, with another code, with one side only, nothing near), so a drop
+can be read, not just seen.
 """
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from warta.evaluation.causes import (FALSE_POSITIVE_CAUSES, MISS_CAUSES, by_rule, false_positive_cause,
+                                     miss_cause)
 from warta.evaluation.matching import LEVELS, GoldEvent, Level, Prediction, event_matches
 
 UNKNOWN_LANG = "?"
@@ -55,6 +59,13 @@ class LevelReport:
     misses: list[GoldEvent]
     false_positives: list[Prediction]
     found: dict[str, Prediction] = field(default_factory=dict)  # gold id -> the first prediction matching it
+    miss_causes: list[str] = field(default_factory=list)  # beside `misses`: warta.evaluation.causes
+    false_positive_causes: list[str] = field(default_factory=list)  # beside `false_positives`
+
+    def cause_counts(self) -> dict[str, dict[str, int]]:
+        return {"misses": _counts(self.miss_causes, MISS_CAUSES),
+                "false_positives": _counts(self.false_positive_causes, FALSE_POSITIVE_CAUSES),
+                "false_positives_by_rule": by_rule(self.false_positives)}
 
     def as_dict(self) -> dict:
         return {
@@ -62,8 +73,10 @@ class LevelReport:
             **self.total.as_dict(),
             "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
             "by_root": {k: v.as_dict() for k, v in sorted(self.by_root.items())},
-            "misses": [_gold_dict(g) for g in self.misses],
-            "false_positives": [_prediction_dict(p) for p in self.false_positives],
+            "causes": self.cause_counts(),
+            "misses": [{**_gold_dict(g), "cause": c} for g, c in zip(self.misses, self.miss_causes)],
+            "false_positives": [{**_prediction_dict(p), "cause": c}
+                                for p, c in zip(self.false_positives, self.false_positive_causes)],
         }
 
 
@@ -90,7 +103,7 @@ def score_level(gold: Sequence[GoldEvent], predicted: Iterable[Prediction], leve
         preds_by_doc[p.doc].append(p)
 
     total, by_lang, by_root = Tally(), defaultdict(Tally), defaultdict(Tally)
-    misses, found = [], {}
+    misses, found, miss_causes = [], {}, []
     for g in gold:
         if not g.required:
             continue
@@ -101,10 +114,11 @@ def score_level(gold: Sequence[GoldEvent], predicted: Iterable[Prediction], leve
             t.found += hit is not None
         if hit is None:
             misses.append(g)
+            miss_causes.append(miss_cause(g, preds_by_doc[g.doc], level))
         else:
             found[g.id] = hit
 
-    false_positives = []
+    false_positives, fp_causes = [], []
     for p in preds:
         ok = any(event_matches(p, g, level) for g in gold_by_doc[p.doc])
         lang = p.lang or languages.get(p.doc, UNKNOWN_LANG)
@@ -113,7 +127,9 @@ def score_level(gold: Sequence[GoldEvent], predicted: Iterable[Prediction], leve
             t.correct += ok
         if not ok:
             false_positives.append(p)
-    return LevelReport(level.name, total, dict(by_lang), dict(by_root), misses, false_positives, found)
+            fp_causes.append(false_positive_cause(p, gold_by_doc[p.doc], level))
+    return LevelReport(level.name, total, dict(by_lang), dict(by_root), misses, false_positives, found,
+                       miss_causes, fp_causes)
 
 
 @dataclass
@@ -141,6 +157,10 @@ def score_events(gold: Sequence[GoldEvent], predicted: Sequence[Prediction], lan
                  gold_path: str = "", missing_documents: Sequence[str] = ()) -> EventReport:
     levels = {name: score_level(gold, predicted, lvl, languages) for name, lvl in LEVELS.items()}
     return EventReport(gold_path, dict(languages), list(missing_documents), levels)
+
+
+def _counts(causes: Sequence[str], order: Sequence[str]) -> dict[str, int]:
+    return {c: causes.count(c) for c in order if c in causes}
 
 
 def _gold_dict(g: GoldEvent) -> dict:
