@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from warta.lang import LanguagePack, VerbEntry
-from warta.model import Analysis, Event, Mention, Sentence, Trigger
+from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
 from warta.pipeline.actors import compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
@@ -47,6 +47,8 @@ class EventCoder:
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
     JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
+    PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
+    STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
@@ -292,6 +294,14 @@ class EventCoder:
                 # joins the parties of the predicate whose manner it names
                 pairs = _cross(*parties[-1])
                 how += ":manner"
+            elif (entry.code[:3] in self.PROTEST_CODES and subject is not None and obj is None and not passive
+                  and reading.mood == "done"):
+                # a crowd that protests and names no one protests against its own government
+                # ("Ratusan ribu warga Australia berdemonstrasi"): the protest words stand for it
+                pairs = [(m, _government_of(m, trig, sent)) for m in subject.members
+                         if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
+                         and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
+                how += ":own-government"
         if obj is not None and entry.frame != "symmetric":
             # a name nobody resolved and nothing marks as a person's ("Rancangan Undang-Undang", a
             # mountain, a mission) is not the one acted on: there it is rarely a person (a partner
@@ -524,6 +534,13 @@ def _identity(m: Mention) -> str:
 
 def _side(code: str | None, name: str | None) -> str:
     return code if code is not None else "name:" + " ".join((name or "").split()).casefold()
+
+
+def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
+    """The government of the country `m` belongs to, named by the words of `trig` (its evidence)."""
+    actor = Actor.of(m.actor.country, "GOV")
+    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
+                   actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
 
 
 def _bare_name(m: Mention) -> bool:
