@@ -146,7 +146,9 @@ class EventCoder:
             if bad is None:
                 continue
             mine = {_identity(m) for m in speaker.members}
+            # bad words fall on a party the text codes, not on a name nobody resolved (a place, a thing)
             target = next((g for g in groups if lo <= g.t0 < hi and g is not speaker
+                           and all(m.actor is not None for m in g.members)
                            and not mine & {_identity(m) for m in g.members}), None)
             if target is None:
                 continue
@@ -302,11 +304,6 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
-        if obj is not None and entry.frame != "symmetric":
-            # a name nobody resolved and nothing marks as a person's ("Rancangan Undang-Undang", a
-            # mountain, a mission) is not the one acted on: there it is rarely a person (a partner
-            # met or signed with is: "bertemu Ahmad Vahidi")
-            pairs = [(s, t) for s, t in pairs if not (t in obj.members and _bare_name(t))]
         if parties is not None and subject is not None and obj is not None and not passive:
             parties.append((subject, obj))
         if reading.mood != "done":
@@ -541,11 +538,6 @@ def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     actor = Actor.of(m.actor.country, "GOV")
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
                    actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
-
-
-def _bare_name(m: Mention) -> bool:
-    """A name nobody resolved that is a person's by its shape alone (no title, no appositive)."""
-    return m.actor is None and m.rule == "unresolved:shape"
 
 
 def _person_name(m: Mention) -> str | None:
