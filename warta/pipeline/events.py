@@ -87,6 +87,7 @@ class EventCoder:
         for m in analysis.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         triggers, events = [], []
+        lead = self._dateline_paragraph(analysis)
         for sent in analysis.sentences:
             found = self.find_triggers(sent)
             if found:
@@ -108,9 +109,11 @@ class EventCoder:
             seen = set()
             objects: set[int] = set()  # groups already taken as an object in this sentence
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
-            coded = [ev for trig in found for ev in self._code(analysis, sent, trig, groups, found, objects, parties)]
+            place = self._place(analysis, sent, by_sentence.get(sent.index, ()), lead)
+            coded = [ev for trig in found
+                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place)]
             if judging:
-                coded += self._judgements(analysis, sent, groups, coded)
+                coded += self._judgements(analysis, sent, groups, coded, place)
             for ev in coded:
                 key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
                 if key not in seen:
@@ -120,7 +123,8 @@ class EventCoder:
 
     # -- judgements -----------------------------------------------------------------
 
-    def _judgements(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event]) -> list[Event]:
+    def _judgements(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event],
+                    place: str | None = None) -> list[Event]:
         """A speaker who judges another party in bad words criticises it (111), though no predicate
         of the lexicon says so: "X menilai Y melanggar konstitusi", "X menyebut langkah Y sepihak",
         '"Y merusak demokrasi," kata X', "X called Y's deal lousy". The speaker acts; the bad words
@@ -159,7 +163,7 @@ class EventCoder:
             trig = Trigger(sent.index, bad[0], bad[1], toks[bad[0]].start, toks[bad[1] - 1].end, "judgement",
                            self.JUDGEMENT_CODE)
             how = f"{w}:{' '.join(words[bad[0]:bad[1]])}"
-            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how)
+            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how, None, False, place)
                                    for a, b in _cross(speaker, target)) if (e.source or e.target)
                        and _side(e.source, e.source_name) != _side(e.target, e.target_name))
         return out
@@ -245,7 +249,7 @@ class EventCoder:
         return out
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
-              objects: set[int], parties: list | None = None) -> list[Event]:
+              objects: set[int], parties: list | None = None, place: str | None = None) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
         obj = self._object(words, trig, entry, groups, triggers)
@@ -309,7 +313,7 @@ class EventCoder:
         if reading.mood != "done":
             how += f":{reading.mood}"
         ahead = reading.mood != "done" or (reading.code or entry.code)[:2] in self.FUTURE_ROOTS
-        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead) for s, t in pairs]
+        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead, place) for s, t in pairs]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
@@ -445,7 +449,7 @@ class EventCoder:
     # -- building the event -------------------------------------------------------
 
     def _event(self, analysis, sent, trig, entry, src: Mention, tgt: Mention, how: str,
-               code: str | None = None, ahead: bool = False) -> Event:
+               code: str | None = None, ahead: bool = False, place: str | None = None) -> Event:
         code = code or entry.code
         info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
@@ -470,7 +474,7 @@ class EventCoder:
             plover=info.plover,
             date=day,
             date_source=date_how,
-            location=self._place(analysis, sent),
+            location=place,
             sentence_text=sent.text,
             span=(start, end),
             trigger_span=(trig.start, trig.end),
@@ -493,22 +497,28 @@ class EventCoder:
             return actor.code + "GOV"
         return actor.code
 
-    def _place(self, analysis: Analysis, sent: Sentence) -> str | None:
-        words = [t.lower for t in sent.tokens]
-        place_preps = self.pack.word_class("place_prep")
-        articles = self.pack.word_class("article")
-        for m in analysis.mentions:
-            if m.sentence != sent.index:
-                continue
-            k = _before(sent.tokens, m.tok_start, articles)
-            if k >= 0 and words[k] in place_preps and m.kind in ("capital", "country"):
-                return m.text
-        place = analysis.document.dateline_place
-        if place and analysis.sentences:
-            lead = next((s.paragraph for s in analysis.sentences if place.lower() in s.text.lower()), None)
-            if lead is not None and sent.paragraph == lead:
-                return place.title()
+    def _place(self, analysis: Analysis, sent: Sentence, mentions, lead: int | None) -> str | None:
+        """Where the sentence's events happened: a country or capital behind a place preposition
+        ("di Moskow"), else the dateline's place in the paragraph that first names it (`lead`).
+        Found once per sentence: walking the document's mentions for every event made one long
+        document cost the square of its length."""
+        for m in mentions:
+            if m.kind in ("capital", "country"):
+                k = _before(sent.tokens, m.tok_start, self.articles)
+                if k >= 0 and sent.tokens[k].lower in self.place_preps:
+                    return m.text
+        if lead is not None and sent.paragraph == lead:
+            return analysis.document.dateline_place.title()
         return None
+
+    @staticmethod
+    def _dateline_paragraph(analysis: Analysis) -> int | None:
+        """The first paragraph that names the dateline's place (found once per document)."""
+        place = analysis.document.dateline_place
+        if not place:
+            return None
+        place = place.lower()
+        return next((s.paragraph for s in analysis.sentences if place in s.text.lower()), None)
 
 
 def _before(tokens, t0: int, articles: frozenset[str]) -> int:
