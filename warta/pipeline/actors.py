@@ -484,6 +484,8 @@ class ActorFinder:
                 name_start = nxt.t1
                 # headlines capitalise every word: no name runs there
                 name_end = 0 if sent.is_title else _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
+                if name_end:  # "Presiden Jerman Frank-Walter Steinmeier"
+                    name_end = _hyphenated(toks, name_end, set())
                 if not name_end and not sent.is_title:  # "Konsul Jenderal RI di Johor Bahru, Sigit Widiyanto,"
                     name_start, name_end = self._name_after_place(toks, nxt.t1)
                 if not name_end and not sent.is_title:  # "Duta Besar Inggris untuk Indonesia Owen Jenkins"
