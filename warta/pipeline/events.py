@@ -16,6 +16,7 @@ coded side, and two uncoded people are told apart by their names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from itertools import combinations
 
 from warta.lang import LanguagePack, VerbEntry
@@ -457,9 +458,13 @@ class EventCoder:
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
         published = analysis.document.published
         if day is not None and published is not None and day > published.date() and not ahead:
-            # a deed told as done happened by the day it was reported: a later day the sentence
+            # a deed told as done happened by the day it was reported: a weekday read as the coming
+            # one (a modal elsewhere in the sentence) is the last one; a later day the sentence
             # names is a deadline or a plan around it ("berlaku hingga 15 Maret")
-            day, date_how = published.date(), "published"
+            if date_how == "relative" and (day - published.date()).days < 7:
+                day = day - timedelta(days=7)
+            else:
+                day, date_how = published.date(), "published"
         start = min(src.start, trig.start, tgt.start)
         end = max(src.end, trig.end, tgt.end)
         return Event(

@@ -200,6 +200,12 @@ def test_a_deed_is_never_dated_after_its_report():
     assert {e.date for e in planned.events} == {date(2023, 12, 5)}
 
 
+def test_a_weekday_of_a_deed_told_as_done_lies_behind_however_modal_the_sentence():
+    # a modal elsewhere in the sentence ("could") made Monday the coming one; the deed is done
+    a = code("On Monday, the Russian foreign minister criticized Ukraine, saying talks could resume.")
+    assert {e.date for e in a.events if e.code == "111"} == {date(2020, 7, 13)}
+
+
 def test_a_dated_paragraph_dates_its_other_sentences():
     a = code("Russian President Vladimir Putin visited Tehran on March 8, 2023. He met Iranian officials. "
              "Putin praised Iran.", published=datetime(2023, 3, 9, tzinfo=timezone.utc))
