@@ -135,7 +135,7 @@ class DateResolver:
                     if day:
                         return day, "explicit"
                 continue
-            day = self._numeric(w, published)
+            day = self._numeric(w, published, bracketed=i > 1 and words[i - 1] == "(" and words[i - 2] in weekdays)
             if day:
                 return day, "explicit"
             if _DAY.match(w) and i + 1 < len(words) and words[i + 1] in self.months:
@@ -170,9 +170,11 @@ class DateResolver:
                     return published + timedelta(days=self.relative[key]), "relative"
         return None, "none"
 
-    def _numeric(self, word: str, published: date | None) -> date | None:
+    def _numeric(self, word: str, published: date | None, bracketed: bool = False) -> date | None:
+        """"16/7/2020"; "16/7" only in brackets after a weekday ("Kamis (16/7)"): alone it is a
+        score, a fraction or a decimal ("1.7 million")."""
         m = _NUMERIC.match(word)
-        if not m:
+        if not m or (m.group(3) is None and not bracketed):
             return None
         a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
         d, mth = (a, b) if self.pack.date_order == "DMY" else (b, a)

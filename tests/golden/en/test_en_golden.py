@@ -206,6 +206,11 @@ def test_a_weekday_of_a_deed_told_as_done_lies_behind_however_modal_the_sentence
     assert {e.date for e in a.events if e.code == "111"} == {date(2020, 7, 13)}
 
 
+def test_a_decimal_is_no_date():
+    a = code("Yesterday, 1.7 million protesters criticized the Chinese government.")
+    assert {e.date for e in a.events} == {date(2020, 7, 16)}
+
+
 def test_a_dated_paragraph_dates_its_other_sentences():
     a = code("Russian President Vladimir Putin visited Tehran on March 8, 2023. He met Iranian officials. "
              "Putin praised Iran.", published=datetime(2023, 3, 9, tzinfo=timezone.utc))
