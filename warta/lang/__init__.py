@@ -61,6 +61,7 @@ WORD_CLASSES = {
     "quote_mark",  # ", “, ”: open and close a quotation, whose first-person words stand for its speaker
     "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
     "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)
+    "headline_modal",  # to: in a headline, what is to come ("China to extradite suspects")
     # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
     "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's
     "place_word",  # provinsi, kota, timur, province, heights: a name holding it (or beside it) is a place
@@ -149,11 +150,51 @@ def available_languages() -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _load_pack(code: str) -> LanguagePack:
+def pack_metadata(code: str) -> dict:
+    """A pack's pack.toml, read without loading its tables (name, lingua, fallback, [dateline])."""
     folder = LANG_DIR / code
     if not (folder / "pack.toml").exists():
         raise LanguagePackError(f"no language pack {code!r} (have: {', '.join(available_languages())})")
-    meta = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+
+
+def fallbacks() -> dict[str, str]:
+    """Lingua name -> the pack that reads that language when its own pack is not loaded
+    (pack.toml `fallback`: Malay reads well enough with the Indonesian pack)."""
+    return {meta["lingua"]: meta["fallback"] for meta in map(pack_metadata, available_languages())
+            if meta.get("fallback") and meta.get("lingua")}
+
+
+@lru_cache(maxsize=1)
+def dateline_words() -> tuple[dict[str, int], frozenset[str], dict[str, str], frozenset[str]]:
+    """What every pack tells about datelines: month names -> number and weekday names (dates.tsv),
+    time zones -> UTC offset and the labels that may stand beside a date (pack.toml [dateline])."""
+    months: dict[str, int] = {}
+    weekdays: set[str] = set()
+    zones: dict[str, str] = {}
+    labels: set[str] = set()
+    for code in available_languages():
+        try:
+            meta = pack_metadata(code)
+            rows = read_tsv(LANG_DIR / code / "dates.tsv", *PACK_FILES["dates.tsv"])
+        except (LanguagePackError, OSError, ValueError, tomllib.TOMLDecodeError):
+            continue  # a broken pack fails where it is loaded, not where articles are read
+        for r in rows:
+            words = [w.lower().rstrip(".") for w in split_alternatives(r["words"])]
+            if r["kind"] == "month":
+                months.update((w, int(r["value"])) for w in words if w)
+            elif r["kind"] == "weekday":
+                weekdays.update(w for w in words if w)
+        dateline = meta.get("dateline", {})
+        zones.update((z.lower(), str(offset)) for z, offset in dateline.get("zones", {}).items())
+        labels.update(w.lower() for w in dateline.get("labels", ()))
+    return months, frozenset(weekdays), zones, frozenset(labels)
+
+
+@lru_cache(maxsize=None)
+def _load_pack(code: str) -> LanguagePack:
+    folder = LANG_DIR / code
+    meta = pack_metadata(code)
     tables, digest = {}, hashlib.sha256()
     for fname, (schema, required) in PACK_FILES.items():
         path = folder / fname

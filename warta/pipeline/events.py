@@ -257,7 +257,7 @@ class EventCoder:
         passive = trig.passive or entry.frame == "passive"
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
-        reading = self.mood.read(words, trig.tok_start, entry)
+        reading = self.mood.read(words, trig.tok_start, entry, sent.is_title)
         if reading.code is None or self._governed(words, trig, triggers, groups):
             return []
         host = self._host(words, trig, triggers, groups)

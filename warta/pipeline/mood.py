@@ -28,14 +28,16 @@ class Mood:
     def __init__(self, pack: LanguagePack, settings: Settings):
         self.negation = pack.word_class("negation")
         self.modal = pack.word_class("modal")
+        self.headline_modal = pack.word_class("headline_modal")  # "China to extradite ...": a headline's future
         self.condition = pack.word_class("condition")
         self.purpose = pack.word_class("purpose")
         self.background = pack.word_class("background")
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
-    def read(self, words: list[str], start: int, entry: VerbEntry) -> Reading:
-        """How the predicate whose first word is `start` is told."""
+    def read(self, words: list[str], start: int, entry: VerbEntry, headline: bool = False) -> Reading:
+        """How the predicate whose first word is `start` is told (`headline`: in a title, where
+        the headline modals mark what is to come)."""
         if self._supposed(words, start):
             return Reading(None, "supposed")
         window = self._window(words, start)
@@ -44,7 +46,7 @@ class Mood:
         if entry.frame == "nominal" and any(w in self.background for w in window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
         aim = any(w in self.purpose for w in window)
-        if aim or any(w in self.modal for w in window):
+        if aim or any(w in self.modal or headline and w in self.headline_modal for w in window):
             if entry.code[:2] in self.intent_roots:
                 return Reading(entry.code, "intended")  # intent is the event itself: "berjanji bekerja sama"
             if aim:
