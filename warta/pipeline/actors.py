@@ -283,9 +283,11 @@ class ActorFinder:
 
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
         """Does the person's name follow the office right away, or the body with only a title between?"""
-        if person.tok_start == r.tok_end:
-            # "[Menteri Perdagangan] Zulkifli Hasan"; a body's name only behind a title of its
-            # people: "Ketua [KPK] Agus Rahardjo", not "[KPK] Agus" of a headline's subject and object
+        if person.tok_start == r.tok_end or person.tok_start > r.tok_end and all(
+                w in ("(", ")", "[", "]") for w in words[r.tok_end:person.tok_start]):
+            # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Imam Nahrawi";
+            # a body's name only behind a title of its people: "Ketua [KPK] Agus Rahardjo", not "[KPK]
+            # Agus" of a headline's subject and object
             return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
             and self.judge.titled(words, r.tok_end, person.tok_start) \
