@@ -138,9 +138,12 @@ class EventCoder:
                 continue
             before_quote = k > 0 and (words[k - 1] in self.quote_marks or words[k - 1] == ","
                                       and k > 1 and words[k - 2] in self.quote_marks)
+            named_first = next((g for g in groups if g.t1 == k and self._after_quote(sent, g.t0)), None)
             if before_quote:  # '"...," kata X': the speaker after the verb, the words before it
                 speaker = next((g for g in groups if k < g.t0 <= k + 3), None)
                 lo, hi = 0, k
+            elif named_first is not None:  # '"...," the minister said': the speaker between
+                speaker, lo, hi = named_first, 0, named_first.t0
             else:  # "X menilai ...": the speaker before, the words after, up to the next speech
                 speaker = self._speaker_before(words, k, groups)
                 lo = k + 1
@@ -168,6 +171,13 @@ class EventCoder:
                                    for a, b in _cross(speaker, target)) if (e.source or e.target)
                        and _side(e.source, e.source_name) != _side(e.target, e.target_name))
         return out
+
+    def _after_quote(self, sent: Sentence, t0: int) -> bool:
+        """Does token t0 follow a closing quote (a comma and articles aside)?"""
+        k = _before(sent.tokens, t0, self.articles)
+        if k >= 0 and sent.tokens[k].lower == ",":
+            k -= 1
+        return k >= 0 and sent.tokens[k].lower in self.quote_marks
 
     def _speaker_before(self, words, k: int, groups: list[Group]) -> Group | None:
         """The group right before a speech verb, a few words at most between, none a preposition's."""

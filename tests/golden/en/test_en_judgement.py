@@ -1,0 +1,24 @@
+"""A speaker's bad words about another party are a criticism, wherever English puts the speaker."""
+import pytest
+
+from warta.coder import Coder
+from warta.lang import available_languages
+from warta.model import Document
+
+pytestmark = pytest.mark.skipif("en" not in available_languages(), reason="no English pack")
+
+
+@pytest.mark.parametrize("text", [
+    'The Iranian president called the American sanctions illegal.',
+    '"The American sanctions are illegal," said the Iranian president.',
+    '"The American sanctions are illegal," the Iranian president said.',
+])
+def test_the_speaker_criticises_the_party_the_bad_words_fall_on(text):
+    events = Coder.load(["en"]).code(Document("t", text, lang="en")).events
+    assert {(e.source, e.target, e.code) for e in events} == {("IRNGOV", "USAGOV", "111")}
+
+
+def test_bad_words_turned_round_are_no_criticism():
+    events = Coder.load(["en"]).code(Document("t", "The Iranian president said the American sanctions "
+                                                   "are not illegal.", lang="en")).events
+    assert not [e for e in events if e.code == "111"]
