@@ -1,19 +1,27 @@
-"""Shared fixtures: where ../shared is, and a fresh store per test."""
+"""Shared fixtures: where ../shared is, and a fresh store per test.
+
+Every test finds the shared reference material (seeds, gold, dictionaries, development sets)
+through `shared_path`, in the one place `warta eval` looks too: $WARTA_SHARED, else the `shared`
+folder beside this checkout (warta.evaluation.devsets.default_shared_dir).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
+from warta.evaluation.devsets import SHARED_ENV, default_shared_dir
+
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = default_shared_dir()
 
 
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with a clear reason when it is absent."""
+    """A path under the shared folder, or skip the test with a clear reason when it is absent."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared reference material is not beside this checkout")
+        pytest.skip(f"{path} is absent: the shared reference material is not beside this checkout "
+                    f"(set ${SHARED_ENV} to where it is)")
     return path
 
 

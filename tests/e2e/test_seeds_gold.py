@@ -41,7 +41,8 @@ def test_seed_events_carry_evidence_dates_and_places(db):
     assert call["date"] == "2020-07-16"
     assert {call["source"], call["target"]} == {"IRNGOV", "RUSGOV"}
     for e in events:
-        assert e["evidence"] and e["evidence"] in e["sentence"] or e["evidence"] in e["sentence"].replace("\n", " ")
+        assert e["evidence"], f"an event without evidence: {e}"
+        assert e["evidence"] in e["sentence"] or e["evidence"] in e["sentence"].replace("\n", " "), e
         assert e["rule"].startswith("lexicon:id:")
         assert e["plover"] in {None, "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
                                "INVESTIGATE", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE",

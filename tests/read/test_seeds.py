@@ -1,18 +1,14 @@
 """The two seed articles shared by the project, read end to end."""
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import shared_path
 from warta.model import Document
 from warta.read import read_paths
-
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
 
 
 @pytest.fixture(scope="module")
 def docs():
-    results = list(read_paths([SEEDS]))
+    results = list(read_paths([shared_path("seeds")]))
     assert all(isinstance(r, Document) for r in results), results
     return {d.id[:3]: d for d in results}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.id.test_id_golden import analyse
+from tests.golden.golden import analyse
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "id"
 
