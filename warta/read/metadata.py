@@ -15,8 +15,10 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import dateparser
+from dateparser.data.languages_info import language_order as _dateparser_knows
 from dateutil.parser import isoparse
 
+from warta.lang import available_languages, dateline_words
 from warta.model import Document
 from warta.read.clean import clean_text, normalise_line, unify_newlines
 
@@ -40,10 +42,17 @@ _WEEKDAYS = (
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 )
 _ZONES = {"wib": "+0700", "wita": "+0800", "wit": "+0900", "gmt": "UTC", "utc": "UTC", "z": "UTC"}
+_LABELS = ("published", "updated", "posted", "last", "modified", "on", "diterbitkan", "diperbarui",
+           "dipublikasikan", "terbit", "pada", "tanggal", "pukul", "jam", "at")
+# and what the language packs add: their month and weekday names (dates.tsv), time zones and labels
+# (pack.toml [dateline]); the tables above come first
+_pack_months, _pack_weekdays, _pack_zones, _pack_labels = dateline_words()
+_MONTHS = {**_pack_months, **_MONTHS}
+_WEEKDAYS = (*_WEEKDAYS, *sorted(_pack_weekdays - set(_WEEKDAYS)))
+_ZONES = {**_pack_zones, **_ZONES}
 # Words that may share a line with a date that is only a date.
 _DATE_LABELS = re.compile(
-    r"\b(published|updated|posted|last|modified|on|diterbitkan|diperbarui|"
-    r"dipublikasikan|terbit|pada|tanggal|pukul|jam|at)\b", re.I)
+    rf"\b({'|'.join(re.escape(w) for w in (*_LABELS, *sorted(_pack_labels - set(_LABELS))))})\b", re.I)
 _TOP_LINES = 15  # the dateline is within this many non-empty lines
 _MAX_WORDS_BESIDE_DATE = 4  # more, and the date is part of a sentence
 # Longer lines cannot be a dateline (a date, a clock, a zone and a few words), so the
@@ -69,7 +78,7 @@ _DATE = re.compile(
     )
     (?:\s*(?:,|\||-|–|—|/|pukul|jam|at)?\s*
         (?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?)?
-    (?:\s*\(?(?P<tz>WITA|WIB|WIT|GMT|UTC|[+-]\d{{2}}:?\d{{2}})\b\)?)?
+    (?:\s*\(?(?P<tz>{_alternation(z.upper() for z in _ZONES if z != "z")}|[+-]\d{{2}}:?\d{{2}})\b\)?)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -96,6 +105,9 @@ _PARSE_SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # no "yesterday": host-clock dependent
 }
+# dateparser reads dates in these languages: Indonesian and English first, as always, then every
+# other pack's language dateparser knows (Malay: "14 Ogos 2024")
+_PARSE_LANGUAGES = [c for c in dict.fromkeys(["id", "en", *available_languages()]) if c in _dateparser_knows]
 _TITLE_MAX_CHARS = 200
 
 
@@ -284,7 +296,7 @@ def _zone(tz: str | None) -> str:
 
 def _dateparse(text: str, zone: str) -> datetime | None:
     try:
-        dt = dateparser.parse(text, languages=["id", "en"], settings={**_PARSE_SETTINGS, "TIMEZONE": zone})
+        dt = dateparser.parse(text, languages=_PARSE_LANGUAGES, settings={**_PARSE_SETTINGS, "TIMEZONE": zone})
     except (ValueError, OverflowError, TypeError):
         return None
     return _utc(dt) if dt else None
