@@ -119,6 +119,14 @@ def test_verb_codes_exist_in_cameo(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_refusal_codes_are_rejections(lang):
+    """A refused predicate is a rejection (12), and a CAMEO code."""
+    pack, codes = LanguagePack.load(lang), Ontology.load()
+    wrong = [(e.id, e.refuse) for e in pack.verbs if e.refuse and (e.refuse[:2] != "12" or e.refuse not in codes)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_intent_codes_express_intent_or_threat(lang):
     """An intended predicate is an intention (03) or a threat (13), never the deed itself."""
     wrong = [(e.id, e.intent) for e in LanguagePack.load(lang).verbs if e.intent and e.intent[:2] not in ("03", "13")]

@@ -81,6 +81,7 @@ class VerbEntry:
     expected: str  # "SOURCE TARGET" the example should give, or ""
     intent: str = ""  # optional column: code when only intended ("akan bertemu" -> 036); "" = not coded
     preps: tuple[str, ...] = ()  # optional column: prepositions that introduce this predicate's other party
+    refuse: str = ""  # optional last column: the code when refused ("tidak akan bertemu" -> 125); "" = none
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,4 +254,4 @@ def _verb(lang: str, r: dict) -> VerbEntry:
         raise LanguagePackError(f"{lang}/verbs.tsv: entry {r['id']!r} has unknown frame {r['frame']!r}")
     preps = tuple(p.lower() for p in split_alternatives(r.get("prep", "")))
     return VerbEntry(r["id"], tuple(elements), r["code"], r["frame"], r["example"], r.get("expect", ""),
-                     r.get("intent", ""), preps)
+                     r.get("intent", ""), preps, r.get("refuse", ""))

@@ -24,6 +24,10 @@ class Reading:
     mood: str  # done | intended | negated | supposed
 
 
+# a stance negated is its refusal ("tidak sepakat", "tidak mendukung"); a deed only with a modal
+STANCE_ROOTS = frozenset({"01", "03", "05"})
+
+
 class Mood:
     def __init__(self, pack: LanguagePack, settings: Settings):
         self.negation = pack.word_class("negation")
@@ -42,6 +46,10 @@ class Mood:
             return Reading(None, "supposed")
         window = self._window(words, start)
         if any(w in self.negation for w in window):
+            if entry.refuse and (entry.code[:2] in STANCE_ROOTS or any(w in self.modal for w in window)):
+                # "tidak sepakat", "tidak akan bertemu", "will not lift sanctions": a refusal is an event
+                # (a deed that did not happen, "tidak bertemu", is none)
+                return Reading(entry.refuse, "refused")
             return Reading(None, "negated")
         if entry.frame == "nominal" and any(w in self.background for w in window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
