@@ -509,7 +509,7 @@ class EventCoder:
         actor = mention.actor
         if actor is None:
             return None
-        if actor.sector is None and mention.kind == "country" and code[:2] in self.settings.government_roots \
+        if actor.sector is None and mention.kind in ("country", "pronoun") and code[:2] in self.settings.government_roots \
                 and actor.country and len(actor.code) == 3:
             return actor.code + "GOV"
         return actor.code
