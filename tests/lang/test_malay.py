@@ -50,7 +50,7 @@ MUST = {
     "bantuan_gaza.txt": [
         ("MYSGOV", "ISRMIL", "11", "2024-03-05"),  # mengecam serangan tentera Israel, Selasa
         ("ISRMIL", "PSE", "19", "2024-03-05"),  # serangan tentera Israel terhadap penduduk Palestin
-        ("MYSGOV", "IGOUNO", "02", "2024-03-05"),  # Beliau menggesa Majlis Keselamatan PBB
+        ("MYSGOV", "USA", "02", "2024-03-05"),  # Beliau menggesa Amerika Syarikat menekan Israel
         ("MYS", "PSE", "07", None),  # menghantar bantuan kemanusiaan ke Gaza (073)
         ("MYSGOV", "PSE", "01", None),  # mengucapkan takziah kepada rakyat Palestin (018)
         ("MYSEDU", "USA", "14", None),  # mahasiswa ... berhimpun di hadapan Kedutaan Besar Amerika Syarikat
