@@ -105,13 +105,15 @@ class ActorFinder:
                             self._dateline_country(doc.dateline_place))
         mentions = [self._at_home(m, home) for m in mentions]
         absorbed: set[Mention] = set()
+        named: dict[Mention, Mention] = {}  # people the office after them names ("Name, the Speaker")
         for sent, atoms, found in composed:
             # the paragraph's first place: where the crowd stands, not where the war it condemns is
             place = places.get(sent.paragraph)
             roles = self._unplaced_roles(sent, atoms, found, home, place)
             mentions.extend(self._named_roles(sent, roles, found, absorbed))
-        if absorbed:
-            mentions = [m for m in mentions if m not in absorbed]
+            named.update(self._offices_after_names(sent, roles, found, memory))
+        if absorbed or named:
+            mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
         mentions.extend(self._quoted(analysis.sentences, mentions, leads))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
@@ -279,6 +281,26 @@ class ActorFinder:
                     rule = r.rule if r.kind == "role" else "role+org"
                     r = self._mention(sent, r.tok_start, person.tok_end, actor, "role", rule)
             out.append(r)
+        return out
+
+    def _offices_after_names(self, sent, offices: list[Mention], names: list[Mention],
+                             memory: dict[str, Actor]) -> dict[Mention, Mention]:
+        """"Nancy Pelosi, the Speaker of the House": an office placed in the story's country, set off
+        right after a name nobody resolved, is that person's (found once the story's country is known)."""
+        out: dict[Mention, Mention] = {}
+        toks = sent.tokens
+        for r in offices:
+            k = r.tok_start - 1
+            while k >= 0 and toks[k].lower in self.articles:
+                k -= 1
+            if r.actor is None or k < 1 or toks[k].text != ",":
+                continue
+            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None)
+            if person is None:
+                continue
+            actor = Actor(r.actor.code, r.actor.country, r.actor.sector, " ".join(person.text.split()))
+            memory[actor.name.lower()] = actor
+            out[person] = replace(person, actor=actor, rule="appositive:office")
         return out
 
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
