@@ -49,7 +49,6 @@ class ActorFinder:
     assigns = ("mentions",)
 
     def __init__(self, gazetteer: Gazetteer, people: People, modifiers: frozenset[str] = frozenset()):
-        self._recent: list = []
         self.gazetteer = gazetteer
         self.people = people
         self.pack = gazetteer.pack
@@ -58,7 +57,6 @@ class ActorFinder:
         self.self_pronouns = self.pack.word_class("self_pronoun")
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
-        self._lead = None
         self.speech_verbs = self.pack.word_class("speech_verb")
         self.quote_marks = self.pack.word_class("quote_mark")
         self.coordinators = self.pack.word_class("coordinator")
@@ -77,16 +75,15 @@ class ActorFinder:
         recent: list[list[Mention]] = []  # compound groups seen so far, for "mereka"
         countries_seen: list[Mention] = []  # for "kedua negara"
         mentions: list[Mention] = []
-        self._recent = recent
-        self._lead = None  # the person or office the last sentence began with, for "Ia"
+        lead: Mention | None = None  # the person or office the last sentence began with, for "Ia"
         composed, places = [], {}
         leads: list[Mention | None] = []  # the person or office each sentence's "ia" stands for
         preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
         for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
             atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
-            leads.append(self._lead)
-            found = self._compose(sent, atoms, day, memory, recent, countries_seen)
+            leads.append(lead)
+            found = self._compose(sent, atoms, day, memory, recent, countries_seen, lead)
             found, place = self._places_apart(sent, found)
             if place:
                 places.setdefault(sent.paragraph, place)
@@ -99,8 +96,7 @@ class ActorFinder:
             countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
             # a person nobody resolved leads too, so "Ia" after them is not taken for an earlier actor
             lead = next((m for m in found if (m.actor or m.kind == "person") and m.kind in ("person", "role")
-                         and m.tok_start <= 2), None)
-            self._lead = lead or self._lead
+                         and m.tok_start <= 2), None) or lead
         home = home_country([m for m in mentions if not m.rule.endswith(":home")],
                             self._dateline_country(doc.dateline_place))
         mentions = [self._at_home(m, home) for m in mentions]
@@ -369,7 +365,9 @@ class ActorFinder:
 
     # -- composing mentions ---------------------------------------------------
 
-    def _compose(self, sent, atoms, day, memory, recent, countries_seen) -> list[Mention]:
+    def _compose(self, sent, atoms, day, memory, recent, countries_seen, lead=None) -> list[Mention]:
+        """The sentence's mentions. `recent`, `countries_seen` and `lead` are what the document
+        said before: the Coder keeps nothing between documents (one Coder serves many threads)."""
         toks = sent.tokens
         out: list[Mention] = []
         used_until = 0
@@ -381,7 +379,7 @@ class ActorFinder:
                 continue
             kind = atom.entry.kind
             if kind == "role":
-                made, consumed = self._role_first(sent, atoms, i, day, memory, countries_seen)
+                made, consumed = self._role_first(sent, atoms, i, day, memory, countries_seen, recent)
                 if made:
                     out.extend(made)
                     used_until = max(m.tok_end for m in made)
@@ -426,7 +424,7 @@ class ActorFinder:
             elif kind == "word" and atom.entry.value == "both_parties":
                 # "Kedua negara sepakat ...": the pair named last; "kedua menteri" keeps the role's sector
                 sector = self._phrase_sector(toks, atom)
-                for c in _last_two_countries(countries_seen, self._recent):
+                for c in _last_two_countries(countries_seen, recent):
                     actor = Actor.of(c, sector) if sector else _usual_actor(countries_seen, c)
                     out.append(self._mention(sent, atom.t0, atom.t1, actor, "country", "both:alone"))
                 used_until = atom.t1
@@ -436,15 +434,15 @@ class ActorFinder:
             absorbed: set[Mention] = set()
             out = self._named_roles(sent, out, names, absorbed) + [m for m in names if m not in absorbed]
         out.extend(self._speakers(sent, out))
-        out.extend(self._singular(sent, out))
+        out.extend(self._singular(sent, out, lead))
         return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
 
-    def _singular(self, sent, found: list[Mention]) -> list[Mention]:
+    def _singular(self, sent, found: list[Mention], lead: Mention | None) -> list[Mention]:
         """"Ia", "beliau": the person or office the last sentence began with."""
-        if self._lead is None or not self.singular_pronouns:
+        if lead is None or not self.singular_pronouns:
             return []
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
-        return [self._mention(sent, k, k + 1, self._lead.actor, "pronoun", "pronoun:singular")
+        return [self._mention(sent, k, k + 1, lead.actor, "pronoun", "pronoun:singular")
                 for k, t in enumerate(sent.tokens) if t.lower in self.singular_pronouns and k not in covered]
 
     def _phrase_sector(self, toks, atom: Atom) -> str | None:
@@ -474,7 +472,7 @@ class ActorFinder:
         return [self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
                 for k in selves if not speaker.tok_start <= k < speaker.tok_end]
 
-    def _role_first(self, sent, atoms, i, day, memory, countries_seen):
+    def _role_first(self, sent, atoms, i, day, memory, countries_seen, recent):
         """role [modifiers] country [and country...] [, Name]  or  role both-parties."""
         toks = sent.tokens
         role = atoms[i]
@@ -494,7 +492,7 @@ class ActorFinder:
                                or atoms[j].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[j].t0)):
             nxt = atoms[j]
             if nxt.entry.kind == "word" and nxt.entry.value == "both_parties":
-                pair = _last_two_countries(countries_seen, self._recent)
+                pair = _last_two_countries(countries_seen, recent)
                 made = [self._mention(sent, role.t0, nxt.t1, Actor.of(c, None if former else role.entry.value),
                                       "role", "role+both") for c in pair]
                 return made, j - i + 1
