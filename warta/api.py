@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from warta.coder import Coder, ExtraKnowledge
+from warta.errors import QueryError
 from warta.ingest.coded import CodedBatch
 from warta.ingest.plan import BatchPlan, Planner
 from warta.ingest.recode import stored_documents
@@ -25,10 +26,11 @@ from warta.ingest.report import CodeReport
 from warta.ingest.runner import LocalRunner, batches, coded_batches
 from warta.ingest.versions import knowledge_stamp
 from warta.model import Analysis, Document, ReadError
+from warta.query import EventQuery
 from warta.read import read_paths
 from warta.rows import tables
 from warta.settings import Settings
-from warta.store import EventFilter, Store, Written
+from warta.store import Store, Written
 
 __all__ = ["BATCH", "CodeReport", "Warta"]
 
@@ -216,13 +218,27 @@ class Warta:
         return DaskRunner(dask, languages=self.languages, settings=self.settings, extra=self.knowledge,
                           knowledge_version=knowledge_version, workers=workers)
 
-    def events(self, **filters) -> list[dict]:
+    def events(self, query: EventQuery | None = None, **filters) -> list[dict]:
+        """Stored events matching an EventQuery, or the filters `warta events` and the REST API take
+        (source="IRN,SYR", code="04", since="2023-01-01", limit=100, ...); a QueryError (W400) says
+        which value makes no sense."""
+        query = _query(query, filters)
         with Store.open(self.db, read_only=True) as store:
-            return store.events(EventFilter(**filters))
+            return store.events(query)
 
-    def reports(self, **filters) -> list[dict]:
+    def reports(self, query: EventQuery | None = None, **filters) -> list[dict]:
+        """Reports (each event as each article coded it), filtered as `events` filters."""
+        query = _query(query, filters)
         with Store.open(self.db, read_only=True) as store:
-            return store.reports(EventFilter(**filters))
+            return store.reports(query)
+
+
+def _query(query: EventQuery | None, filters: dict) -> EventQuery:
+    if query is None:
+        return EventQuery.parse(**filters)
+    if filters:
+        raise QueryError("give an EventQuery or filters, not both")
+    return query
 
 
 def _readable(items: Iterable, limit: int) -> tuple[list[ReadError], Iterator | None]:

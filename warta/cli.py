@@ -10,7 +10,6 @@ from rich.console import Console
 
 from warta.api import BATCH, Warta
 from warta.commands import register_all
-from warta.commands.options import day
 from warta.errors import WartaError
 from warta.lang import available_languages
 from warta.ingest.progress import RunDisplay
@@ -89,18 +88,19 @@ def code(
 def events(
     db: Path = DB,
     fmt: Format = FMT,
-    source: Optional[str] = typer.Option(None, help="Source actor code or prefix (IRN, IRNGOV)."),
-    target: Optional[str] = typer.Option(None, help="Target actor code or prefix."),
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix (05 = every 05x)."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD.", callback=day),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD.", callback=day),
-    doc: Optional[str] = typer.Option(None, help="Only this document."),
+    source: Optional[str] = typer.Option(None, help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR."),
+    target: Optional[str] = typer.Option(None, help="Target actor group(s), same form."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code(s) or prefix(es): 05 = every 05x; 04,05."),
+    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
+    doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (id, en; id,en)."),
     limit: Optional[int] = typer.Option(None, help="At most this many rows."),
 ):
     """Query the events already stored."""
     try:
         rows = Warta(db).events(source=source, target=target, code=code, since=since, until=until, doc=doc,
-                                limit=limit)
+                                lang=lang, limit=limit)
     except WartaError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)

@@ -33,6 +33,13 @@ class StoreError(WartaError):
     code = "W200"
 
 
+class QueryError(WartaError, ValueError):
+    """A filter that makes no sense: a day that is no day (`--since 2023-99-99`), a bad actor code,
+    an unknown filter. Also a ValueError, so callers that checked values before still catch it."""
+
+    code = "W400"
+
+
 # Input problems (the reader turns each into a ReadError and goes on).
 E_NOT_FOUND = ("W001", "no such file or folder")
 E_EMPTY = ("W002", "the file is empty (no text after removing whitespace and page furniture)")

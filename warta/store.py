@@ -34,6 +34,7 @@ from warta.errors import StoreError
 from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
 from warta.merging import Merger, doc_info
 from warta.model import Analysis, ReadError
+from warta.query import EventQuery
 from warta.rows import EVENT_COLUMNS, Tables, tables
 
 SCHEMA_VERSION = 2
@@ -98,37 +99,9 @@ FROM reports r JOIN documents d ON d.id = r.doc_id GROUP BY r.event_id;
 """
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    source: str | None = None  # prefix: "IRN" matches IRN, IRNGOV, ...
-    target: str | None = None
-    code: str | None = None  # prefix: "05" matches 051, 057
-    since: str | None = None  # YYYY-MM-DD
-    until: str | None = None
-    doc: str | None = None  # events one of whose reports comes from this document
-    lang: str | None = None
-    limit: int | None = None
-
-    def where(self, table: str = "events") -> tuple[str, list]:
-        clauses, params = [], []
-        for column, value in (("source", self.source), ("target", self.target), ("code", self.code)):
-            if value:
-                clauses.append(f"starts_with({column}, ?)")  # a literal prefix: % and _ are no wildcards
-                params.append(value.upper() if column != "code" else value)
-        if self.since:
-            clauses.append("date >= CAST(? AS DATE)")
-            params.append(self.since)
-        if self.until:
-            clauses.append("date <= CAST(? AS DATE)")
-            params.append(self.until)
-        if self.doc:
-            clauses.append("doc_id = ?" if table == "reports" else
-                           "id IN (SELECT event_id FROM reports WHERE doc_id = ?)")
-            params.append(self.doc)
-        if self.lang:
-            clauses.append("lang = ?")
-            params.append(self.lang)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+# The one query object (warta.query): `warta events`, `warta export`, the dyads and the REST API
+# filter with it; the old name stays for callers of Store.events(EventFilter(...)).
+EventFilter = EventQuery
 
 
 @dataclass(frozen=True)
@@ -391,19 +364,18 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------
 
-    def events(self, flt: EventFilter = EventFilter()) -> list[dict]:
+    def events(self, flt: EventQuery = EventQuery()) -> list[dict]:
         """Merged events (one row per event, with its report, article and source counts)."""
         return self._rows("events", flt)
 
-    def reports(self, flt: EventFilter = EventFilter()) -> list[dict]:
+    def reports(self, flt: EventQuery = EventQuery()) -> list[dict]:
         """Reports: each event as each article coded it."""
         return self._rows("reports", flt)
 
-    def _rows(self, table: str, flt: EventFilter) -> list[dict]:
-        where, params = flt.where(table)
+    def _rows(self, table: str, flt: EventQuery) -> list[dict]:
+        where, params = flt.where(reports=True, table=table)
         sql = f"SELECT * FROM {table}{where} ORDER BY date NULLS LAST, doc_id, sentence_idx, code, id"
-        if flt.limit:
-            sql += f" LIMIT {int(flt.limit)}"
+        sql += flt.limit_sql()
         cur = self.con.execute(sql, params)
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]

@@ -4,6 +4,6 @@
     dyads("warta.duckdb", source="IRN", target="RUS", by="month")   # pandas DataFrame
 """
 from warta.analysis.dyads import DyadQuery, dyad_series
-from warta.analysis.filters import EventQuery
+from warta.query import EventQuery
 
 __all__ = ["DyadQuery", "EventQuery", "dyad_series"]

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from warta.analysis.filters import EventQuery
 from warta.analysis.reports import weight_sql
 from warta.analysis.sql import query_arrow, query_row
+from warta.query import EventQuery
 from warta.store import Store
 
 PERIODS = ("day", "week", "month", "year")  # weeks start on Monday (ISO 8601)

@@ -13,11 +13,10 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from warta.commands.options import day
 from warta.errors import WartaError, plural
 from warta.export import FORMATS, STDOUT, export as run_export
 from warta.export.query import LEVELS
-from warta.store import EventFilter
+from warta.query import EventQuery
 
 err = Console(stderr=True)
 ExportFormat = Enum("ExportFormat", {f: f for f in FORMATS}, type=str)
@@ -33,18 +32,20 @@ def export(
     db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
     level: Level = typer.Option("events", "--level", help="events (merged, with report counts) or reports "
                                 "(each event as each article coded it); gdelt and plover hold events."),
-    source: Optional[str] = typer.Option(None, help="Source actor code or prefix (IRN, IRNGOV)."),
-    target: Optional[str] = typer.Option(None, help="Target actor code or prefix."),
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code or prefix (05 = every 05x)."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD.", callback=day),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD.", callback=day),
+    source: Optional[str] = typer.Option(None, help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR."),
+    target: Optional[str] = typer.Option(None, help="Target actor group(s), same form."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code(s) or prefix(es): 05 = every 05x; 04,05."),
+    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
     doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (id, en; id,en)."),
     limit: Optional[int] = typer.Option(None, help="At most this many rows."),
 ):
     """Write the stored events to a file in an exchange format."""
-    flt = EventFilter(source=source, target=target, code=code, since=since, until=until, doc=doc, limit=limit)
     try:
-        done = run_export(db, fmt.value, out, flt, level.value)
+        query = EventQuery.parse(source=source, target=target, code=code, since=since, until=until, doc=doc,
+                                 lang=lang, limit=limit)
+        done = run_export(db, fmt.value, out, query, level.value)
     except (WartaError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)

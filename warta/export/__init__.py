@@ -1,7 +1,7 @@
 """Exports of the stored events: parquet, csv, jsonl, gdelt, plover.
 
     from warta.export import export
-    export("warta.duckdb", "gdelt", "events.export.CSV", EventFilter(since="2024-01-01"))
+    export("warta.duckdb", "gdelt", "events.export.CSV", EventQuery.parse(since="2024-01-01"))
 
 Tables (parquet, csv, jsonl) are written by DuckDB (warta.export.tables)
 and can hold merged events or reports (`level`); GDELT and PLOVER rows are
@@ -22,7 +22,8 @@ from typing import Iterator, TextIO
 from warta.export import gdelt, plover
 from warta.export.query import records, rows_sql
 from warta.export.tables import write_table
-from warta.store import EventFilter, Store
+from warta.query import EventQuery
+from warta.store import Store
 
 FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 STDOUT = "-"  # as `out`: standard output
@@ -35,7 +36,7 @@ class Exported:
     left_out: int = 0  # events the format cannot hold (no day; no PLOVER category)
 
 
-def export(db: str | Path, fmt: str, out: str | Path, flt: EventFilter = EventFilter(),
+def export(db: str | Path, fmt: str, out: str | Path, flt: EventQuery = EventQuery(),
            level: str = "events") -> Exported:
     """Write the rows to `out`; "-" is standard output (not for parquet, a folder of files)."""
     if fmt not in FORMATS:

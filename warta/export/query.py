@@ -2,7 +2,7 @@
 
 Exports run over whole archives, so nothing is fetched whole: DuckDB hands
 over record batches and each writer consumes them as they come. The same
-filters as `warta events` apply (warta.store.EventFilter).
+filters as `warta events` apply (warta.query.EventQuery).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pyarrow as pa
 
-from warta.store import EventFilter
+from warta.query import EventQuery
 
 BATCH_ROWS = 10_000
 LEVELS = ("events", "reports")
@@ -19,13 +19,13 @@ _EVIDENCE = """
                    WHERE event_id IN (SELECT id FROM x) GROUP BY event_id) ev ON ev.event_id = x.id"""
 
 
-def rows_sql(flt: EventFilter, level: str = "events", evidence: bool = False) -> tuple[str, list]:
+def rows_sql(flt: EventQuery, level: str = "events", evidence: bool = False) -> tuple[str, list]:
     """Merged events (or reports) with their article's metadata and their sentence's place;
     `evidence` adds `report_texts`, the evidence of every report of each event."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
-    where, params = flt.where(level)
-    limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
+    where, params = flt.where(reports=True, table=level)
+    limit = flt.limit_sql()
     extra = ("" if level == "events" else
              ", coalesce(x.date, CAST(d.published AS DATE)) AS day, 1 AS report_count, 1 AS article_count, "
              "1 AS source_count, d.coded_at AS first_seen")

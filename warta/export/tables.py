@@ -12,19 +12,19 @@ import shutil
 from pathlib import Path
 
 from warta.export.query import rows_sql
-from warta.store import EventFilter
+from warta.query import EventQuery
 
 # Columns that serve the store or the other exports, not someone reading a table.
 _INTERNAL = ("match_key", "sentence_paragraph", "sentence_is_title", "lead_paragraph")
 
 
-def _select(flt: EventFilter, level: str) -> tuple[str, list]:
+def _select(flt: EventQuery, level: str) -> tuple[str, list]:
     sql, params = rows_sql(flt, level)
     drop = ", ".join(c for c in _INTERNAL if level == "events" or c != "match_key")
     return f"SELECT * EXCLUDE ({drop}), coalesce(strftime(day, '%Y-%m'), 'unknown') AS month FROM ({sql})", params
 
 
-def write_table(con, fmt: str, out: Path, flt: EventFilter, level: str = "events") -> int:
+def write_table(con, fmt: str, out: Path, flt: EventQuery, level: str = "events") -> int:
     """Write rows as parquet (a folder), csv or jsonl (a file); returns the number of rows."""
     sql, params = _select(flt, level)
     out = Path(out)

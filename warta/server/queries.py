@@ -5,10 +5,10 @@ request data are column names and sort orders picked from fixed tables here.
 """
 from __future__ import annotations
 
-from warta.analysis.filters import EventQuery
 from warta.analysis.network import actor_label
 from warta.analysis.reports import ARTICLE_COUNT, REPORT_COUNT, columns, has_reports
 from warta.analysis.sql import query_dicts, query_row
+from warta.query import EventQuery
 from warta.ontology import QUAD_NAMES
 
 MAX_LIMIT = 500

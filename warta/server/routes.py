@@ -6,8 +6,8 @@ from typing import Iterator, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from warta.analysis.dyads import MAX_TOP, DyadQuery, dyad_series, undated_count
-from warta.analysis.filters import EventQuery
 from warta.analysis.network import MAX_EDGES, actor_label, network
+from warta.query import EventQuery
 from warta.server import queries
 from warta.server.queries import MAX_LIMIT, SORTS
 from warta.server.snapshot import Reader
