@@ -14,6 +14,15 @@ from warta.evaluation.devsets import SHARED_ENV, default_shared_dir
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = default_shared_dir()
+# Test tiers (markers declared in pyproject.toml): these kinds of test are slow as well, so
+# `python -m pytest -m "not slow"` is the quick loop and `python -m pytest` runs everything.
+SLOW_KINDS = ("archive", "dask", "browser")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
 
 
 def shared_path(*parts: str) -> Path:

@@ -23,6 +23,7 @@ def _added_afterwards(pack: LanguagePack):
     return nlp
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", available_languages())
 def test_one_pass_tokenizer_splits_as_spacys_with_rules_added(lang):
     pack = LanguagePack.load(lang)

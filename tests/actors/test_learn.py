@@ -33,6 +33,7 @@ def _learned(db) -> dict[tuple[str, str], dict]:
         return {(r["name"], r["code"]): r for r in store.learned(None)}
 
 
+@pytest.mark.slow
 def test_roles_stated_in_text_are_learned_with_their_evidence(learned):
     learned = _learned(learned)  # noqa: F811 - the rows, from here on
     assert set(learned) == {("Ali Asghar Khaji", "IRNGOV"), ("Mikhail Bogdanov", "RUSGOV"),
@@ -47,6 +48,7 @@ def test_roles_stated_in_text_are_learned_with_their_evidence(learned):
     assert military["confidence"] > khaji["confidence"]
 
 
+@pytest.mark.slow
 def test_a_bare_later_mention_resolves(learned):
     later = coder(learned)
     found = person_codes(code_text(later, "Khaji mengatakan Iran mendukung perundingan itu.", "2023-12-05"))
@@ -57,6 +59,7 @@ def test_a_bare_later_mention_resolves(learned):
     assert before.get("Khaji") is None  # nobody knew him before
 
 
+@pytest.mark.slow
 def test_a_role_is_not_applied_outside_its_days(learned):
     later = coder(learned)
     assert person_codes(code_text(later, "Khaji mengecam Israel.", "2026-06-01"))["Khaji"] == "IRN"
@@ -66,6 +69,7 @@ def test_a_role_is_not_applied_outside_its_days(learned):
     assert person_codes(code_text(builtin, "Rouhani mengecam Israel.", "2022-07-16"))["Rouhani"] == "IRN"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day, code", [
     ("2019-08-08", "IDNMIL"), ("2020-12-01", "IDNMIL"),  # commander of the armed forces
     ("2022-03-01", "IDN"),  # "mantan panglima": no office that day
@@ -86,12 +90,14 @@ def test_conflicting_sightings_are_settled_by_date_not_overwritten():
     assert government.valid_from == date(2020, 4, 1)
 
 
+@pytest.mark.slow
 def test_learning_again_from_the_same_articles_changes_nothing(learned_db):
     before = _learned(learned_db)
     learn_from(learned_db, [CORPUS])
     assert _learned(learned_db) == before
 
 
+@pytest.mark.slow
 def test_a_rejected_role_stays_rejected_as_sightings_come(learned_db, tmp_path):
     role = _learned(learned_db)[("Ali Asghar Khaji", "IRNGOV")]["id"]
     with ActorStore.open(learned_db) as store:
@@ -107,6 +113,7 @@ def test_a_rejected_role_stays_rejected_as_sightings_come(learned_db, tmp_path):
     assert person_codes(code_text(coder(learned_db), "Khaji mengecam Israel.", "2023-12-05")).get("Khaji") is None
 
 
+@pytest.mark.slow
 def test_what_agrees_with_known_facts_is_accepted(tmp_path):
     db = tmp_path / "agree.duckdb"
     article = tmp_path / "putin.txt"
@@ -132,6 +139,7 @@ def test_weekday_after_a_title_is_not_a_person(tmp_path):
     assert [s.name for s in sightings(analysis)] == []
 
 
+@pytest.mark.slow
 def test_coding_learns_and_a_failure_to_learn_loses_no_events(tmp_path, monkeypatch):
     from warta.api import Warta
 
@@ -152,6 +160,7 @@ def test_coding_learns_and_a_failure_to_learn_loses_no_events(tmp_path, monkeypa
     assert not _learned(other)
 
 
+@pytest.mark.slow
 def test_a_run_that_dies_before_rebuilding_roles_is_settled_by_the_next(tmp_path, monkeypatch):
     from warta.api import Warta
     import warta.actors.learn as learning
@@ -166,6 +175,7 @@ def test_a_run_that_dies_before_rebuilding_roles_is_settled_by_the_next(tmp_path
     assert ("Ali Asghar Khaji", "IRNGOV") in _learned(db)
 
 
+@pytest.mark.slow
 def test_learning_batch_by_batch_learns_what_learning_at_once_does(learned, tmp_path):
     from warta.api import Warta
 
@@ -178,6 +188,7 @@ def test_learning_batch_by_batch_learns_what_learning_at_once_does(learned, tmp_
     assert roles(db) == roles(learned)
 
 
+@pytest.mark.slow
 def test_recoding_replaces_what_the_documents_said_instead_of_adding_to_it(tmp_path):
     from warta.api import Warta
     from warta.store import Store

@@ -101,6 +101,7 @@ def test_review_changes_status_and_trust(db):
             store.review(role, "maybe")
 
 
+@pytest.mark.slow
 def test_phoenix_import_is_whole_and_dated(phoenix_db, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copy(phoenix_db, db)

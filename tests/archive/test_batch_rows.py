@@ -27,6 +27,7 @@ def _one_per_key(recs: list[dict]) -> list[dict]:
     return [r for r in recs if not (r["id"] in seen or seen.add(r["id"]))]
 
 
+@pytest.mark.slow
 def test_records_made_from_the_rows_are_the_events_as_users_see_them(coder):
     articles = sorted(EXAMPLES.rglob("*.txt"))
     assert articles

@@ -63,6 +63,7 @@ def test_nothing_could_be_read_exits_1_and_makes_no_store(tmp_path):
     assert not any(tmp_path.iterdir())  # no store, no write-ahead log
 
 
+@pytest.mark.slow
 def test_some_inputs_failing_is_still_a_run_that_worked(tmp_path):
     good = tmp_path / "a.txt"
     good.write_text(ARTICLES["a.txt"], encoding="utf-8")
@@ -73,6 +74,7 @@ def test_some_inputs_failing_is_still_a_run_that_worked(tmp_path):
     assert db.exists()
 
 
+@pytest.mark.slow
 def test_the_readme_quick_start_exits_0(tmp_path):
     result = warta("code", REPO / "examples", "--db", tmp_path / "w.duckdb", "--quiet", "--no-learn")
     assert result.exit_code == 0, result.output
@@ -94,6 +96,7 @@ def test_parquet_to_standard_output_is_refused_cleanly(store):
     assert result.exit_code == 2 and "not to standard output" in " ".join(result.output.split())
 
 
+@pytest.mark.slow
 def test_nothing_read_into_a_store_there_exits_1_and_keeps_it(tmp_path):
     good = tmp_path / "a.txt"
     good.write_text(ARTICLES["a.txt"], encoding="utf-8")

@@ -10,6 +10,8 @@ from tests.archive.test_kill_and_resume import _dump
 from warta.api import Warta
 from warta.synthetic import write_jsonl
 
+pytestmark = pytest.mark.dask  # starts Dask clusters: slow (tests/conftest.py)
+
 distributed = pytest.importorskip("distributed")
 
 

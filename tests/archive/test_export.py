@@ -23,6 +23,8 @@ from warta.export import export
 from warta.export.gdelt import COLUMNS
 from warta.store import EventFilter, Store
 
+pytestmark = pytest.mark.archive  # the seeds and examples coded, then exported: slow (tests/conftest.py)
+
 REPO_EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples"
 
 # The format of every column, as GDELT's codebook defines it (INTEGER/FLOAT/STRING) and as the real file shows it.
@@ -174,6 +176,7 @@ def test_parquet_is_partitioned_by_month_and_tables_hold_every_event(seeded, tmp
     assert all(r["report_count"] >= 1 for r in rows)
 
 
+@pytest.mark.slow
 def test_cli_export_filters_like_warta_events(seeded, tmp_path):
     out = tmp_path / "irn.CSV"
     done = subprocess.run([sys.executable, "-m", "warta.cli", "export", "--format", "gdelt", "-o", str(out),

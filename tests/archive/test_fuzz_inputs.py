@@ -25,7 +25,7 @@ import warta.errors
 from warta import Warta
 from warta.settings import Settings
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.archive  # slow (tests/conftest.py)
 
 MAX_BYTES = 20_000  # the per-file and per-record limit for these runs: "huge" stays cheap
 CODES = {v[0] for k, v in vars(warta.errors).items() if k.startswith("E_") and isinstance(v, tuple)}

@@ -5,9 +5,13 @@ import csv
 import gzip
 import json
 
+import pytest
+
 from warta.api import Warta
 from warta.store import Store
 from warta.synthetic import articles, write_jsonl
+
+pytestmark = pytest.mark.archive  # whole archives, coded again and again: slow (tests/conftest.py)
 
 
 def _snapshot(db):

@@ -12,8 +12,12 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from warta.store import Store
 from warta.synthetic import write_jsonl
+
+pytestmark = pytest.mark.archive  # whole archives through the CLI: slow (tests/conftest.py)
 
 BATCH = 10
 DOCS = 90

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 from tests.archive.test_reports_to_events import MEETING_A, MEETING_B, _jsonl
 from warta.api import Warta
@@ -31,6 +32,7 @@ DOC_V1 = ("id, content_hash, title, text, published, url, outlet, lang, origin, 
           "coded_at, n_sentences, n_events")
 
 
+@pytest.mark.slow
 def test_a_schema_1_store_gets_reports_and_merged_events(tmp_path):
     current = tmp_path / "current.duckdb"
     Warta(current).code([_jsonl(tmp_path / "m.jsonl", MEETING_A, MEETING_B)], keep_records=False)

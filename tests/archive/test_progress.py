@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
 from rich.console import Console
 
 from warta.ingest.progress import RunDisplay
@@ -80,6 +81,7 @@ def test_a_full_table_counts_a_batch_without_making_its_rows():
     assert made == [3, 2] and table.close() == 5 and lines.count == 2
 
 
+@pytest.mark.slow
 def test_cli_reports_batches_failures_and_the_summary(tmp_path, db):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -4,11 +4,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from warta.api import Warta
 from warta.coder import ExtraKnowledge
 from warta.knowledge import people_from_rows
 from warta.store import Store
 from warta.synthetic import write_jsonl
+
+pytestmark = pytest.mark.archive  # archives coded and recoded through the CLI: slow (tests/conftest.py)
 
 
 def _versions(db):

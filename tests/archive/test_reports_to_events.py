@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from warta.api import Warta
 from warta.store import Store
+
+pytestmark = pytest.mark.archive  # articles coded into real stores, run after run: slow (tests/conftest.py)
 
 MEETING_A = {
     "id": "kabar-a-1", "outlet": "kabar-a.example", "url": "https://kabar-a.example/2024/03/05/menlu",

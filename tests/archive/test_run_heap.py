@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from warta.api import GC_THRESHOLD, Warta
 from warta.synthetic import write_jsonl
+
+pytestmark = pytest.mark.archive  # a whole run: slow (tests/conftest.py)
 
 
 def test_a_run_freezes_the_loaded_heap_and_collects_less_often_then_restores_both(tmp_path):

@@ -21,6 +21,7 @@ def _hold_read_lock(db, seconds: float) -> subprocess.Popen:
     return holder
 
 
+@pytest.mark.slow
 def test_a_writer_waits_for_a_read_lock_to_go(db):
     Store.open(db).close()
     holder = _hold_read_lock(db, 1.0)

@@ -1,6 +1,6 @@
 """A person nobody could code, all the way down: stored, merged, exported, counted (or not).
 
-"Ahmad Vahidi bertemu Menteri Luar Negeri Rusia" is an event with source None
+"Pak Ahmad Vahidi bertemu Menteri Luar Negeri Rusia" is an event with source None
 and source_name "Ahmad Vahidi". The same meeting told twice (once the other
 way round) is one event; another unresolved person meeting the same minister
 on the same day is another event, told apart by the name. Dyads and the
@@ -25,12 +25,14 @@ from warta.merge import Event, MergeRule, Report, score
 from warta.server import create_app
 from warta.store import EventFilter, Store
 
+pytestmark = pytest.mark.archive  # articles coded into a real store, read every way: slow (tests/conftest.py)
+
 ARTICLES = {
-    "a.txt": "Ahmad Vahidi bertemu Menteri Luar Negeri Rusia di Moskow, Selasa (5/12/2023).",
+    "a.txt": "Pak Ahmad Vahidi bertemu Menteri Luar Negeri Rusia di Moskow, Selasa (5/12/2023).",
     # the same meeting the other way round, in another article
-    "b.txt": "Menteri Luar Negeri Rusia bertemu Ahmad Vahidi di Moskow, Selasa (5/12/2023).",
+    "b.txt": "Menteri Luar Negeri Rusia bertemu Pak Ahmad Vahidi di Moskow, Selasa (5/12/2023).",
     # another person nobody resolved, same minister, same day: another event
-    "c.txt": "Budi Santoso bertemu Menteri Luar Negeri Rusia di Moskow, Selasa (5/12/2023).",
+    "c.txt": "Pak Budi Santoso bertemu Menteri Luar Negeri Rusia di Moskow, Selasa (5/12/2023).",
     "d.txt": "Presiden Iran bertemu Presiden Rusia di Moskow, Selasa (5/12/2023).",
 }
 DAY = date(2023, 12, 5)
@@ -126,6 +128,7 @@ def test_the_dashboard_api_shows_the_name_and_lists_only_coded_actors(db, tmp_pa
         assert client.get("/api/stats").status_code == 200
 
 
+@pytest.mark.slow
 def test_the_cli_table_shows_the_name_where_the_code_is_missing(db):
     import subprocess
     import sys

@@ -14,6 +14,8 @@ from collections import defaultdict
 import duckdb
 import pytest
 
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
 ARTICLES = {
     "id_kunjungan.txt": """Menlu Iran Bertemu Menlu Rusia di Moskow
 

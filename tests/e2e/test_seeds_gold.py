@@ -5,7 +5,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import shared_path
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess:

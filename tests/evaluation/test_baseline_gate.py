@@ -20,6 +20,7 @@ from warta.evaluation.devsets import DEV_SETS, DevSet, Measured, dev_set
 PINNED = load_baseline()["sets"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PINNED))
 def test_development_set_has_not_dropped_below_its_baseline(name, coders):
     dev = dev_set(name)

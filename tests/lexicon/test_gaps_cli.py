@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from warta.cli import app
@@ -68,6 +69,7 @@ def test_unknown_language_is_refused(tmp_path):
     assert result.exit_code == 2
 
 
+@pytest.mark.slow
 def test_frequent_and_unspecific_words_are_left_out_of_a_large_corpus(tmp_path):
     """On 100 documents or more: a word in more than --max-df of the documents is a function word
     ("memang", indeed), and a stem seldom between actors where it occurs (--min-share) is no predicate."""

@@ -33,6 +33,7 @@ def test_url_keys_of_real_addresses_are_kept():
     assert url_key("HTTPS://www.Kabar.example:443/a/") == "kabar.example/a"
 
 
+@pytest.mark.slow
 def test_records_with_bad_urls_are_coded_and_not_taken_for_duplicates(tmp_path):
     """`.port` of these raised ValueError and ended the run; a junk URL shared by two records must not
     make the second a duplicate of the first either."""
@@ -70,6 +71,7 @@ def test_a_csv_header_with_a_bare_carriage_return_is_a_named_error(tmp_path):
     assert [r.id for r in results[1:]] == ["b1"]
 
 
+@pytest.mark.slow
 def test_a_symlink_to_itself_in_a_folder_is_a_named_error(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

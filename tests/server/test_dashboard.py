@@ -4,7 +4,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]  # slow (tests/conftest.py)
 
 
 def marked_evidence(page) -> str:

@@ -53,6 +53,7 @@ def test_head_of_the_dashboard(client):
 
 
 @pytest.mark.e2e
+@pytest.mark.slow
 def test_warta_serve_refuses_a_rebound_name_and_takes_allow_host(synthetic_db, tmp_path):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(synthetic_db), "--port", str(port),

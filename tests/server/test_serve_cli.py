@@ -9,7 +9,7 @@ import pytest
 from tests.server.conftest import run_cli
 from tests.server.test_untrusted import ARTICLE
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def test_serve_needs_a_store(tmp_path):

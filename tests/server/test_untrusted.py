@@ -7,7 +7,7 @@ import pytest
 from tests.server.conftest import run_cli
 from tests.server.test_dashboard import marked_evidence, open_dashboard, wait_rows
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]  # slow (tests/conftest.py)
 
 ARTICLE = """Iran dan Rusia Sepakat <b>Lawan</b> Sanksi AS
 

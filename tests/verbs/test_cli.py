@@ -81,6 +81,7 @@ def test_list_show_and_provenance(cli, db):
     assert cli("verbs", "show", "nothing", "--db", db, ok=False).exit_code == 1
 
 
+@pytest.mark.slow
 def test_code_uses_the_store_patterns_on_the_clause_structure(cli, db, tmp_path, articles):
     before = _events(cli, [articles], tmp_path / "without.duckdb")
     assert not any("petrarch" in e[3] for evs in before.values() for e in evs)
@@ -102,6 +103,7 @@ def test_code_uses_the_store_patterns_on_the_clause_structure(cli, db, tmp_path,
                                          "lexicon:en:petrarch:small.verbs.txt:33:passive:passive")]
 
 
+@pytest.mark.slow
 def test_remove_and_reimport(cli, db, tmp_path, articles):
     cli("verbs", "import", SMALL, "--format", "petrarch", "--db", db)
     cli("verbs", "import", SMALL, "--format", "petrarch", "--db", db)  # replaces, does not add
@@ -114,6 +116,7 @@ def test_remove_and_reimport(cli, db, tmp_path, articles):
     assert not any(e[2] == "073" for evs in events.values() for e in evs)
 
 
+@pytest.mark.slow
 def test_another_language_uses_its_own_pack_morphology(cli, db, tmp_path):
     """An Indonesian file: `TEGUR` matches `menegur` through the id pack's affixes, nothing English."""
     folder = tmp_path / "id"

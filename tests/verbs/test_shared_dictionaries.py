@@ -45,6 +45,7 @@ def test_cameo_2_0_imports_with_its_counts(cameo, db):
     assert len(entries) == summary.patterns
 
 
+@pytest.mark.slow
 def test_coding_with_cameo_2_0(cameo):
     from warta.verbs.entries import entries_from_file
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 from warta.api import Warta
 from warta.verbs.store import VerbStore, stored_entries
 
 SMALL = Path(__file__).parent / "data" / "small.verbs.txt"
 
 
+@pytest.mark.slow
 def test_store_verbs_reach_the_coder_and_recode(db, tmp_path):
     article = tmp_path / "aid.txt"
     article.write_text("Norway brought grain to Yemen on Monday.\n", encoding="utf-8")
