@@ -72,6 +72,7 @@ class EventCoder:
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
         self.place_preps = pack.word_class("place_prep")
+        self.titles = frozenset(t for t in pack.word_class("person_title") if " " not in t)
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
         self.judging = pack.word_class("judgement_verb") | self.speech
         self.negatives = tuple(sorted({tuple(p.split()) for p in pack.word_class("negative")}, key=len, reverse=True))
@@ -252,7 +253,8 @@ class EventCoder:
     def _groups(self, sent: Sentence, mentions: list[Mention]) -> list[Group]:
         out = []
         articles = self.articles
-        for members in compound_groups(mentions, sent, self.coordinators, articles, unresolved=True):
+        # "Pak Ahmad dan Pak Budi": a title before the next name joins it like an article
+        for members in compound_groups(mentions, sent, self.coordinators, articles | self.titles, unresolved=True):
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
@@ -324,7 +326,10 @@ class EventCoder:
         if reading.mood != "done":
             how += f":{reading.mood}"
         ahead = reading.mood != "done" or (reading.code or entry.code)[:2] in self.FUTURE_ROOTS
-        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead, place) for s, t in pairs]
+        # a side nobody could code takes part only when the text shows it is a person (a title, an
+        # appositive): by its shape alone a capitalised name is as often a club, a car or a report
+        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead, place) for s, t in pairs
+                  if not (_shape_only(s) or _shape_only(t))]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
@@ -558,6 +563,11 @@ def _identity(m: Mention) -> str:
 
 def _side(code: str | None, name: str | None) -> str:
     return code if code is not None else "name:" + " ".join((name or "").split()).casefold()
+
+
+def _shape_only(m: Mention) -> bool:
+    """A name nobody resolved that looks like a person's by its shape alone."""
+    return m.actor is None and m.rule == "unresolved:shape"
 
 
 def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
