@@ -476,7 +476,7 @@ class EventCoder:
             # a deed told as done happened by the day it was reported: a weekday read as the coming
             # one (a modal elsewhere in the sentence) is the last one; a later day the sentence
             # names is a deadline or a plan around it ("berlaku hingga 15 Maret")
-            if date_how == "relative" and (day - published.date()).days < 7:
+            if date_how in ("relative", "lead") and (day - published.date()).days < 7:
                 day = day - timedelta(days=7)
             else:
                 day, date_how = published.date(), "published"
