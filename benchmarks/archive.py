@@ -1,9 +1,11 @@
 """Archive benchmark: read -> code -> store, end to end, as `warta code` runs it.
 
-    python benchmarks/archive.py                        # >= 200,000 generated sentences
-    python benchmarks/archive.py --corpus PATH ...      # a real corpus (files, folders, JSONL/CSV archives)
-    python benchmarks/archive.py --sentences 20000      # a quicker look
+    python benchmarks/archive.py                        # the shared Indonesian corpus (../shared/corpora), when present
+    python benchmarks/archive.py --corpus PATH ...      # another real corpus (files, folders, JSONL/CSV archives)
+    python benchmarks/archive.py --generated            # >= 200,000 generated sentences (the fallback; for scale)
+    python benchmarks/archive.py --generated --sentences 20000   # a quicker look
     python benchmarks/archive.py --dask-repeats 3       # the Dask speed-up as a median of three pairs
+    python benchmarks/archive.py --profile-stages       # also time each stage (benchmarks/stages.py)
 
 Reports, for a local run: sentences per second (wall clock, one process)
 and per CPU-second (what one core does), peak memory of the whole process
@@ -14,9 +16,15 @@ grouped by phase (read, plan, code, rows, store, learn). Each run is a
 child process so memory and CPU are its own. `--no-learn` leaves out the
 actor-knowledge learning call (to show what it costs).
 
-The generated corpus comes from the example articles (warta.synthetic):
-names, dates and numbers vary, so coding cost is realistic but the texts
-repeat their shapes; give a real corpus with --corpus for real figures.
+By default the corpus is real: `../shared/corpora/clickid-2019.jsonl.gz`
+(17,189 Indonesian articles; ../shared found as warta.evaluation.devsets
+finds it). Without it, or with --generated, the corpus is generated from the
+example articles (warta.synthetic): names, dates and numbers vary, so coding
+cost is realistic but the texts repeat their shapes; it also goes beyond the
+real corpus's size (--sentences). The local run also prints CPU-seconds per
+1,000 sentences (Warta's own count) and the bare Python floor on the same
+file in the same run (benchmarks/realtext.py: read the JSON Lines, regex
+sentence split, regex tokenise) as a ratio: Warta's time / the floor's.
 """
 from __future__ import annotations
 
@@ -37,6 +45,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from realtext import floor, head, shared_corpora, summary  # noqa: E402
 
 # Where the time of a profile goes: the cumulative time of each phase's entry point (they do not
 # nest, but for storing sightings, inside "store").
@@ -64,7 +75,7 @@ def child(args) -> None:
         w.knowledge  # noqa: B018 - the packs and the store's actor knowledge
         w.coder  # noqa: B018
     else:
-        w.code_text("Warta.", lang="id")
+        w.coder.warm_up()  # every pack's lazy parts and the language detector
     ticks: list[tuple[float, int]] = []  # (time, sentences stored) after each batch
 
     def tick(report, coded, plan):
@@ -170,7 +181,7 @@ def profile(args, corpus: Path, db: Path) -> list[str]:
     from warta.api import Warta
 
     w = Warta(db, learn=not args.no_learn)
-    w.code_text("Warta.", lang="id")
+    w.coder.warm_up()
     prof = cProfile.Profile()
     prof.enable()
     w.code([corpus], keep_records=False)
@@ -187,11 +198,12 @@ def profile(args, corpus: Path, db: Path) -> list[str]:
         lines.append(f"  {label:<38} {t:7.2f} s  {100 * t / total:5.1f} %")
     rest = total - sum(cumulative(f, n) for _, f, n in PHASES)
     lines.append(f"  {'the loop itself, callbacks':<38} {rest:7.2f} s  {100 * rest / total:5.1f} %")
-    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:20]
-    lines.append("  top functions by own time:")
+    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:args.profile_top]
+    lines.append(f"  top functions by own time (% of the run's {total:.2f} s under cProfile):")
     for (file, line, fn), (_cc, nc, tt, ct, _c) in top:
         short = file.replace(str(REPO) + "/", "").split("site-packages/")[-1]
-        lines.append(f"    {tt:7.2f} s own  {ct:7.2f} s cum  {nc:>9,} calls  {short}:{line}({fn})")
+        lines.append(f"    {tt:7.2f} s {100 * tt / total:5.1f} % own  {ct:7.2f} s {100 * ct / total:5.1f} % cum"
+                     f"  {nc:>9,} calls  {short}:{line}({fn})")
     return lines
 
 
@@ -231,11 +243,18 @@ def main() -> None:
     ap.add_argument("--dask-sentences", type=int, help="a smaller corpus for the 1- vs 2-worker runs (default: the"
                     " whole corpus; fixed costs, cluster start-up and the last store fold, weigh more on less)")
     ap.add_argument("--dask-repeats", type=int, default=1, help="pairs of 1- and 2-worker runs, alternating order")
-    ap.add_argument("--profile-sentences", type=int, default=10_000, help="corpus slice for the profile")
-    ap.add_argument("--corpus", type=Path, help="a real corpus instead of a generated one")
+    ap.add_argument("--profile-sentences", type=int, default=10_000, help="generated corpus for the profile")
+    ap.add_argument("--profile-docs", type=int, default=3000,
+                    help="the first N records of a real (JSON Lines) corpus for the cProfile run (default 3,000; 0: all)")
+    ap.add_argument("--profile-top", type=int, default=20, help="functions listed in the profile")
+    ap.add_argument("--profile-stages", action="store_true",
+                    help="also time each stage on the corpus (benchmarks/stages.py, a run of its own)")
+    ap.add_argument("--corpus", type=Path, help="a real corpus (default: ../shared/corpora/clickid-2019.jsonl.gz)")
+    ap.add_argument("--generated", action="store_true", help="a generated corpus (--sentences) even when the"
+                    " shared corpus is present")
     ap.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary folder)")
     ap.add_argument("--no-learn", action="store_true", help="leave out the actor-knowledge learning call")
-    ap.add_argument("--skip", nargs="*", default=(), choices=("local", "dask", "profile"))
+    ap.add_argument("--skip", nargs="*", default=(), choices=("local", "dask", "profile", "floor"))
     ap.add_argument("--seed", type=int, default=7)
     # used by the child runs
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -250,24 +269,34 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  workdir: {work}"
           f"{'  (learning call left out)' if args.no_learn else ''}", flush=True)
+    if args.corpus is None and not args.generated:
+        args.corpus = shared_corpora().get("id")
+        print(f"corpus: {args.corpus or 'generated (no ../shared/corpora/clickid-2019.jsonl.gz)'}", flush=True)
     corpus = args.corpus or generate(args.sentences, work / "corpus.jsonl.gz", args.seed)
     small = args.corpus or (corpus if args.dask_sentences is None
                             else generate(args.dask_sentences, work / "dask.jsonl.gz", args.seed + 100))
     tiny = args.corpus or generate(args.profile_sentences, work / "profile.jsonl.gz", args.seed + 200)
+    if args.corpus and args.profile_docs and ".jsonl" in tiny.name and "profile" not in args.skip:
+        tiny = head(tiny, args.profile_docs, work / f"profile-head{args.profile_docs}.jsonl.gz")
 
     if "local" not in args.skip:
         r = run(args, corpus, work / "local.duckdb")
-        print(f"\nlocal, end to end into the store: {r['documents']:,} documents, {r['sentences']:,} sentences, "
-              f"{r['events']:,} events ({r['merged_events']:,} merged events) in {r['seconds']:.1f} s")
-        print(f"  {r['sentences'] / r['seconds']:,.0f} sentences/s (wall, one process)   "
-              f"{r['sentences'] / r['cpu_seconds']:,.0f} sentences per CPU-second")
-        print(f"  peak memory of the process tree {r['peak_mb']:,.0f} MB (first half {r['peak_first_half_mb']:,.0f} MB,"
-              f" second half {r['peak_second_half_mb']:,.0f} MB)", flush=True)
+        r["sampled"] = True
+        fl = floor(corpus) if "floor" not in args.skip else None
+        print()
+        print("\n".join(summary(f"local, end to end into the store ({r['merged_events']:,} merged events)", r, fl)))
+        print(f"  peak memory of the process tree, first half {r['peak_first_half_mb']:,.0f} MB,"
+              f" second half {r['peak_second_half_mb']:,.0f} MB", flush=True)
     if "dask" not in args.skip:
         dask_speedups(args, small, work)
     if "profile" not in args.skip:
         print(f"\nprofile of a local run ({tiny.name}), time by phase:")
-        print("\n".join(profile(args, tiny, work / "profile.duckdb")))
+        print("\n".join(profile(args, tiny, work / "profile.duckdb")), flush=True)
+    if args.profile_stages:
+        print(f"\ntime by stage ({corpus.name}; benchmarks/stages.py):", flush=True)
+        cmd = [sys.executable, str(Path(__file__).with_name("stages.py")), "--corpus", str(corpus),
+               "--workdir", str(work / "stages")]
+        subprocess.run(cmd + (["--no-learn"] if args.no_learn else []), check=True)
 
 
 if __name__ == "__main__":

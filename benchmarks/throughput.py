@@ -1,14 +1,26 @@
 """Throughput of the whole coder: files in, events stored, sentences per second.
 
-Builds a corpus of at least --sentences sentences from the example articles
-(examples/), varying countries, people's names, numbers and dates so that
-no cache is hit trivially, writes it as plain-text files to a temporary
-folder, then runs the real pipeline end to end (`warta.api.Warta.code`:
-reading, cleaning, language detection, sentences, dates, actors, events,
-DuckDB store) and reports sentences/s and peak memory (max RSS).
+By default on real news: each of `../shared/corpora/*.jsonl.gz` (found as
+warta.evaluation.devsets finds ../shared), coded whole, end to end
+(`warta.api.Warta.code`: reading, cleaning, language, sentences, dates,
+actors, events, DuckDB store, learning on) into a fresh store, in a child
+process of its own. Prints, per corpus: sentences/s (Warta's own sentence
+count), CPU-seconds per 1,000 sentences, peak memory of the child's process
+tree, and the same file through the bare Python floor (read the JSON Lines,
+regex sentence split, regex tokenise; benchmarks/realtext.py) measured in
+the same run, as a ratio (Warta's time / the floor's): on a shared machine
+the ratio is steadier than the absolute speed.
 
-    python benchmarks/throughput.py                 # 10,000+ sentences, Indonesian and English
-    python benchmarks/throughput.py --lang id --profile 25
+    python benchmarks/throughput.py                  # every shared corpus, whole (Indonesian: about 3 minutes)
+    python benchmarks/throughput.py --lang en        # one of them
+    python benchmarks/throughput.py --docs 2000      # the first 2,000 articles of each, a quicker look
+    python benchmarks/throughput.py --generated [--sentences 10000] [--profile 25]
+
+`--generated` (also the fallback when ../shared is absent) builds a corpus of
+at least --sentences sentences from the example articles (examples/),
+varying countries, people's names, numbers and dates so that no cache is
+hit trivially, writes it as plain-text files to a temporary folder and codes
+it in this process, as before; it scales beyond the real corpora.
 
 Speed is measured here, never asserted in the tests.
 """
@@ -16,6 +28,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
 import random
 import re
@@ -27,6 +41,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from realtext import floor, head, shared_corpora, summary  # noqa: E402
 
 from warta.api import Warta  # noqa: E402
 from warta.lang import LanguagePack, available_languages  # noqa: E402
@@ -84,7 +101,7 @@ def build_corpus(folder: Path, langs: list[str], target: int, seed: int) -> int:
     return written
 
 
-def run(db: Path, folder: Path, langs: list[str], profiler=None) -> tuple[int, int, int, float]:
+def run(db: Path, folder: Path, langs: list[str], profiler=None) -> tuple[int, int, int, float, float]:
     counts = {"sentences": 0, "documents": 0}
 
     def count(item):
@@ -97,21 +114,64 @@ def run(db: Path, folder: Path, langs: list[str], profiler=None) -> tuple[int, i
         warta.coder.code(Document("warm-up", examples(lang)[0], lang=lang))
     if profiler:
         profiler.enable()
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     report = warta.code([folder], on_document=count, keep_records=False)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu0
     if profiler:
         profiler.disable()
-    return counts["documents"], counts["sentences"], report.events, elapsed
+    return counts["documents"], counts["sentences"], report.events, elapsed, cpu
+
+
+def child(corpus: Path, db: Path, learn: bool) -> None:
+    """One measured run of a real corpus; prints a JSON line."""
+    warta = Warta(db, learn=learn)
+    warta.coder.warm_up()  # loading packs and building tokenizers is not coding: done before the clock starts
+    start, cpu0 = time.perf_counter(), os.times()
+    report = warta.code([corpus], keep_records=False)
+    seconds, cpu1 = time.perf_counter() - start, os.times()
+    print(json.dumps({"seconds": seconds, "cpu_seconds": (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system),
+                      "documents": report.documents, "sentences": report.sentences, "events": report.events}))
+
+
+def real(args, corpora: dict[str, Path]) -> None:
+    from archive import measured  # samples the memory of the child's whole process tree
+
+    work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    print(f"cores: {os.cpu_count()}  load average: {os.getloadavg()[0]:.1f}  workdir: {work}", flush=True)
+    for lang, corpus in corpora.items():
+        if args.docs:
+            corpus = head(corpus, args.docs, work / f"{lang}-head{args.docs}.jsonl.gz")
+        db = work / f"{lang}.duckdb"
+        cmd = [sys.executable, __file__, "--child", str(corpus), "--db", str(db)]
+        r = measured(cmd + (["--no-learn"] if args.no_learn else []))
+        r["sampled"] = True
+        fl = floor(corpus)
+        print()
+        print("\n".join(summary(f"{corpus.name} ({lang}), end to end into a fresh store, learning "
+                                f"{'off' if args.no_learn else 'on'}", r, fl)), flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sentences", type=int, default=10_000, help="at least this many sentences (default 10,000)")
+    ap.add_argument("--generated", action="store_true", help="a corpus generated from examples/ (the fallback)")
+    ap.add_argument("--docs", type=int, help="real corpora: only the first N articles of each")
+    ap.add_argument("--no-learn", action="store_true", help="real corpora: leave out actor learning")
+    ap.add_argument("--sentences", type=int, default=10_000,
+                    help="generated: at least this many sentences (default 10,000)")
     ap.add_argument("--lang", choices=["all", *available_languages()], default="all")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--profile", type=int, metavar="N", help="also profile, and print the N costliest functions")
+    ap.add_argument("--profile", type=int, metavar="N",
+                    help="generated: also profile, and print the N costliest functions")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        return child(args.child, args.db, learn=not args.no_learn)
+    corpora = {lang: p for lang, p in shared_corpora().items() if args.lang in ("all", lang)}
+    if corpora and not args.generated:
+        return real(args, corpora)
+    if not args.generated:
+        print("no ../shared/corpora: a generated corpus instead", flush=True)
     langs = available_languages() if args.lang == "all" else [args.lang]
     langs = [lang for lang in langs if examples(lang)]
     for lang in langs:
@@ -121,8 +181,9 @@ def main() -> None:
         folder.mkdir()
         files = build_corpus(folder, langs, args.sentences, args.seed)
         profiler = cProfile.Profile() if args.profile else None
-        docs, sentences, events, elapsed = run(Path(tmp) / "bench.duckdb", folder, langs, profiler)
+        docs, sentences, events, elapsed, cpu = run(Path(tmp) / "bench.duckdb", folder, langs, profiler)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+        fl = floor(folder)
         print(f"languages       {', '.join(langs)}")
         print(f"files           {files}")
         print(f"documents       {docs}")
@@ -132,6 +193,9 @@ def main() -> None:
         print(f"sentences/s     {sentences / elapsed:,.0f}")
         print(f"documents/s     {docs / elapsed:,.1f}")
         print(f"peak memory     {peak_mb:,.0f} MiB (max RSS of the process)")
+        print(f"CPU s / 1,000   {1000 * cpu / max(sentences, 1):.3f} sentences")
+        print(f"floor           {fl['seconds']:.2f} s (read, regex split, regex tokenise; same files, same run): "
+              f"Warta {elapsed / fl['seconds']:.1f}x")
         if profiler:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
 
