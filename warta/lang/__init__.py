@@ -61,6 +61,7 @@ WORD_CLASSES = {
     "quote_mark",  # ", “, ”: open and close a quotation, whose first-person words stand for its speaker
     "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
     "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)
+    "obligation",  # harus, must: a party a speaker says must act is a demand (100)
     "headline_modal",  # to: in a headline, what is to come ("China to extradite suspects")
     # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
     "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's

@@ -47,6 +47,7 @@ class EventCoder:
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
     JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
+    DEMAND_CODE = "100"  # demand: a party a speaker says must act
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
@@ -76,6 +77,7 @@ class EventCoder:
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
         self.judging = pack.word_class("judgement_verb") | self.speech
         self.negatives = tuple(sorted({tuple(p.split()) for p in pack.word_class("negative")}, key=len, reverse=True))
+        self.obligations = pack.word_class("obligation")
         self.quote_marks = pack.word_class("quote_mark")
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
@@ -98,7 +100,8 @@ class EventCoder:
                 # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
                 found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
             triggers.extend(found)
-            judging = self.negatives and any(t.lower in self.judging for t in sent.tokens)
+            judging = (self.negatives or self.obligations) and (sent.is_title or any(
+                t.lower in self.judging for t in sent.tokens))
             if not found and not judging:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
@@ -127,13 +130,53 @@ class EventCoder:
 
     def _judgements(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event],
                     place: str | None = None) -> list[Event]:
-        """A speaker who judges another party in bad words criticises it (111), though no predicate
-        of the lexicon says so: "X menilai Y melanggar konstitusi", "X menyebut langkah Y sepihak",
-        '"Y merusak demokrasi," kata X', "X called Y's deal lousy". The speaker acts; the bad words
-        (the pack's `negative` class, not negated) and the party they fall on stand in the clause the
-        speech verb opens. Nothing is added where the lexicon already coded the pair in conflict."""
+        """What a speaker says of another party, though no predicate of the lexicon says it:
+        bad words are a criticism (111: "X menilai Y melanggar konstitusi", '"Y merusak demokrasi,"
+        kata X', "X called Y's deal lousy"), a party that must act is a demand (100: "X mengatakan Y
+        harus mundur", "X said Y must return the helicopter", the headline "X: Y Harus ..."). The
+        speaker acts; the words (the pack's `negative` and `obligation` classes, not negated) and the
+        party they fall on stand in the clause the speech verb opens. Nothing is added where the
+        lexicon already coded the speaker in conflict."""
         words = [t.lower for t in sent.tokens]
         out: list[Event] = []
+        for k, w, speaker, lo, hi in self._speeches(sent, words, groups):
+            mine = {_identity(m) for m in speaker.members}
+            # the words fall on a party the text codes, not on a name nobody resolved (a place, a thing)
+            parties = [g for g in groups if lo <= g.t0 < hi and g is not speaker
+                       and all(m.actor is not None for m in g.members)
+                       and not mine & {_identity(m) for m in g.members}]
+            if not parties or any(e.code[:2] in self.CONFLICT_ROOTS
+                                  and e.source_span[0] in {m.start for m in speaker.members} for e in coded):
+                continue
+            found = None
+            must = next(((g, j) for g in parties for j in (g.t1, g.t1 + 1)
+                         if j < hi and words[j] in self.obligations
+                         and all(words[x] in self.articles for x in range(g.t1, j))), None)
+            if must is not None:
+                found = (must[0], (must[1], must[1] + 1), self.DEMAND_CODE)
+            else:
+                bad = self._negative_in(words, lo, hi)
+                if bad is not None:
+                    found = (parties[0], bad, self.JUDGEMENT_CODE)
+            if found is None:
+                continue
+            target, (b0, b1), code = found
+            toks = sent.tokens
+            trig = Trigger(sent.index, b0, b1, toks[b0].start, toks[b1 - 1].end, "judgement", code)
+            how = f"{w}:{' '.join(words[b0:b1])}"
+            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how, code, False, place)
+                                   for a, b in _cross(speaker, target)) if (e.source or e.target)
+                       and _side(e.source, e.source_name) != _side(e.target, e.target_name))
+        return out
+
+    def _speeches(self, sent: Sentence, words, groups: list[Group]):
+        """(speech word index, word, speaker group, content start, content end) for each speech in
+        the sentence: "X menilai ...", '"...," kata X', '"...," the minister said', "X: ..." (a headline)."""
+        if sent.is_title:
+            colon = next((j for j, w in enumerate(words) if w == ":"), None)
+            head = next((g for g in groups if g.t1 == colon), None) if colon else None
+            if head is not None and head.t0 <= 1:
+                yield colon, "headline", head, colon + 1, len(words)
         for k, w in enumerate(words):
             if w not in self.judging:
                 continue
@@ -149,29 +192,8 @@ class EventCoder:
                 speaker = self._speaker_before(words, k, groups)
                 lo = k + 1
                 hi = next((j for j in range(lo, len(words)) if words[j] in self.judging), len(words))
-            if speaker is None:
-                continue
-            bad = self._negative_in(words, lo, hi)
-            if bad is None:
-                continue
-            mine = {_identity(m) for m in speaker.members}
-            # bad words fall on a party the text codes, not on a name nobody resolved (a place, a thing)
-            target = next((g for g in groups if lo <= g.t0 < hi and g is not speaker
-                           and all(m.actor is not None for m in g.members)
-                           and not mine & {_identity(m) for m in g.members}), None)
-            if target is None:
-                continue
-            if any(e.code[:2] in self.CONFLICT_ROOTS and e.source_span[0] in {m.start for m in speaker.members}
-                   for e in coded):
-                continue
-            toks = sent.tokens
-            trig = Trigger(sent.index, bad[0], bad[1], toks[bad[0]].start, toks[bad[1] - 1].end, "judgement",
-                           self.JUDGEMENT_CODE)
-            how = f"{w}:{' '.join(words[bad[0]:bad[1]])}"
-            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how, None, False, place)
-                                   for a, b in _cross(speaker, target)) if (e.source or e.target)
-                       and _side(e.source, e.source_name) != _side(e.target, e.target_name))
-        return out
+            if speaker is not None:
+                yield k, w, speaker, lo, hi
 
     def _after_quote(self, sent: Sentence, t0: int) -> bool:
         """Does token t0 follow a closing quote (a comma and articles aside)?"""

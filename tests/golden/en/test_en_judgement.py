@@ -30,3 +30,12 @@ def test_an_office_set_off_after_a_name_is_that_persons():
     events = Coder.load(["en"]).code(Document("t", text, lang="en")).events
     assert ("USALEG", "USAGOV", "111") in {(e.source, e.target, e.code) for e in events}
     assert ("USALEG", "USAMIL", "111") in {(e.source, e.target, e.code) for e in events}  # recalled by surname
+
+
+@pytest.mark.parametrize("text", [
+    "The British foreign secretary said Iran must release the detained sailors.",
+    '"Iran must release the detained sailors," the British foreign secretary said.',
+])
+def test_a_party_a_speaker_says_must_act_is_a_demand(text):
+    events = Coder.load(["en"]).code(Document("t", text, lang="en")).events
+    assert ("GBRGOV", "IRNGOV", "100") in {(e.source, e.target, e.code) for e in events}
