@@ -107,7 +107,8 @@ class ActorFinder:
             place = places.get(sent.paragraph)
             roles = self._unplaced_roles(sent, atoms, found, home, place)
             mentions.extend(self._named_roles(sent, roles, found, absorbed))
-            named.update(self._offices_after_names(sent, roles, found, memory))
+            offices = roles + [m for m in found if m.actor is not None and m.kind in ("role", "org", "group")]
+            named.update(self._offices_after_names(sent, offices, found, memory))
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
@@ -281,8 +282,9 @@ class ActorFinder:
 
     def _offices_after_names(self, sent, offices: list[Mention], names: list[Mention],
                              memory: dict[str, Actor]) -> dict[Mention, Mention]:
-        """"Nancy Pelosi, the Speaker of the House": an office placed in the story's country, set off
-        right after a name nobody resolved, is that person's (found once the story's country is known)."""
+        """"Nancy Pelosi, the Speaker of the House", "Kenzo Oshima, the United Nations Emergency Relief
+        Coordinator": an office or a body set off right after a name nobody resolved is that person's
+        (found once the story's country is known, so that offices named without one count too)."""
         out: dict[Mention, Mention] = {}
         toks = sent.tokens
         for r in offices:

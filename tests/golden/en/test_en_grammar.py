@@ -63,7 +63,7 @@ def test_capitalised_words_are_not_people():
 
 
 def test_a_person_nobody_resolved_keeps_the_name_and_no_code():
-    a = code("Ahmad Vahidi met Russia's foreign minister in Moscow on Tuesday.")
+    a = code("Mr. Ahmad Vahidi met Russia's foreign minister in Moscow on Tuesday.")
     assert triples(a) == {(None, "RUSGOV", "040")}
     event = a.events[0]
     assert event.source_name == "Ahmad Vahidi" and event.source_actor_name == "Ahmad Vahidi"
@@ -73,7 +73,7 @@ def test_a_person_nobody_resolved_keeps_the_name_and_no_code():
 
 
 def test_places_after_a_preposition_or_with_a_place_noun_are_no_parties():
-    a = code("Ahmad Vahidi met the Russian foreign minister at Red Square on Tuesday. "
+    a = code("Mr. Ahmad Vahidi met the Russian foreign minister at Red Square on Tuesday. "
              "Russian troops shelled Kherson Province and attacked Ukrainian troops near Nova Kakhovka.")
     assert triples(a) == {(None, "RUSGOV", "040"), ("RUSMIL", "UKRMIL", "190")}
     names = {m.text: (m.kind, m.actor) for m in a.mentions if m.kind == "name"}
@@ -121,7 +121,8 @@ def test_compound_with_an_article_inside():
 
 def test_they_refers_to_the_last_pair():
     a = code("Russia and Iran held talks in Moscow. They condemned Israel.")
-    assert {("RUS", "ISRGOV", "111"), ("IRN", "ISRGOV", "111")} <= triples(a)  # a pronoun keeps the bare country
+    # a pronoun for countries acting in diplomacy acts through their governments, as the countries do
+    assert {("RUSGOV", "ISRGOV", "111"), ("IRNGOV", "ISRGOV", "111")} <= triples(a)
 
 
 def test_officials_of_both_countries():
@@ -207,7 +208,7 @@ def test_a_weekday_of_a_deed_told_as_done_lies_behind_however_modal_the_sentence
 
 
 def test_a_decimal_is_no_date():
-    a = code("Yesterday, 1.7 million protesters criticized the Chinese government.")
+    a = code("The Iranian president, citing 1.7 million signatures, criticized Israel yesterday.")
     assert {e.date for e in a.events} == {date(2020, 7, 16)}
 
 
