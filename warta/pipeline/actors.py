@@ -117,7 +117,7 @@ class ActorFinder:
         return analysis.with_(mentions=tuple(mentions))
 
     def _recalled(self, sentences, mentions: list[Mention], memory: dict[str, Actor]) -> list[Mention]:
-        """A person the text gave an office ("Ketua KPK Agus Rahardjo", "Duta Besar Inggris Owen
+        """A person the text gave an office ("Ketua KPK Budi Santoso", "Duta Besar Jepang Kenji
         Jenkins") is meant wherever any word of their name stands alone: "Agus", "Rahardjo",
         "Owen", the headline included. A word two people of different codes share decides nothing."""
         known = dict(memory)
@@ -282,7 +282,7 @@ class ActorFinder:
 
     def _offices_after_names(self, sent, offices: list[Mention], names: list[Mention],
                              memory: dict[str, Actor]) -> dict[Mention, Mention]:
-        """"Nancy Pelosi, the Speaker of the House", "Kenzo Oshima, the United Nations Emergency Relief
+        """"Mary Lopez, the Speaker of the House", "Ken Sato, the United Nations aid
         Coordinator": an office or a body set off right after a name nobody resolved is that person's
         (found once the story's country is known, so that offices named without one count too)."""
         out: dict[Mention, Mention] = {}
@@ -305,8 +305,8 @@ class ActorFinder:
         """Does the person's name follow the office right away, or the body with only a title between?"""
         if person.tok_start == r.tok_end or person.tok_start > r.tok_end and all(
                 w in ("(", ")", "[", "]") for w in words[r.tok_end:person.tok_start]):
-            # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Imam Nahrawi";
-            # a body's name only behind a title of its people: "Ketua [KPK] Agus Rahardjo", not "[KPK]
+            # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Sari Lestari";
+            # a body's name only behind a title of its people: "Ketua [KPK] Budi Santoso", not "[KPK]
             # Agus" of a headline's subject and object
             return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
@@ -508,11 +508,11 @@ class ActorFinder:
                 name_start = nxt.t1
                 # headlines capitalise every word: no name runs there
                 name_end = 0 if sent.is_title else _name_run(toks, nxt.t1, allow_comma=True, not_names=self.not_names)
-                if name_end:  # "Presiden Jerman Frank-Walter Steinmeier"
+                if name_end:  # "Presiden Prancis Jean-Luc Martin"
                     name_end = _hyphenated(toks, name_end, set())
                 if not name_end and not sent.is_title:  # "Konsul Jenderal RI di Johor Bahru, Sigit Widiyanto,"
                     name_start, name_end = self._name_after_place(toks, nxt.t1)
-                if not name_end and not sent.is_title:  # "Duta Besar Inggris untuk Indonesia Owen Jenkins"
+                if not name_end and not sent.is_title:  # "Duta Besar Jepang untuk Indonesia Kenji Sato"
                     name_start, name_end = self._name_after_posting(toks, atoms, nxt.t1)
                 if name_end and any(name_start <= a.t0 < name_end and a.entry.kind != "person" for a in atoms):
                     name_end = 0  # "Menlu Iran, Rusia, dan Turki": a list of countries, not a name
@@ -552,8 +552,8 @@ class ActorFinder:
         return i, 0
 
     def _name_after_posting(self, toks, atoms, i: int) -> tuple[int, int]:
-        """A name after the place or body an office is posted to: "untuk [Indonesia] Owen Jenkins",
-        "untuk Rekonsiliasi [Afganistan], Zalmay Khalilzad" (a preposition, a few capitalised
+        """A name after the place or body an office is posted to: "untuk [Indonesia] Kenji Sato",
+        "untuk Perdamaian [Sudan], Anna Berg" (a preposition, a few capitalised
         words ending in a known place or body, then the name)."""
         if i >= len(toks) or toks[i].lower not in self.target_preps:
             return i, 0
@@ -633,7 +633,7 @@ class ActorFinder:
         return out
 
     def _initial(self, toks, i: int) -> bool:
-        """A capital letter standing for a first name before a name ("M Iqbal"), not a word of the language."""
+        """A capital letter standing for a first name before a name ("M Harjono"), not a word of the language."""
         t = toks[i].text
         return len(t) == 1 and t.isupper() and t.isalpha() and not self.judge.plain(t.lower()) \
             and i + 1 < len(toks) and _is_name_token(toks[i + 1].text)
@@ -645,8 +645,8 @@ class ActorFinder:
             a.t0 == end + 1 and a.entry.kind == "role" for a in atoms)
 
     def _appositive(self, sent, atoms, end, name, memory) -> Actor | None:
-        """"Name, role ... country" ("Ali Khaji, penasihat senior menlu Iran", "Carrie Lam, the chief
-        executive of Hong Kong"), or "Name, [a] country ... role" ("Zalmay Khalilzad, a US peace envoy")."""
+        """"Name, role ... country" ("Ali Khaji, penasihat senior menlu Iran", "Mary Lopez, the chief
+        executive of Hong Kong"), or "Name, [a] country ... role" ("Anna Berg, a Swedish peace envoy")."""
         toks = sent.tokens
         if end >= len(toks) or toks[end].text != ",":
             return None

@@ -388,7 +388,7 @@ class EventCoder:
         inside = {k for g in groups if g.t0 < trig.tok_start and g.t1 > gov.tok_end for k in range(g.t0, g.t1)}
         if intent and (not inside or any(g.t0 == trig.tok_end and g.prep is None for g in groups)):
             # an intent governs the deed it invites someone to ("mengundang [X] berkunjung"), not a
-            # word that titles a name ("would meet U.N. mediator Diego Cordovez")
+            # word that titles a name ("would meet U.N. mediator Anna Berg")
             return False
         gap = [k for k in range(gov.tok_end, trig.tok_start) if k not in inside]
         if len(gap) > (self.INTENT_WINDOW if intent else self.GOVERN_WINDOW):

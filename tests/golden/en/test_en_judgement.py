@@ -25,8 +25,8 @@ def test_bad_words_turned_round_are_no_criticism():
 
 
 def test_an_office_set_off_after_a_name_is_that_persons():
-    text = ("President Donald Trump met American lawmakers. Nancy Pelosi, the Speaker of the House of "
-            "Representatives, criticized President Donald Trump. Pelosi also criticized the Pentagon.")
+    text = ("President Donald Trump met American lawmakers. Mary Lopez, the House speaker, criticized "
+            "President Donald Trump. Lopez also criticized the Pentagon.")
     events = Coder.load(["en"]).code(Document("t", text, lang="en")).events
     assert ("USALEG", "USAGOV", "111") in {(e.source, e.target, e.code) for e in events}
     assert ("USALEG", "USAMIL", "111") in {(e.source, e.target, e.code) for e in events}  # recalled by surname
