@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from warta.evaluation.matching import GoldEvent, Level, Prediction, actor_matches, event_matches
 
@@ -34,27 +34,27 @@ def _root_ok(p: Prediction, g: GoldEvent, level: Level) -> bool:
     return p.code in g.codes if level.exact_code else p.root in g.roots
 
 
-def miss_cause(g: GoldEvent, predictions: Sequence[Prediction], level: Level) -> str:
-    undated = replace(g, date=None)
-    if any(event_matches(p, undated, level) for p in predictions):
+def _nearest(pairs: Iterable[tuple[Prediction, GoldEvent]], level: Level) -> str | None:
+    """The nearest near-miss among (prediction, gold) pairs: another day, another code, one side."""
+    pairs = list(pairs)
+    if any(event_matches(p, replace(g, date=None), level) for p, g in pairs):
         return "date"
-    if any(_sides(p, g, level) == 2 for p in predictions):
+    if any(_sides(p, g, level) == 2 for p, g in pairs):
         return "code"
-    if any(_root_ok(p, g, level) and _sides(p, g, level) == 1 for p in predictions):
+    if any(_root_ok(p, g, level) and _sides(p, g, level) == 1 for p, g in pairs):
         return "one side"
-    return "nothing"
+    return None
+
+
+def miss_cause(g: GoldEvent, predictions: Sequence[Prediction], level: Level) -> str:
+    return _nearest(((p, g) for p in predictions), level) or "nothing"
 
 
 def false_positive_cause(p: Prediction, gold: Sequence[GoldEvent], level: Level) -> str:
-    if any(event_matches(p, replace(g, date=None), level) for g in gold):
-        return "date"
-    if p.source is None or p.target is None:
+    nearest = _nearest(((p, g) for g in gold), level)
+    if nearest != "date" and (p.source is None or p.target is None):
         return "uncoded"
-    if any(_sides(p, g, level) == 2 for g in gold):
-        return "code"
-    if any(_root_ok(p, g, level) and _sides(p, g, level) == 1 for g in gold):
-        return "one side"
-    return "spurious"
+    return nearest or "spurious"
 
 
 def rule_entry(rule: str) -> str:
