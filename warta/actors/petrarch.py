@@ -55,7 +55,7 @@ class Problems:
 
 # -- reading lines -----------------------------------------------------------------
 
-def _decoded_lines(path: Path) -> list[str]:
+def decoded_lines(path: Path) -> list[str]:
     """Lines as text; the real files mix UTF-8 with a few Windows-1252 bytes."""
     out = []
     for raw in Path(path).read_bytes().split(b"\n"):
@@ -155,7 +155,7 @@ class _Entry:
 def load_actors(path: str | Path, problems: Problems | None = None) -> list[ActorRecord]:
     """Every entry of a TABARI/PETRARCH .actors file, in file order."""
     path = Path(path)
-    return parse_actors(_decoded_lines(path), path.name, problems)
+    return parse_actors(decoded_lines(path), path.name, problems)
 
 
 def parse_actors(lines: list[str], source: str = "", problems: Problems | None = None) -> list[ActorRecord]:
@@ -218,7 +218,7 @@ def parse_actors(lines: list[str], source: str = "", problems: Problems | None =
 def load_agents(path: str | Path, problems: Problems | None = None) -> list[tuple[str, str]]:
     """(noun, sector) pairs, nouns in lower case with spaces: ("foreign minister", "GOV")."""
     path = Path(path)
-    return parse_agents(_decoded_lines(path), path.name, problems)
+    return parse_agents(decoded_lines(path), path.name, problems)
 
 
 def parse_agents(lines: list[str], source: str = "", problems: Problems | None = None) -> list[tuple[str, str]]:

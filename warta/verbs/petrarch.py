@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.actors.petrarch import decoded_lines  # the real files mix UTF-8 with Windows-1252 bytes
+
 GAP = "..."  # words may stand between two elements (a space in the file)
 NULL_CODES = frozenset({"---", ""})
 _MARKERS = frozenset("$+%^")
@@ -91,16 +93,6 @@ class VerbFile:
 
 
 # -- lines -----------------------------------------------------------------------------
-
-def _lines(path: Path) -> list[str]:
-    out = []
-    for raw in Path(path).read_bytes().split(b"\n"):
-        try:
-            out.append(raw.decode("utf-8").rstrip("\r"))
-        except UnicodeDecodeError:
-            out.append(raw.decode("cp1252", errors="replace").rstrip("\r"))
-    return out
-
 
 def _content(lines: list[str]):
     """(line number, text without comments) for each line that says something."""
@@ -246,7 +238,7 @@ def load_verbs(path: str | Path, problems: Problems | None = None) -> VerbFile:
     problems = problems if problems is not None else Problems()
     data = path.read_bytes()
     source = path.name
-    content = list(_content(_lines(path)))
+    content = list(_content(decoded_lines(path)))
 
     # first pass: word classes, wherever they stand in the file
     raw: dict[str, list[tuple[int, str]]] = {}
