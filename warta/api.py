@@ -134,11 +134,11 @@ class Warta:
         with Store.open(self.db) as store:
             if dask == "local":  # the workers have this machine's cores: DuckDB's own threads would compete
                 store.con.execute("SET threads = 1")
-            run = self._start_run(store, "recode" if recode else "code")
+            run, resumed = self._start_run(store, "recode" if recode else "code")
             coder, knowledge = self.coder, self.knowledge_version
             if not dask:
                 coder.warm_up()  # Dask workers warm up their own; this process only plans and writes
-            learner = self._learner(store)
+            learner = self._learner(store, None if recode else run, resumed)
             with self._runner(dask, workers, knowledge) as runner, _frozen_heap():
                 planner = Planner(store, coder.versions.values(), recode=recode)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
@@ -160,15 +160,20 @@ class Warta:
             self._settle(learner)
         return report
 
-    def _learner(self, store: Store):
-        """The run's actor learner (None without `learn`), after settling what a killed run left."""
+    def _learner(self, store: Store, run: int | None, resumed: bool):
+        """The run's actor learner (None without `learn`): a new run's after settling what earlier
+        runs left; a killed `code` run's as it was when killed (the names it had met, nothing
+        settled), so the rest is filed as an uninterrupted run files it."""
         if not self.learn:
             return None
         try:
             from warta.actors.learn import Learner
 
-            learner = Learner(store.con)
-            learner.settle()
+            learner = Learner(store.con, run=run)
+            if resumed:
+                learner.resume()
+            else:
+                learner.start()
             return learner
         except Exception as exc:  # noqa: BLE001 - coding goes on without learning
             _LOG.warning("actor learning is off for this run: %s", exc)
@@ -189,14 +194,14 @@ class Warta:
         if learner is None:
             return
         try:
-            learner.settle()
+            learner.finish()
         except Exception as exc:  # noqa: BLE001 - the sightings stay stored; the next run settles them
             _LOG.warning("rebuilding learned roles failed: %s", exc)
 
-    def _start_run(self, store: Store, kind: str) -> int:
-        """Record the run; a `code` run killed before it finished is finished with the actor
-        knowledge it started with (learning since then would make the same archive code
-        differently depending on where it was interrupted)."""
+    def _start_run(self, store: Store, kind: str) -> tuple[int, bool]:
+        """Record the run, and say whether it takes up a killed one: a `code` run killed before it
+        finished is finished with the actor knowledge it started with (learning since then would
+        make the same archive code differently depending on where it was interrupted)."""
         pinned = store.unfinished_run(kind) if kind == "code" else None
         if pinned is not None and pinned[2] is not None:
             try:
@@ -206,9 +211,9 @@ class Warta:
             else:
                 if knowledge_stamp(knowledge) != self.knowledge_version:
                     self._use(knowledge)
-                return pinned[0]
+                return pinned[0], True
         blob = pickle.dumps(self.knowledge) if kind == "code" else None
-        return store.begin_run(kind, self.knowledge_version, blob)
+        return store.begin_run(kind, self.knowledge_version, blob), False
 
     def _runner(self, dask: str | None, workers: int, knowledge_version: str):
         if not dask:

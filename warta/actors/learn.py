@@ -192,6 +192,8 @@ _OBSERVATION_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("sentence_idx", pa.int32()), ("person", pa.string()), ("name", pa.string()),
     ("code", pa.string()), ("title", pa.string()), ("day", pa.date32()), ("former", pa.bool_()),
     ("rule", pa.string()), ("confidence", pa.float64()), ("lang", pa.string())])
+_RUN_NAMES_SCHEMA = pa.schema([("run", pa.int64()), ("seq", pa.int64()), ("name", pa.string()),
+                               ("person", pa.string()), ("country", pa.string())])
 
 
 def learn(store, analyses: Iterable[Analysis], settings: ActorSettings | None = None) -> int:
@@ -226,6 +228,7 @@ class Filed:
 
     doc_ids: tuple[str, ...]  # documents stored before, whose earlier sightings these replace
     rows: pa.Table
+    names: pa.Table | None = None  # names the run met first in this batch (a run's, see Learner.resume)
 
     def store(self, con) -> None:
         """Store the sightings, replacing those of `doc_ids`; their people's roles need rebuilding (`settle`)."""
@@ -237,6 +240,12 @@ class Filed:
             con.execute("DELETE FROM actor_observations WHERE doc_id IN (SELECT v FROM _filed_ids)")
             con.execute("INSERT INTO actor_observations BY NAME SELECT * FROM _filed")
             con.execute("INSERT OR IGNORE INTO actor_dirty SELECT DISTINCT person FROM _filed")
+            if self.names is not None and self.names.num_rows:
+                con.register("_filed_names", self.names)
+                try:
+                    con.execute("INSERT INTO actor_run_names BY NAME SELECT * FROM _filed_names")
+                finally:
+                    con.unregister("_filed_names")
         finally:
             con.unregister("_filed_ids")
             con.unregister("_filed")
@@ -250,26 +259,79 @@ class Learner:
     concern are marked. `settle` rebuilds the learned roles of everyone marked, once,
     when the run ends: a run codes with the knowledge it started with (see
     warta.api), so rebuilding after every batch would only cost time. Marks are
-    stored, so what a killed run filed is settled by the next one.
+    stored, so what a killed run filed is settled by the one that finishes it.
+
+    Which person a name is depends on the names met earlier in the run (a spelling
+    is matched to a name filed in an earlier batch). With `run` (a `warta code`
+    run's id), the names the run meets are stored with each batch, in order; a
+    killed run is taken up (`resume`, instead of `start`) by replaying them onto
+    the store's people as the killed run read them, so the rest of the archive is
+    filed exactly as an uninterrupted run files it.
     """
 
-    def __init__(self, con, settings: ActorSettings | None = None):
+    def __init__(self, con, settings: ActorSettings | None = None, *, run: int | None = None):
         self.con = con
         self.settings = settings or ActorSettings.load()
+        self.run = run
         schema.ensure(con)
-        self.resolver = _Resolver(con, self.settings)
+        self._resolver: _Resolver | None = None
+        self._seq = 0
+
+    @property
+    def resolver(self) -> _Resolver:
+        """Read from the store's people when first needed (after `start` settled what was left)."""
+        if self._resolver is None:
+            self._resolver = _Resolver(self.con, self.settings)
+        return self._resolver
+
+    def start(self) -> int:
+        """A new run: settle what earlier runs left (the people are read after), forget their names."""
+        settled = self.settle()
+        if self.run is not None:
+            self.con.execute("DELETE FROM actor_run_names WHERE run NOT IN "
+                             "(SELECT id FROM runs WHERE finished_at IS NULL)")
+        return settled
+
+    def resume(self) -> int:
+        """Take up the killed run `run`: nothing is settled before it finishes (its people read the
+        store as the killed run did), and the names it met are met again in the same order;
+        returns how many."""
+        resolver = self._resolver = _Resolver(self.con, self.settings)
+        rows = self.con.execute("SELECT name, person, country FROM actor_run_names WHERE run = ? ORDER BY seq",
+                                [self.run]).fetchall()
+        for name, person, country in rows:
+            resolver.remember(name, person, country)
+        self._seq = len(rows)
+        return len(rows)
+
+    def finish(self) -> int:
+        """The run is over: rebuild the learned roles (`settle`); its names are no longer needed."""
+        settled = self.settle()
+        if self.run is not None:
+            self.con.execute("DELETE FROM actor_run_names WHERE run = ?", [self.run])
+        return settled
 
     def file(self, doc_ids: Iterable[str], found: Iterable[Sighting]) -> Filed:
         """File sightings under people; `doc_ids`: the documents they replace the sightings of."""
         columns: dict[str, list] = {f.name: [] for f in _OBSERVATION_SCHEMA}
+        resolver = self.resolver
+        resolver.met.clear()
         for s in found:
-            person = self.resolver.canonical(s.name, split_code(s.code).country)
+            person = resolver.canonical(s.name, split_code(s.code).country)
             for name, value in (("doc_id", s.doc_id), ("sentence_idx", s.sentence_idx), ("person", person),
                                 ("name", s.name), ("code", s.code), ("title", s.title), ("day", s.day),
                                 ("former", s.former), ("rule", s.rule), ("confidence", s.confidence),
                                 ("lang", s.lang)):
                 columns[name].append(value)
-        return Filed(tuple(dict.fromkeys(doc_ids)), pa.table(columns, schema=_OBSERVATION_SCHEMA))
+        names = None
+        if self.run is not None and resolver.met:
+            met, seq = resolver.met, self._seq
+            names = pa.table({"run": [self.run] * len(met), "seq": list(range(seq, seq + len(met))),
+                              "name": [m[0] for m in met], "person": [m[1] for m in met],
+                              "country": [m[2] for m in met]}, schema=_RUN_NAMES_SCHEMA)
+            self._seq += len(met)
+        resolver.met.clear()
+        return Filed(tuple(dict.fromkeys(doc_ids)), pa.table(columns, schema=_OBSERVATION_SCHEMA), names)
 
     def settle(self) -> int:
         """Rebuild the roles of everyone whose sightings changed (one transaction); returns how many."""
@@ -302,6 +364,7 @@ class _Resolver:
         self.builtin: People = builtin_people()
         self._fuzzy: dict[str | None, FuzzyNames] = {}
         self._names: dict[str, str] = {}  # lower-case name or alias -> canonical name
+        self.met: list[tuple[str, str, str | None]] = []  # (name, person, country) met first since cleared
         for name, canonical, *_ in con.execute(
                 "SELECT canonical_name, canonical_name, 0 AS o, id FROM actors WHERE kind = 'person' "
                 "UNION ALL SELECT x.alias, a.canonical_name, 1 AS o, a.id FROM actor_aliases x "
@@ -316,16 +379,22 @@ class _Resolver:
         if known is None:
             found = self._index(country).match(name)
             known = found[0] if found else name
-            self._names[name.lower()] = known
-            self._index(country).add(name, known)
+            self.remember(name, known, country)
+            self.met.append((name, known, country))
         return known
+
+    def remember(self, name: str, person: str, country: str | None) -> None:
+        """`name` is `person` from now on (a spelling of them in `country`)."""
+        self._names[name.lower()] = person
+        self._index(country).add(name, person)
 
     def _index(self, country: str | None) -> FuzzyNames:
         if country not in self._fuzzy:
             names = list(_builtin_names_of(country))
             for canonical, alias in self.con.execute(
                     "SELECT a.canonical_name, coalesce(x.alias, a.canonical_name) FROM actors a "
-                    "LEFT JOIN actor_aliases x ON x.actor_id = a.id WHERE a.kind = 'person' AND a.country = ?",
+                    "LEFT JOIN actor_aliases x ON x.actor_id = a.id WHERE a.kind = 'person' AND a.country = ? "
+                    "ORDER BY a.id, x.alias",
                     [country]).fetchall():
                 names.append((alias, canonical))
                 names.append((canonical, canonical))

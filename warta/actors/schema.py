@@ -56,6 +56,13 @@ CREATE TABLE IF NOT EXISTS actor_observations (
 CREATE TABLE IF NOT EXISTS actor_dirty (
     person TEXT PRIMARY KEY      -- sightings changed since this person's learned roles were rebuilt
 );
+CREATE TABLE IF NOT EXISTS actor_run_names (
+    run BIGINT NOT NULL,         -- the `warta code` run (runs.id) that filed it, until that run finishes
+    seq BIGINT NOT NULL,         -- the order the run met the names in
+    name TEXT NOT NULL,          -- a name no person of the store had, as first written
+    person TEXT NOT NULL,        -- the person it was filed under
+    country TEXT                 -- the country of the office it was first seen with
+);
 CREATE TABLE IF NOT EXISTS agents (
     noun TEXT NOT NULL,
     sector TEXT NOT NULL,
