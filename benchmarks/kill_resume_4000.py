@@ -15,27 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from warta.store import Store
 from warta.synthetic import write_jsonl
 
-
-def cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "warta.cli", *args]
-
-
-def dump(db) -> dict:
-    with Store.open(db, read_only=True) as store:
-        con = store.con
-        return {
-            "documents": con.execute("SELECT * EXCLUDE (coded_at) FROM documents ORDER BY id").fetchall(),
-            "reports": con.execute("SELECT * FROM reports ORDER BY id").fetchall(),
-            "events": con.execute("SELECT * EXCLUDE (first_seen, last_seen) FROM events ORDER BY id").fetchall(),
-            "sightings": con.execute("SELECT * FROM actor_observations ORDER BY ALL").fetchall(),
-            "learned": con.execute(
-                "SELECT a.canonical_name, r.code, r.valid_from, r.valid_to, r.status, r.confidence, r.doc_id, "
-                "r.sentence_idx, r.observations FROM actor_roles r JOIN actors a ON a.id = r.actor_id "
-                "WHERE r.provenance = 'learned' ORDER BY ALL").fetchall(),
-        }
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for the tests' store dump
+from tests.archive.stores import cli, dump  # noqa: E402  (what a resumed store must share with the reference)
 
 
 def killed_run(corpus, db, common, after: int, mid: bool) -> None:

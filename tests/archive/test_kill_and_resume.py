@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 
 import pytest
 
+from tests.archive.stores import cli, dump
 from warta.store import Store
 from warta.synthetic import write_jsonl
 
@@ -23,36 +23,14 @@ BATCH = 10
 DOCS = 90
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "warta.cli", *args]
-
-
-def _dump(db) -> dict:
-    """Everything stored but the clock (when rows were written)."""
-    with Store.open(db, read_only=True) as store:
-        con = store.con
-        return {
-            "documents": con.execute("SELECT * EXCLUDE (coded_at) FROM documents ORDER BY id").fetchall(),
-            "sentences": con.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall(),
-            "reports": con.execute("SELECT * FROM reports ORDER BY id").fetchall(),
-            "events": con.execute("SELECT * EXCLUDE (first_seen, last_seen) FROM events ORDER BY id").fetchall(),
-            # what was learned of people's offices (ids aside: they depend on when roles were rebuilt)
-            "sightings": con.execute("SELECT * FROM actor_observations ORDER BY ALL").fetchall(),
-            "learned": con.execute(
-                "SELECT a.canonical_name, r.code, r.valid_from, r.valid_to, r.status, r.confidence, r.doc_id, "
-                "r.sentence_idx, r.observations FROM actor_roles r JOIN actors a ON a.id = r.actor_id "
-                "WHERE r.provenance = 'learned' ORDER BY ALL").fetchall(),
-        }
-
-
 def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
     corpus = write_jsonl(tmp_path / "corpus.jsonl.gz", DOCS, seed=11)
     reference, killed = tmp_path / "reference.duckdb", tmp_path / "killed.duckdb"
     common = ["--batch-size", str(BATCH), "--format", "jsonl"]
-    subprocess.run(_cli("code", str(corpus), "--db", str(reference), "--quiet", *common), check=True,
+    subprocess.run(cli("code", str(corpus), "--db", str(reference), "--quiet", *common), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
-    proc = subprocess.Popen(_cli("code", str(corpus), "--db", str(killed), *common), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cli("code", str(corpus), "--db", str(killed), *common), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     committed = 0
     for line in proc.stderr:
@@ -71,11 +49,11 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
     assert 3 * BATCH <= partial < DOCS and partial % BATCH == 0  # whole batches only
     assert seen > 0 and orphans == 0  # what the stored batches said of people's offices was stored with them
 
-    rerun = subprocess.run(_cli("code", str(corpus), "--db", str(killed), "--quiet", *common), check=True,
+    rerun = subprocess.run(cli("code", str(corpus), "--db", str(killed), "--quiet", *common), check=True,
                            capture_output=True, text=True)
     assert f"{partial} unchanged and skipped" in rerun.stderr
-    assert _dump(reference)["learned"], "the corpus should teach some offices"
-    assert _dump(killed) == _dump(reference)  # the re-run coded with the knowledge the killed run started with
+    assert dump(reference)["learned"], "the corpus should teach some offices"
+    assert dump(killed) == dump(reference)  # the re-run coded with the knowledge the killed run started with
     with Store.open(killed, read_only=True) as store:
         runs = store.con.execute("SELECT count(*), count(finished_at), count(knowledge) FROM runs").fetchone()
     assert runs == (1, 1, 0)  # one run, finished by the re-run; its pinned knowledge dropped

@@ -14,11 +14,11 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
+from tests.archive.stores import cli, dump
 from warta.store import Store
 from warta.synthetic import write_jsonl
 
@@ -28,39 +28,15 @@ DOCS, BATCH, SEED = 4000, 1000, 7
 _COMMITTED = re.compile(r" batch (\d+) committed: [\d,]+ documents read, ([\d,]+) coded")
 
 
-def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "warta.cli", *args]
-
-
-def _dump(db) -> dict:
-    """Everything stored but the clock (when rows were written) and the ids of rebuilt learned rows."""
-    with Store.open(db, read_only=True) as store:
-        con = store.con
-        return {
-            "documents": con.execute("SELECT * EXCLUDE (coded_at) FROM documents ORDER BY id").fetchall(),
-            "sentences": con.execute("SELECT * FROM sentences ORDER BY doc_id, idx").fetchall(),
-            "reports": con.execute("SELECT * FROM reports ORDER BY id").fetchall(),
-            "events": con.execute("SELECT * EXCLUDE (first_seen, last_seen) FROM events ORDER BY id").fetchall(),
-            "sightings": con.execute("SELECT * FROM actor_observations ORDER BY ALL").fetchall(),
-            "learned": con.execute(
-                "SELECT a.canonical_name, r.code, r.valid_from, r.valid_to, r.status, r.confidence, r.doc_id, "
-                "r.sentence_idx, r.observations FROM actor_roles r JOIN actors a ON a.id = r.actor_id "
-                "WHERE r.provenance = 'learned' ORDER BY ALL").fetchall(),
-            "aliases": con.execute(
-                "SELECT a.canonical_name, x.alias FROM actor_aliases x JOIN actors a ON a.id = x.actor_id "
-                "WHERE a.provenance = 'learned' ORDER BY ALL").fetchall(),
-        }
-
-
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     """The generated archive and the store of one uninterrupted run of it (shared by every kill point)."""
     tmp = tmp_path_factory.mktemp("kill_every_commit")
     corpus = write_jsonl(tmp / "corpus.jsonl.gz", DOCS, seed=SEED)
     reference = tmp / "reference.duckdb"
-    subprocess.run(_cli("code", str(corpus), "--db", str(reference), "--quiet", *_common()), check=True,
+    subprocess.run(cli("code", str(corpus), "--db", str(reference), "--quiet", *_common()), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return corpus, _dump(reference)
+    return corpus, dump(reference)
 
 
 def _common() -> list[str]:
@@ -69,7 +45,7 @@ def _common() -> list[str]:
 
 def _kill(corpus, db, at: int, wait: float) -> tuple[int, bool]:
     """Run, kill -9 `wait` seconds after the `at`-th commit; (documents the last commit seen stored, killed)."""
-    proc = subprocess.Popen(_cli("code", str(corpus), "--db", str(db), *_common()), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cli("code", str(corpus), "--db", str(db), *_common()), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     coded = 0
     for line in proc.stderr:
@@ -97,9 +73,9 @@ def test_kill_9_at_a_commit_then_resume_equals_an_uninterrupted_run(archive, tmp
         with Store.open(db, read_only=True) as store:
             stored = store.counts()["documents"]
         assert stored == coded  # whole batches only: killed before the next commit (mid-batch with a wait)
-    subprocess.run(_cli("code", str(corpus), "--db", str(db), "--quiet", *_common()), check=True,
+    subprocess.run(cli("code", str(corpus), "--db", str(db), "--quiet", *_common()), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    got = _dump(db)
+    got = dump(db)
     for part in reference:  # one part at a time: a failure says which
         assert got[part] == reference[part], f"{part} differ after a kill at commit {at} (+{wait} s)"
     with Store.open(db, read_only=True) as store:
