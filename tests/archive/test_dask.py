@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.archive.test_kill_and_resume import _dump
+from tests.archive.stores import dump as _dump
 from warta.api import Warta
 from warta.synthetic import write_jsonl
 
