@@ -62,6 +62,7 @@ WORD_CLASSES = {
     "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
     "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)
     "obligation",  # harus, must: a party a speaker says must act is a demand (100)
+    "blame",  # dalang, behind: a party a speaker says caused a harm is accused (112)
     "headline_modal",  # to: in a headline, what is to come ("China to extradite suspects")
     # capitalised names nobody resolved (warta.pipeline.names): a person, or a place or body that is no party
     "person_title",  # pak, presiden, juru bicara, mr, dr: the name right after it is a person's
@@ -132,6 +133,9 @@ class LanguagePack:
     furniture: tuple[re.Pattern, ...]
     abbreviations: tuple[str, ...]
     word_examples: tuple[tuple[str, str, str], ...] = field(default=())  # (word, class, example)
+    # the country whose press mostly writes the language (pack.toml `press_country`): its own
+    # offices go unnamed ("Menteri Pertanian" in Jakarta's papers is Indonesia's), foreign ones not
+    press_country: str | None = None
     checksum: str = ""
 
     @classmethod
@@ -219,6 +223,7 @@ def _load_pack(code: str) -> LanguagePack:
         spacy_lang=meta.get("spacy", code),
         date_order=meta.get("date_order", "DMY"),
         lingua_name=meta["lingua"],
+        press_country=meta.get("press_country"),
         actors=tuple(_actor(r) for r in tables["actors.tsv"]),
         roles=tuple(
             RoleEntry(tuple(p.lower() for p in split_alternatives(r["phrases"])), r["sector"], r.get("title", ""), r["example"])

@@ -98,7 +98,7 @@ class ActorFinder:
             lead = next((m for m in found if (m.actor or m.kind == "person") and m.kind in ("person", "role")
                          and m.tok_start <= 2), None) or lead
         home = home_country([m for m in mentions if not m.rule.endswith(":home")],
-                            self._dateline_country(doc.dateline_place))
+                            self._dateline_country(doc.dateline_place), self.pack.press_country)
         mentions = [self._at_home(m, home) for m in mentions]
         absorbed: set[Mention] = set()
         named: dict[Mention, Mention] = {}  # people the office after them names ("Name, the Speaker")
@@ -309,6 +309,9 @@ class ActorFinder:
             # a body's name only behind a title of its people: "Ketua [KPK] Budi Santoso", not "[KPK]
             # Agus" of a headline's subject and object
             return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
+        if words[r.tok_end:person.tok_start] == [","] and (r.kind == "role" or self.judge.titled_before(
+                words, r.tok_start)) and not (person.tok_end < len(words) and words[person.tok_end] in self.coordinators):
+            return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
             and self.judge.titled(words, r.tok_end, person.tok_start) \
             and all(w.isalpha() or w in ("-", "‑") for w in words[r.tok_end:person.tok_start])

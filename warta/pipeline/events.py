@@ -48,6 +48,7 @@ class EventCoder:
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
     JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
     DEMAND_CODE = "100"  # demand: a party a speaker says must act
+    ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
@@ -76,7 +77,8 @@ class EventCoder:
         self.titles = frozenset(t for t in pack.word_class("person_title") if " " not in t)
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
         self.judging = pack.word_class("judgement_verb") | self.speech
-        self.negatives = tuple(sorted({tuple(p.split()) for p in pack.word_class("negative")}, key=len, reverse=True))
+        self.negatives = _phrases(pack.word_class("negative"))
+        self.blames = _phrases(pack.word_class("blame"))
         self.obligations = pack.word_class("obligation")
         self.quote_marks = pack.word_class("quote_mark")
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
@@ -100,14 +102,15 @@ class EventCoder:
                 # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
                 found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
             triggers.extend(found)
-            judging = (self.negatives or self.obligations) and (sent.is_title or any(
+            judging = (self.negatives or self.obligations or self.blames) and (sent.is_title or any(
                 t.lower in self.judging for t in sent.tokens))
             if not found and not judging:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
-            # predicate's own words name it
+            # predicate's own words name it (at its edge: inside a gap it is the object)
             mentions = [m for m in by_sentence.get(sent.index, []) if _party(m) and not (
-                m.rule == "role+home" and any(t.tok_start <= m.tok_start and m.tok_end <= t.tok_end for t in found))]
+                m.rule == "role+home" and any(m.tok_start == t.tok_start or m.tok_end == t.tok_end
+                                              for t in found))]
             if not mentions:
                 continue
             groups = self._groups(sent, mentions)
@@ -132,7 +135,8 @@ class EventCoder:
                     place: str | None = None) -> list[Event]:
         """What a speaker says of another party, though no predicate of the lexicon says it:
         bad words are a criticism (111: "X menilai Y melanggar konstitusi", '"Y merusak demokrasi,"
-        kata X', "X called Y's deal lousy"), a party that must act is a demand (100: "X mengatakan Y
+        kata X', "X called Y's deal lousy"), blame an accusation (112: "X mengatakan Y dalang
+        kerusuhan", "X said Y was behind the attack"), a party that must act is a demand (100: "X mengatakan Y
         harus mundur", "X said Y must return the helicopter", the headline "X: Y Harus ..."). The
         speaker acts; the words (the pack's `negative` and `obligation` classes, not negated) and the
         party they fall on stand in the clause the speech verb opens. Nothing is added where the
@@ -155,8 +159,11 @@ class EventCoder:
             if must is not None:
                 found = (must[0], (must[1], must[1] + 1), self.DEMAND_CODE)
             else:
-                bad = self._negative_in(words, lo, hi)
-                if bad is not None:
+                blame = self._negative_in(words, lo, hi, self.blames)
+                bad = self._negative_in(words, lo, hi, self.negatives)
+                if blame is not None:
+                    found = (parties[0], blame, self.ACCUSE_CODE)
+                elif bad is not None:
                     found = (parties[0], bad, self.JUDGEMENT_CODE)
             if found is None:
                 continue
@@ -210,11 +217,12 @@ class EventCoder:
                     and not any(words[j] in self.breaks for j in range(g.t1, k)) else None
         return None
 
-    def _negative_in(self, words, lo: int, hi: int) -> tuple[int, int] | None:
-        """The first bad word or phrase in words[lo:hi] that no negation turns round ("tidak melanggar")."""
+    def _negative_in(self, words, lo: int, hi: int, phrases) -> tuple[int, int] | None:
+        """The first of the phrases (bad words, blame) in words[lo:hi] that no negation turns round
+        ("tidak melanggar")."""
         negation = self.mood.negation
         for j in range(lo, hi):
-            for phrase in self.negatives:
+            for phrase in phrases:
                 if tuple(words[j:j + len(phrase)]) == phrase and j + len(phrase) <= hi:
                     if len(phrase) == 1 and j > 0 and words[j - 1] in negation:
                         break
@@ -571,6 +579,11 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
     while k >= 0 and tokens[k].lower in articles:
         k -= 1
     return k
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    """A word class's entries as word tuples, the longest first."""
+    return tuple(sorted({tuple(p.split()) for p in words}, key=len, reverse=True))
 
 
 def _party(m: Mention) -> bool:

@@ -7,6 +7,8 @@ written as a root matches its affixed forms.
 """
 from __future__ import annotations
 
+import re
+
 from warta.lang import LanguagePack, VerbEntry
 from warta.pipeline.mood import CLAUSE_END
 
@@ -77,21 +79,38 @@ class _Element:
         self.key = 0  # its number in the matcher's index of first words
 
 
+_GAP = re.compile(r"\.\.\.(\d*)")
+
+
+def _gap(alt: str) -> int | None:
+    """The most words a gap element ("...", "...8") skips, -1 for the default; None: not a gap."""
+    m = _GAP.fullmatch(alt)
+    return None if m is None else (int(m.group(1)) if m.group(1) else -1)
+
+
+def _compile(element: tuple[str, ...], default: int) -> "_Element | int":
+    """A pattern element parsed once: a gap as the most words it skips, else an `_Element`."""
+    size = _gap(element[0]) if len(element) == 1 else None
+    if size is None:
+        return _Element(element)
+    return default if size < 0 else size
+
+
 class LexiconMatcher:
     """Finds verb-lexicon entries in a token sequence."""
 
-    GAP = 3  # "..." skips at most this many words
+    GAP = 3  # "..." skips at most this many words; "...N" at most N
     PHRASE = 8  # the most words one alternative of an element spans (looking back from the verb)
 
     def __init__(self, pack: LanguagePack, morphology: Morphology):
         self.pack = pack
         self.morph = morphology
-        self.compiled: dict[str, tuple[_Element | None, ...]] = {
-            e.id: tuple(None if el == ("...",) else _Element(el) for el in e.pattern) for e in pack.verbs}
+        self.compiled: dict[str, tuple[_Element | int, ...]] = {
+            e.id: tuple(_compile(el, self.GAP) for el in e.pattern) for e in pack.verbs}
         # entries that carry `before` (imported dictionaries' patterns, warta.verbs): the words that must
         # stand before the verb in its clause; their gaps, before and after the verb, stay in the clause
-        self.before: dict[str, tuple[_Element | None, ...]] = {
-            e.id: tuple(None if el == ("...",) else _Element(el) for el in e.before)
+        self.before: dict[str, tuple[_Element | int, ...]] = {
+            e.id: tuple(_compile(el, self.GAP) for el in e.before)
             for e in pack.verbs if isinstance(getattr(e, "before", None), tuple)}
         self.blocked: frozenset[int] = frozenset()  # positions where no imported entry starts, per sentence
         self._words: list[str] | None = None  # the sentence being searched (`sentence`), and what it may match
@@ -103,7 +122,7 @@ class LexiconMatcher:
         self._exact_index: dict[str, set[int]] = {}
         self._root_index: dict[str, set[int]] = {}
         patterns = (*self.compiled.values(), *self.before.values())
-        for n, element in enumerate(e for pattern in patterns for e in pattern if e is not None):
+        for n, element in enumerate(e for pattern in patterns for e in pattern if isinstance(e, _Element)):
             element.key = n
             for first in element.exact_firsts:
                 self._exact_index.setdefault(first, set()).add(n)
@@ -111,7 +130,7 @@ class LexiconMatcher:
                 self._root_index.setdefault(first, set()).add(n)
         # what an imported entry needs besides its verb: its elements' numbers, all to be found in the sentence
         self.needs: dict[str, frozenset[int]] = {
-            e: frozenset(el.key for el in (*self.compiled[e][1:], *b) if el is not None) for e, b in self.before.items()}
+            e: frozenset(el.key for el in (*self.compiled[e][1:], *b) if isinstance(el, _Element)) for e, b in self.before.items()}
         self._split: dict[tuple[str, bool], tuple] = {}  # (word, headline) -> (pack's entries, (needs, imported))
         self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
         # head_candidates per word: in the body [0], in a headline [1]
@@ -125,7 +144,7 @@ class LexiconMatcher:
         for entry in pack.verbs:
             for element in entry.pattern:
                 for alt in element:
-                    if alt == "...":
+                    if _gap(alt) is not None:
                         continue
                     first = alt.lstrip("=").split("_")[0]
                     if not alt.startswith("="):
@@ -205,9 +224,9 @@ class LexiconMatcher:
             self._present = frozenset().union(*map(self.elements_of, set(self._words)))
         return self._present
 
-    def _head_may_match(self, word: str, element: "_Element | None") -> bool:
+    def _head_may_match(self, word: str, element: "_Element | int") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""
-        return element is None or self._may_match(word, element)
+        return not isinstance(element, _Element) or self._may_match(word, element)
 
     def _may_match(self, word: str, element: _Element) -> bool:
         """Can one of the element's alternatives match the word, as written or without its
@@ -268,7 +287,7 @@ class LexiconMatcher:
         if not items:
             return 0
         element = items[-1]
-        if element is None:
+        if not isinstance(element, _Element):
             for p in range(end, start - 1, -1):
                 if p < end and self.passable is not None and p not in self.passable:
                     break
@@ -288,8 +307,8 @@ class LexiconMatcher:
         if k == len(pattern):
             return i, passive, weight
         element = pattern[k]
-        if element is None:  # "...": a gap
-            for skip in range(0, self.GAP + 1):
+        if not isinstance(element, _Element):  # "...": a gap of at most `element` words
+            for skip in range(0, element + 1):
                 if clause and skip and i + skip - 1 < len(words) and (
                         words[i + skip - 1] in CLAUSE_END
                         or (self.passable is not None and i + skip - 1 not in self.passable)):

@@ -17,10 +17,11 @@ from warta.model import Mention
 
 HOME_SHARE = 0.4  # the home country is the most named, with at least this share of the mentions
 DATELINE_WEIGHT = 2  # the dateline place counts as this many mentions
+PRESS_NAMED = 2  # a story names the press's own country this often to be at home there
 _NOT_COUNTRIES = ("IGO", "NGO", "IMG", "MNC")
 
 
-def home_country(mentions: list[Mention], dateline_country: str | None) -> str | None:
+def home_country(mentions: list[Mention], dateline_country: str | None, press: str | None = None) -> str | None:
     counts: Counter[str] = Counter()
     for m in mentions:
         if m.actor and m.actor.country and not m.actor.code.startswith(_NOT_COUNTRIES) and m.kind != "pronoun":
@@ -29,6 +30,10 @@ def home_country(mentions: list[Mention], dateline_country: str | None) -> str |
         counts[dateline_country] += DATELINE_WEIGHT
     if not counts:
         return None
+    if press is not None and counts[press] >= PRESS_NAMED:
+        # the press names foreign offices with their country, its own without: in a story that
+        # involves its own country, an office named alone is its own
+        return press
     country, n = counts.most_common(1)[0]
     return country if n / sum(counts.values()) >= HOME_SHARE and n > DATELINE_WEIGHT - 1 else None
 
