@@ -29,6 +29,9 @@ STANCE_ROOTS = frozenset({"01", "03", "05"})
 
 
 class Mood:
+    UNREALISED_REACH = 2  # "nyaris" counts right before the predicate ("berada di ambang kesepakatan"),
+    # not before a number it qualifies ("hampir 100 orang tewas")
+
     def __init__(self, pack: LanguagePack, settings: Settings):
         self.negation = pack.word_class("negation")
         self.modal = pack.word_class("modal")
@@ -36,6 +39,7 @@ class Mood:
         self.condition = pack.word_class("condition")
         self.purpose = pack.word_class("purpose")
         self.background = pack.word_class("background")
+        self.unrealised = pack.word_class("unrealised")
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
@@ -45,6 +49,8 @@ class Mood:
         if self._supposed(words, start):
             return Reading(None, "supposed")
         window = self._window(words, start)
+        if any(w in self.unrealised for w in window[:self.UNREALISED_REACH]):
+            return Reading(None, "unrealised")  # "hampir menandatangani", "nearly signed": it did not happen
         if any(w in self.negation for w in window):
             if entry.refuse and (entry.code[:2] in STANCE_ROOTS or any(w in self.modal for w in window)):
                 # "tidak sepakat", "tidak akan bertemu", "will not lift sanctions": a refusal is an event

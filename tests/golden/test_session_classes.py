@@ -1,5 +1,6 @@
-"""A speaker who says a party caused a harm accuses it (112), in every pack that lists blame
-words; a pattern gap written "...N" lets a long object stand inside the predicate."""
+"""Classes of real news, in every pack that lists their words: a speaker who says a party caused a
+harm accuses it (112); what almost happened did not; a pattern gap written "...N" lets a long
+object stand inside the predicate."""
 import pytest
 
 from warta.coder import Coder
@@ -40,3 +41,20 @@ def test_a_numbered_gap_skips_at_most_that_many_words(gap, reaches):
     words = "menetapkan dua pegawai perusahaan asing dan seorang pejabat daerah sebagai tersangka".split()
     got = matcher.match_at(words, 0, entry)
     assert (got is not None and got[0] == len(words)) is reaches
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Pemerintah Sudan dan pemberontak Sudan hampir menandatangani perjanjian damai."),
+    ("id", "Amerika Serikat dan Tiongkok berada di ambang kesepakatan dagang."),
+    ("en", "The Sudanese government and the Sudanese rebels almost signed a peace deal."),
+])
+def test_what_almost_happened_is_no_event(lang, text):
+    assert not _codes(lang, text)
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("id", "Pemerintah Sudan dan pemberontak Sudan menandatangani perjanjian damai.", ("SDNGOV", "SDNREB", "057")),
+    ("id", "Israel membunuh hampir 100 warga Palestina.", ("ISR", "PSECVL", "1823")),
+])
+def test_the_same_without_almost_or_with_almost_before_a_number_is_one(lang, text, want):
+    assert want in _codes(lang, text)
