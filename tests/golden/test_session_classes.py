@@ -58,3 +58,16 @@ def test_what_almost_happened_is_no_event(lang, text):
 ])
 def test_the_same_without_almost_or_with_almost_before_a_number_is_one(lang, text, want):
     assert want in _codes(lang, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Komisi HAM PBB melakukan penyelidikan terhadap militer Myanmar.", {("IGOUNO", "MMRMIL", "090")}),
+    ("Penyelidikan PBB terhadap militer Myanmar berlanjut.", {("IGOUNO", "MMRMIL", "090")}),
+    ("Amerika Serikat memimpin serangan udara terhadap Suriah.", {("USA", "SYR", "195")}),
+    ("Hakim Brasil mengesahkan penyelidikan terhadap Presiden Brasil.", set()),
+])
+def test_a_predicate_noun_is_the_subjects_deed_only_behind_a_light_verb(text, want):
+    """An active verb the lexicon does not know, right before a predicate noun, takes the noun as its
+    object: the judge approved an inquiry, he did not investigate; "melakukan", "memimpin" pass the deed on."""
+    got = {c for c in _codes("id", text) if c[2][:2] in ("09", "19")}
+    assert got == want

@@ -324,6 +324,8 @@ class EventCoder:
                 if not after:
                     return []  # "kunjungan Presiden Turki": the agent is known, the other party is not
                 pairs = _cross(agent, after[0])
+            elif self._object_of_other_verb(words, trig):
+                return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
         if not pairs:
             if passive:
                 subject, obj = obj, subject
@@ -363,6 +365,14 @@ class EventCoder:
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _object_of_other_verb(self, words, trig: Trigger) -> bool:
+        """Does an active verb the lexicon does not know stand right before the predicate noun
+        (a light verb aside: "melakukan penyelidikan" is the deed)?"""
+        k = _before_index(words, trig.tok_start, self.articles)
+        if k < 0 or words[k] in self.light_verbs:
+            return False
+        return "active" in self.matcher.morph.analyses(words[k]).values()
 
     def _host(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> Trigger | None:
         """The predicate whose object phrase this one stands in, with no actor, comma or
@@ -584,6 +594,14 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
     """A word class's entries as word tuples, the longest first."""
     return tuple(sorted({tuple(p.split()) for p in words}, key=len, reverse=True))
+
+
+def _before_index(words: list[str], t0: int, articles: frozenset[str]) -> int:
+    """The index of the word before t0, articles passed over (-1: none)."""
+    k = t0 - 1
+    while k >= 0 and words[k] in articles:
+        k -= 1
+    return k
 
 
 def _party(m: Mention) -> bool:
