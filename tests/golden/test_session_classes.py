@@ -71,3 +71,22 @@ def test_a_predicate_noun_is_the_subjects_deed_only_behind_a_light_verb(text, wa
     object: the judge approved an inquiry, he did not investigate; "melakukan", "memimpin" pass the deed on."""
     got = {c for c in _codes("id", text) if c[2][:2] in ("09", "19")}
     assert got == want
+
+
+def test_a_parliamentary_faction_is_the_legislature():
+    assert ("IDNLEG", "IDNGOV", "127") in _codes("id", "Di Jakarta, tiga fraksi menolak usulan pemerintah Indonesia.")
+
+
+def test_a_known_surname_inside_another_name_is_not_that_person():
+    analysis = Coder.load(["id"]).code(Document(
+        "t", "Politikus Partai Golkar Rudi Prabowo mengkritik Menteri Keuangan Indonesia.", lang="id"))
+    assert not [m for m in analysis.mentions if m.rule == "knowledge:person"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("id", "Menteri Keuangan Amerika Serikat mengatakan Washington tidak akan mengurangi sanksi terhadap Iran.",
+     ("USAGOV", "IRNGOV", "1244")),
+    ("id", "Amerika Serikat melonggarkan sanksi terhadap Venezuela.", ("USAGOV", "VENGOV", "085")),
+])
+def test_easing_sanctions_and_refusing_to(lang, text, want):
+    assert want in _codes(lang, text)

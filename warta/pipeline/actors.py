@@ -301,6 +301,19 @@ class ActorFinder:
             out[person] = replace(person, actor=actor, rule="appositive:office")
         return out
 
+    def _inside_longer_name(self, toks, atom, used_until: int) -> bool:
+        """Does a one-word alias of a known person follow a name word of no entry (a given name
+        the knowledge does not list), not a title?"""
+        k = atom.t0 - 1
+        if atom.t1 - atom.t0 != 1 or k < 0 or k < used_until:
+            return False
+        return _is_name_token(toks[k].text) and toks[k].lower not in self.not_names \
+            and not self.judge.plain(toks[k].lower) and not self.judge.titled(self._words_of(toks), k, k + 1)
+
+    @staticmethod
+    def _words_of(toks) -> list[str]:
+        return [t.lower for t in toks]
+
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
         """Does the person's name follow the office right away, or the body with only a title between?"""
         if person.tok_start == r.tok_end or person.tok_start > r.tok_end and all(
@@ -417,6 +430,8 @@ class ActorFinder:
                 actor = split_code(atom.entry.value)
                 out.append(self._mention(sent, atom.t0, atom.t1, actor, kind, f"gazetteer:{kind}"))
                 used_until = atom.t1
+            elif kind == "person" and self._inside_longer_name(toks, atom, used_until):
+                pass  # "Edhy Prabowo": a known surname inside another person's name is not that person
             elif kind == "person":
                 person = self.people.get(atom.entry.value)
                 actor = memory.get(atom.entry.value) or (person.actor_on(day) if person else None)
