@@ -90,3 +90,17 @@ def test_a_known_surname_inside_another_name_is_not_that_person():
 ])
 def test_easing_sanctions_and_refusing_to(lang, text, want):
     assert want in _codes(lang, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Iran siap untuk berunding dengan Amerika Serikat.", {("IRNGOV", "USAGOV", "036")}),
+    ("Iran terbuka untuk berunding dengan Amerika Serikat.", {("IRNGOV", "USAGOV", "036")}),
+    ("Iran melatih milisi Irak untuk menyerang Israel.", set()),
+])
+def test_a_willing_word_before_a_purpose_word_makes_an_intent(text, want):
+    assert {c for c in _codes("id", text) if c[2][:2] in ("03", "04", "19")} == want
+
+
+def test_a_numbered_commission_is_the_legislature_at_home():
+    text = "Di Jakarta, Komisi III mengkritik Kementerian Luar Negeri Indonesia."
+    assert ("IDNLEG", "IDNGOV", "111") in _codes("id", text)

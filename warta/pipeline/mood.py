@@ -59,7 +59,9 @@ class Mood:
             return Reading(None, "negated")
         if entry.frame == "nominal" and any(w in self.background for w in window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
-        aim = any(w in self.purpose for w in window)
+        # "siap untuk berunding", "open to talks": a modal right before the purpose word governs it
+        aim = any(w in self.purpose and not (k + 1 < len(window) and window[k + 1] in self.modal)
+                  for k, w in enumerate(window))
         if aim or any(w in self.modal or headline and w in self.headline_modal for w in window):
             if entry.code[:2] in self.intent_roots:
                 return Reading(entry.code, "intended")  # intent is the event itself: "berjanji bekerja sama"
