@@ -6,8 +6,8 @@ import pytest
 
 from tests.archive.test_reports_to_events import MEETING_A, MEETING_B, _jsonl
 from warta.api import Warta
-from warta.rows import EVENT_COLUMNS
 from warta.store import Store
+from warta.store.rows import EVENT_COLUMNS
 
 # The schema-1 tables, as the first store wrote them.
 V1 = """

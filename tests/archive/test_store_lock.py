@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-import warta.store
+import warta.store.store
 from warta.errors import StoreError
 from warta.store import Store
 
@@ -34,7 +34,7 @@ def test_a_writer_waits_for_a_read_lock_to_go(db):
 
 def test_a_writer_gives_up_after_the_wait_and_says_why(db, monkeypatch):
     Store.open(db).close()
-    monkeypatch.setattr(warta.store, "LOCK_WAIT_S", 0.2)
+    monkeypatch.setattr(warta.store.store, "LOCK_WAIT_S", 0.2)
     holder = _hold_read_lock(db, 3.0)
     try:
         with pytest.raises(StoreError, match="cannot open .*lock"):
@@ -49,4 +49,4 @@ def test_other_open_errors_are_not_retried(tmp_path):
     start = time.monotonic()
     with pytest.raises(StoreError, match="cannot open"):
         Store.open(bad)
-    assert time.monotonic() - start < warta.store.LOCK_WAIT_S  # only a lock is waited for
+    assert time.monotonic() - start < warta.store.store.LOCK_WAIT_S  # only a lock is waited for

@@ -5,7 +5,7 @@ Tables (see docs in README "The store"):
   sentences   the sentences of each document
   reports     one row per event as one article codes it (what `events` held in
               schema 1); `event_id` names the event it was merged into
-  events      one row per merged event (warta.merge): the columns of its first
+  events      one row per merged event (warta.store.merge): the columns of its first
               report, plus `report_count`, `article_count`, `source_count`
               (GDELT's NumMentions, NumArticles, NumSources); counting rows
               counts events, summing `report_count` counts reports
@@ -29,13 +29,13 @@ from typing import Callable, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from warta import merge
 from warta.errors import StoreError
 from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
-from warta.merging import Merger, doc_info
 from warta.model import Analysis, ReadError
 from warta.query import EventQuery
-from warta.rows import EVENT_COLUMNS, Tables, tables
+from warta.store import merge
+from warta.store.merger import Merger, doc_info
+from warta.store.rows import EVENT_COLUMNS, Tables, tables
 
 SCHEMA_VERSION = 2
 # DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's

@@ -1,6 +1,6 @@
 """Merging reports into events, inside the store's transactions.
 
-The rule itself is warta.merge (pure Python, no store); this is its SQL side:
+The rule itself is warta.store.merge (pure Python, no SQL); this is its SQL side:
 find the stored events a batch's reports might join (same match key, day
 within the gap: one query per batch, whatever the store's size), insert the
 events made and update the counts of those that grew, and re-merge stored
@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from warta import merge
+from warta.store import merge
 
 PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
 
@@ -192,7 +192,7 @@ def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
 
 
 def match_keys(reps: pa.Table) -> list[str]:
-    """warta.merge.match_key of every report row, computed on whole columns: root, then the two
+    """warta.store.merge.match_key of every report row, computed on whole columns: root, then the two
     sides' codes in order (UTF-8 bytes sort as Python sorts str)."""
     source, target = (pc.fill_null(reps.column(c), "") for c in ("source", "target"))
     in_order = pc.less_equal(source, target)

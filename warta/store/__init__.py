@@ -1,0 +1,11 @@
+"""The store: coded documents, their sentences, reports and merged events in one DuckDB file.
+
+Modules, in the order a batch meets them:
+  rows    a batch of Analyses as Arrow tables (built where the coding ran, on Dask workers too)
+  store   `Store`: opening (and migrating) a file, writing a batch in one transaction, reading events
+  merge   the rule that makes reports of one happening one event (pure Python)
+  merger  that rule applied inside the store's transactions (the SQL side)
+"""
+from warta.store.store import EventFilter, Known, Store, Written
+
+__all__ = ["EventFilter", "Known", "Store", "Written"]
