@@ -184,6 +184,6 @@ class _Reading:
 
 
 def _empty() -> tuple[pa.Table, pa.Table, pa.Table]:
-    from warta.store.rows import DOC_SCHEMA, REPORT_SCHEMA, SENT_SCHEMA
+    from warta.store.schema import DOC_SCHEMA, REPORT_SCHEMA, SENT_SCHEMA
 
     return DOC_SCHEMA.empty_table(), SENT_SCHEMA.empty_table(), REPORT_SCHEMA.empty_table()

@@ -1,4 +1,4 @@
-"""The merge rule on its own: which reports make one event (warta.store.merge)."""
+"""The merge rule on its own: which reports make one event (warta.merge)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -86,7 +86,7 @@ def test_the_store_merge_gives_what_the_rule_gives_reports_alone_or_not():
 
     from warta.store import Store
     from warta.store.merger import Merger
-    from warta.store.rows import REPORT_SCHEMA
+    from warta.store.schema import REPORT_SCHEMA
 
     rng = random.Random(7)
     rows = []

@@ -1,6 +1,7 @@
 """The store: coded documents, their sentences, reports and merged events in one DuckDB file.
 
 Modules, in the order a batch meets them:
+  schema  the tables and their columns, once: the DDL, the Arrow rows and the user's record come from it
   rows    a batch of Analyses as Arrow tables (built where the coding ran, on Dask workers too)
   store   `Store`: opening (and migrating) a file, writing a batch in one transaction, reading events
   merge   the rule that makes reports of one happening one event (pure Python)

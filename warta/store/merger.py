@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warta.store import merge
+from warta.store.schema import EVENTS
 
 PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
 
@@ -90,17 +91,17 @@ class Merger:
         if not rows_at:
             return 0
         sources = [[outlets[i]] for i in alone] + [sorted(e.sources) for e in made]
-        stamp = pa.array([now] * len(rows_at), pa.timestamp("us"))
+        stamp = [now] * len(rows_at)
         rows = reps.take(pa.array(rows_at, pa.int64()))
-        for name, column in (
-                ("day", pa.array([days[i] for i in alone] + [e.anchor.day for e in made], pa.date32())),
-                ("match_key", pa.array([keys[i] for i in rows_at], pa.string())),
-                ("sources", pa.array(sources, pa.list_(pa.string()))),
-                ("source_count", pa.array([len(x) for x in sources], pa.int32())),
-                ("report_count", pa.array([1] * len(alone) + [e.report_count for e in made], pa.int32())),
-                ("article_count", pa.array([1] * len(alone) + [e.article_count for e in made], pa.int32())),
+        for name, values in (
+                ("day", [days[i] for i in alone] + [e.anchor.day for e in made]),
+                ("match_key", [keys[i] for i in rows_at]),
+                ("sources", sources),
+                ("source_count", [len(x) for x in sources]),
+                ("report_count", [1] * len(alone) + [e.report_count for e in made]),
+                ("article_count", [1] * len(alone) + [e.article_count for e in made]),
                 ("first_seen", stamp), ("last_seen", stamp)):
-            rows = rows.append_column(name, column)
+            rows = rows.append_column(name, pa.array(values, EVENTS.type_of(name)))
         self.con.register("_new", rows)
         self.con.execute("INSERT INTO events BY NAME SELECT * FROM _new")
         self.con.unregister("_new")
