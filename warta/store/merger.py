@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warta.store import merge
+from warta.store.duck import query_arrow
 from warta.store.schema import EVENTS
 
 PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
@@ -141,7 +142,7 @@ class Merger:
             if transactions:
                 con.execute("BEGIN TRANSACTION")
             try:
-                chunk = _arrow(con, f"""
+                chunk = query_arrow(con, f"""
                     SELECT r.* EXCLUDE (event_id), d.published AS _published, d.outlet AS _outlet
                     FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IS NULL
                     ORDER BY r.seq NULLS LAST, d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
@@ -176,13 +177,6 @@ class Merger:
                   FROM reports r JOIN documents d ON d.id = r.doc_id
                   WHERE r.event_id IN (SELECT unnest(?)) GROUP BY r.event_id) c
             WHERE events.id = c.event_id""", [event_ids])
-
-
-def _arrow(con, sql: str, params: list | None = None) -> pa.Table:
-    """A query's rows as an Arrow table (the method's name differs between DuckDB versions)."""
-    rel = con.sql(sql, params=params or None)
-    fetch = getattr(rel, "to_arrow_table", None) or rel.arrow
-    return fetch()
 
 
 def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:

@@ -20,7 +20,6 @@ included. Queries and the merge never hold more than a batch in memory.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +33,7 @@ from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
 from warta.model import Analysis, ReadError
 from warta.query import EventQuery
 from warta.store import merge, schema
+from warta.store.duck import connect, query_dicts
 from warta.store.merger import Merger, doc_info
 from warta.store.rows import Tables, tables
 
@@ -72,27 +72,6 @@ class Known:
     by_url: dict[str, str]  # url key -> id
 
 
-# A writer finding the file locked waits this long: `warta serve` holds a read lock while it copies a
-# changed store (about 0.1 s per 70 MB), and a run started in that moment should not fail.
-LOCK_WAIT_S = 10.0
-
-
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open the file; a writer retries while another process holds a lock on it (readers do not
-    wait: the lock they meet is usually a long `warta code` run)."""
-    deadline = time.monotonic() + LOCK_WAIT_S
-    pause = 0.05
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            locked = isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
-            if read_only or not locked or time.monotonic() + pause > deadline:
-                raise StoreError(f"cannot open {path}: {exc}") from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 1.0)
-
-
 class Store:
     """One DuckDB file. Open with `Store.open(path)`; close when done (or use `with`)."""
 
@@ -108,7 +87,7 @@ class Store:
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"no store at {path}: run `warta code` first")
-        con = _connect(path, read_only)
+        con = connect(path, read_only)
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
@@ -327,9 +306,7 @@ class Store:
         where, params = flt.where(reports=True, table=table)
         sql = f"SELECT * FROM {table}{where} ORDER BY date NULLS LAST, doc_id, sentence_idx, code, id"
         sql += flt.limit_sql()
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return query_dicts(self.con, sql, params)
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
