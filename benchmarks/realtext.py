@@ -177,7 +177,7 @@ class StageClock:
         from warta.actors.learn import Filed, Learner
         from warta.coder import Coder
         from warta.ingest.plan import Planner
-        from warta.merging import Merger
+        from warta.store.merger import Merger
         from warta.store import Store
 
         clock = self

@@ -28,9 +28,9 @@ from warta.ingest.versions import knowledge_stamp
 from warta.model import Analysis, Document, ReadError
 from warta.query import EventQuery
 from warta.read import read_paths
-from warta.rows import tables
 from warta.settings import Settings
 from warta.store import Store, Written
+from warta.store.rows import tables
 
 __all__ = ["BATCH", "CodeReport", "Warta"]
 

@@ -32,8 +32,8 @@ from warta.ingest.coded import CodedBatch, code_batch
 from warta.ingest.identity import DocKey
 from warta.model import Document
 from warta.read.pending import finished
-from warta.rows import Tables
 from warta.settings import Settings
+from warta.store.rows import Tables
 
 PLUGIN = "warta-coder"
 # A LocalCluster shares this machine's cores with this process, and Dask's own housekeeping, made
@@ -184,6 +184,6 @@ class _Reading:
 
 
 def _empty() -> tuple[pa.Table, pa.Table, pa.Table]:
-    from warta.rows import DOC_SCHEMA, REPORT_SCHEMA, SENT_SCHEMA
+    from warta.store.schema import DOC_SCHEMA, REPORT_SCHEMA, SENT_SCHEMA
 
     return DOC_SCHEMA.empty_table(), SENT_SCHEMA.empty_table(), REPORT_SCHEMA.empty_table()

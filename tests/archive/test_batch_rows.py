@@ -12,7 +12,7 @@ from warta.coder import Coder
 from warta.ingest.coded import code_batch
 from warta.ingest.identity import DocKey
 from warta.model import Document
-from warta.rows import records, tables
+from warta.store.rows import records, tables
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from warta.merge import Event, MergeRule, Report, assign, match_key, score
+from warta.store.merge import Event, MergeRule, Report, assign, match_key, score
 
 DAY = date(2024, 10, 14)
 
@@ -68,7 +68,7 @@ def test_match_key_is_the_root_and_the_unordered_dyad():
 def test_match_keys_of_whole_columns_equal_match_key_row_by_row():
     import pyarrow as pa
 
-    from warta.merging import match_keys
+    from warta.store.merger import match_keys
 
     sides = [("IRNGOV", "RUSGOV"), ("RUSGOV", "IRNGOV"), (None, "USA"), ("USA", None), (None, None),
              ("ÖSTGOV", "ZAF"), ("ZAF", "ÖSTGOV"), ("IDN", "IDN")]
@@ -84,9 +84,9 @@ def test_the_store_merge_gives_what_the_rule_gives_reports_alone_or_not():
 
     import pyarrow as pa
 
-    from warta.merging import Merger
-    from warta.rows import REPORT_SCHEMA
     from warta.store import Store
+    from warta.store.merger import Merger
+    from warta.store.schema import REPORT_SCHEMA
 
     rng = random.Random(7)
     rows = []

@@ -6,8 +6,8 @@ import pytest
 
 from tests.archive.test_reports_to_events import MEETING_A, MEETING_B, _jsonl
 from warta.api import Warta
-from warta.rows import EVENT_COLUMNS
 from warta.store import Store
+from warta.store.schema import REPORT_COLUMNS
 
 # The schema-1 tables, as the first store wrote them.
 V1 = """
@@ -37,7 +37,7 @@ def test_a_schema_1_store_gets_reports_and_merged_events(tmp_path):
     current = tmp_path / "current.duckdb"
     Warta(current).code([_jsonl(tmp_path / "m.jsonl", MEETING_A, MEETING_B)], keep_records=False)
     old = tmp_path / "old.duckdb"
-    cols = ", ".join(EVENT_COLUMNS)
+    cols = ", ".join(REPORT_COLUMNS)
     with duckdb.connect(str(old)) as con:
         con.execute(V1)
         con.execute(f"ATTACH '{current}' AS cur (READ_ONLY)")

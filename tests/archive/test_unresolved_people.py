@@ -21,9 +21,9 @@ from warta.analysis.network import network
 from warta.api import Warta
 from warta.export import export
 from warta.export.gdelt import COLUMNS
-from warta.merge import Event, MergeRule, Report, score
 from warta.server import create_app
 from warta.store import EventFilter, Store
+from warta.store.merge import Event, MergeRule, Report, score
 
 pytestmark = pytest.mark.archive  # articles coded into a real store, read every way: slow (tests/conftest.py)
 

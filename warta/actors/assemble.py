@@ -168,15 +168,15 @@ def stored_knowledge(db: str, extra: ExtraKnowledge | None = None) -> ExtraKnowl
     Never creates a store and never fails the coder: a missing file, a file with
     no actor tables or one another process holds gives `extra` unchanged.
     """
-    import duckdb
-
     from warta.actors import schema
+    from warta.errors import StoreError
+    from warta.store.duck import connect
 
     if db == ":memory:" or not Path(db).exists():
         return extra
     try:
-        con = duckdb.connect(db)  # the same configuration as warta.store, so both share one instance
-    except duckdb.Error as exc:
+        con = connect(db, wait=False)
+    except StoreError as exc:
         log.warning("actor knowledge in %s not loaded: %s", db, exc)
         return extra
     try:

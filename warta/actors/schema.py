@@ -1,6 +1,6 @@
 """Tables of the actor store, in the same DuckDB file as documents and events.
 
-Kept apart from warta/store.py's tables: actor knowledge has its own life
+Kept apart from the tables of warta.store: actor knowledge has its own life
 (imported, added by hand, learned from text, reviewed) and its own version.
 Every code an actor has is a row of `actor_roles` with the days it holds
 (none = the actor's default code), where it came from, and, for roles

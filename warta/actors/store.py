@@ -23,8 +23,8 @@ from warta.actors import schema
 from warta.actors.names import display
 from warta.actors.records import ActorRecord
 from warta.actors.settings import ActorSettings
-from warta.errors import StoreError
 from warta.knowledge import split_code
+from warta.store.duck import connect
 
 MANUAL = "manual"
 LEARNED = "learned"
@@ -51,10 +51,7 @@ class ActorStore:
 
     @classmethod
     def open(cls, path: str | Path = "warta.duckdb", settings: ActorSettings | None = None) -> "ActorStore":
-        try:
-            con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {path}: {exc}") from exc
+        con = connect(path, wait=False)
         store = cls(con, settings, owns=True)
         schema.ensure(con)
         return store

@@ -18,9 +18,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from warta.analysis.reports import weight_sql
-from warta.analysis.sql import query_arrow, query_row
 from warta.query import EventQuery
 from warta.store import Store
+from warta.store.duck import query_arrow, query_row
 
 PERIODS = ("day", "week", "month", "year")  # weeks start on Monday (ISO 8601)
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 from warta.analysis.reports import weight_sql
-from warta.analysis.sql import query_arrow
 from warta.knowledge.countries import country_name
 from warta.query import EventQuery
+from warta.store.duck import query_arrow
 
 LEVELS = {"country": "substr({col}, 1, 3)", "actor": "{col}"}
 MAX_EDGES = 500

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import pyarrow as pa
-
 from warta.query import EventQuery
+from warta.store.duck import query_batches
 
 BATCH_ROWS = 10_000
 LEVELS = ("events", "reports")
@@ -44,12 +43,6 @@ def rows_sql(flt: EventQuery, level: str = "events", evidence: bool = False) -> 
     return sql, params
 
 
-def record_batches(con, sql: str, params: list, rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
-    rel = con.sql(sql, params=params or None)
-    reader = rel.to_arrow_reader(rows) if hasattr(rel, "to_arrow_reader") else rel.fetch_record_batch(rows)
-    yield from reader
-
-
 def records(con, sql: str, params: list, rows: int = BATCH_ROWS) -> Iterator[dict]:
-    for batch in record_batches(con, sql, params, rows):
+    for batch in query_batches(con, sql, params, rows):
         yield from batch.to_pylist()

@@ -14,7 +14,7 @@ from warta.actors.learn import Sighting
 from warta.actors.learn import sightings as read_sightings
 from warta.coder import Coder
 from warta.model import Analysis, Document
-from warta.rows import Tables, records, tables
+from warta.store.rows import Tables, records, tables
 
 
 @dataclass(frozen=True)

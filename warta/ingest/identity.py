@@ -10,7 +10,7 @@ known by its id alone. Three keys, checked in this order by the planner:
   another id or in another file, which is a duplicate;
 - the URL, normalised: the same article fetched twice, also a duplicate.
 
-The hashes are computed the same way in SQL (see warta.store) so stores
+The hashes are computed the same way in SQL (see warta.store.store) so stores
 written before these columns existed can be filled in.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from warta.model import Document
 
-SEPARATOR = "\x1f"  # between title and text; also used by the SQL twin in warta.store
+SEPARATOR = "\x1f"  # between title and text; also used by the SQL twin in warta.store.store
 HASH_CHARS = 32
 _RECORD_SUFFIX = re.compile(r":\d+$")
 _SCHEME = re.compile(r"([a-z][a-z0-9+-]*):(?!\d)", re.IGNORECASE)  # "kabar.example:8080/x" has none

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from warta.analysis.network import actor_label
 from warta.analysis.reports import ARTICLE_COUNT, REPORT_COUNT, columns, has_reports
-from warta.analysis.sql import query_dicts, query_row
 from warta.query import EventQuery
 from warta.ontology import QUAD_NAMES
+from warta.store.duck import query_dicts, query_row
 
 MAX_LIMIT = 500
 # what a page of events shows of each event (the sentence and document text come with the document)

@@ -34,6 +34,7 @@ from typing import Iterator
 import duckdb
 
 from warta.errors import StoreError
+from warta.store.duck import connect, locked
 
 log = logging.getLogger("warta.server")
 
@@ -145,10 +146,10 @@ class Snapshots:
                 self.writer_active = False
                 return False
             try:
-                source = duckdb.connect(str(self.db), read_only=True)  # keeps writers out while we copy
-            except duckdb.Error as exc:
-                if "lock" not in str(exc).lower():
-                    raise StoreError(f"cannot open {self.db}: {exc}") from exc
+                source = connect(self.db, read_only=True)  # keeps writers out while we copy
+            except StoreError as exc:
+                if not locked(exc.__cause__):
+                    raise
                 self.writer_active = True
                 return False
             try:
@@ -161,7 +162,7 @@ class Snapshots:
             finally:
                 source.close()
             self.writer_active = False
-            con = duckdb.connect(str(path))
+            con = connect(path, wait=False)  # our own copy: nobody else holds it
             fresh = Snapshot(path, con, signature, datetime.now(timezone.utc), self.cache_size)
             with self._swap:
                 old, self._current = self._current, fresh

@@ -23,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from warta.errors import StoreError
+from warta.store.duck import connect
 from warta.verbs.entries import USES, ImportedVerb, make_entry, resolve_code
 from warta.verbs.petrarch import Problems, load_verbs
 
@@ -102,10 +103,7 @@ class VerbStore:
 
     @classmethod
     def open(cls, path: str | Path = "warta.duckdb") -> "VerbStore":
-        try:
-            con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {path}: {exc}") from exc
+        con = connect(path, wait=False)
         ensure(con)
         return cls(con, owns=True)
 
@@ -234,8 +232,8 @@ def stored_entries(db: str, use: str = "patterns") -> tuple[ImportedVerb, ...]:
     if db == ":memory:" or not Path(db).exists():
         return ()
     try:
-        con = duckdb.connect(db)
-    except duckdb.Error:
+        con = connect(db, wait=False)
+    except StoreError:
         return ()
     try:
         if not exists(con):

@@ -15,31 +15,7 @@ import pyarrow as pa
 
 from warta.ingest.identity import text_hash, url_key
 from warta.model import Analysis
-
-EVENT_COLUMNS = (
-    "id", "doc_id", "sentence_idx", "date", "date_source", "source", "target", "source_name", "target_name",
-    "source_actor_name", "target_actor_name", "code", "root", "name", "goldstein", "quad_class", "plover",
-    "location", "span_start", "span_end", "trigger_start", "trigger_end", "source_start", "source_end",
-    "target_start", "target_end", "evidence", "sentence", "rule", "lang", "pack_version",
-)
-DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("content_hash", pa.string()), ("title", pa.string()), ("text", pa.string()),
-    ("published", pa.timestamp("us")), ("url", pa.string()), ("outlet", pa.string()), ("lang", pa.string()),
-    ("origin", pa.string()), ("dateline_place", pa.string()), ("pack_version", pa.string()),
-    ("coded_at", pa.timestamp("us")), ("n_sentences", pa.int32()), ("n_events", pa.int32()),
-    ("text_hash", pa.string()), ("url_key", pa.string()), ("knowledge_version", pa.string()),
-])
-SENT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("idx", pa.int32()), ("start_char", pa.int32()), ("end_char", pa.int32()),
-    ("paragraph", pa.int32()), ("is_title", pa.bool_()), ("text", pa.string()),
-])
-_INT_COLS = {"sentence_idx", "quad_class", "span_start", "span_end", "trigger_start", "trigger_end",
-             "source_start", "source_end", "target_start", "target_end"}
-REPORT_SCHEMA = pa.schema(
-    [(c, pa.int32() if c in _INT_COLS else pa.float64() if c == "goldstein" else pa.date32() if c == "date"
-      else pa.string()) for c in EVENT_COLUMNS]
-    + [("knowledge_version", pa.string())]
-)
+from warta.store.schema import DOC_SCHEMA, RECORD_FIELDS, REPORT_SCHEMA, SENT_SCHEMA
 
 
 @dataclass(frozen=True)
@@ -101,15 +77,9 @@ def records(reports: pa.Table) -> list[dict]:
     made from the Arrow rows where they are wanted, so no worker builds or sends them."""
     out = []
     for r in reports.to_pylist():
-        out.append({
-            "doc": r["doc_id"], "date": r["date"].isoformat() if r["date"] else None,
-            "source": r["source"], "target": r["target"], "source_name": r["source_name"],
-            "target_name": r["target_name"], "code": r["code"], "name": r["name"], "goldstein": r["goldstein"],
-            "quad_class": r["quad_class"], "plover": r["plover"], "location": r["location"],
-            "sentence": r["sentence"], "sentence_index": r["sentence_idx"], "span": [r["span_start"], r["span_end"]],
-            "evidence": r["evidence"], "rule": r["rule"], "lang": r["lang"], "date_source": r["date_source"],
-            "id": r["id"],
-        })
+        rec = {field: [r[c] for c in col] if isinstance(col, tuple) else r[col] for field, col in RECORD_FIELDS}
+        rec["date"] = rec["date"].isoformat() if rec["date"] else None
+        out.append(rec)
     return out
 
 

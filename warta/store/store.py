@@ -1,11 +1,11 @@
 """The embedded store: documents, sentences, reports and events in one DuckDB file.
 
-Tables (see docs in README "The store"):
+Tables (their columns: warta.store.schema):
   documents   one row per article, with its text, so events can be re-derived
   sentences   the sentences of each document
   reports     one row per event as one article codes it (what `events` held in
               schema 1); `event_id` names the event it was merged into
-  events      one row per merged event (warta.merge): the columns of its first
+  events      one row per merged event (warta.store.merge): the columns of its first
               report, plus `report_count`, `article_count`, `source_count`
               (GDELT's NumMentions, NumArticles, NumSources); counting rows
               counts events, summing `report_count` counts reports
@@ -20,7 +20,6 @@ included. Queries and the merge never hold more than a batch in memory.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,15 +28,15 @@ from typing import Callable, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from warta import merge
 from warta.errors import StoreError
 from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
-from warta.merging import Merger, doc_info
 from warta.model import Analysis, ReadError
 from warta.query import EventQuery
-from warta.rows import EVENT_COLUMNS, Tables, tables
+from warta.store import merge, schema
+from warta.store.duck import connect, query_dicts
+from warta.store.merger import Merger, doc_info
+from warta.store.rows import Tables, tables
 
-SCHEMA_VERSION = 2
 # DuckDB's own memory (buffers, indexes, sorts): without a cap it caches up to 80% of the machine's
 # memory and grows with the store; with one it spills to `<db>.tmp` and a run stays flat.
 MEMORY_LIMIT = "512MB"
@@ -48,56 +47,6 @@ MEMORY_LIMIT = "512MB"
 # log is fsynced at each commit), the file is folded when the store is closed, a killed run's log is
 # replayed on open (0.4 s for 150 MB), and rows not yet folded stay under MEMORY_LIMIT.
 CHECKPOINT_THRESHOLD = "256MB"
-
-# No primary key on the big tables (sentences, reports, events): their ids are unique by construction
-# (a report's id hashes its document, sentence and event; the planner and `write_tables` keep one copy
-# of each document), and DuckDB's key indexes cost a fifth of the writer's time and a third of the
-# file, more with every fold of the log (benchmarks/archive.py). Stores made with them keep them.
-_REPORT_COLS = """
-    id TEXT NOT NULL, doc_id TEXT NOT NULL, sentence_idx INTEGER, date DATE, date_source TEXT,
-    source TEXT, target TEXT, source_name TEXT, target_name TEXT,
-    source_actor_name TEXT, target_actor_name TEXT,
-    code TEXT NOT NULL, root TEXT NOT NULL, name TEXT, goldstein DOUBLE, quad_class INTEGER, plover TEXT,
-    location TEXT, span_start INTEGER, span_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
-    source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
-    evidence TEXT, sentence TEXT, rule TEXT, lang TEXT, pack_version TEXT
-"""
-_DDL = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, text TEXT NOT NULL,
-    published TIMESTAMP, url TEXT, outlet TEXT, lang TEXT, origin TEXT, dateline_place TEXT,
-    pack_version TEXT, coded_at TIMESTAMP, n_sentences INTEGER, n_events INTEGER
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
-    paragraph INTEGER, is_title BOOLEAN, text TEXT
-);
-CREATE TABLE IF NOT EXISTS events ({_REPORT_COLS});
-CREATE TABLE IF NOT EXISTS read_errors (
-    origin TEXT, code TEXT, reason TEXT, seen_at TIMESTAMP
-);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, started_at TIMESTAMP, finished_at TIMESTAMP,
-    knowledge_version TEXT, knowledge BLOB, documents INTEGER, events INTEGER
-);
-"""
-# Columns added in schema 2 (ALTER TABLE keeps stores written by schema 1).
-_ADDED = {
-    "documents": (("text_hash", "TEXT"), ("url_key", "TEXT"), ("knowledge_version", "TEXT")),
-    "events": (("knowledge_version", "TEXT"), ("day", "DATE"), ("match_key", "TEXT"), ("sources", "TEXT[]"),
-               ("report_count", "INTEGER"), ("article_count", "INTEGER"), ("source_count", "INTEGER"),
-               ("first_seen", "TIMESTAMP"), ("last_seen", "TIMESTAMP"), ("seq", "BIGINT")),
-}
-# seq: the order reports were stored in, so re-merging stored reports follows the order of the first merge
-_REPORTS_DDL = f"CREATE TABLE reports ({_REPORT_COLS}, knowledge_version TEXT, event_id TEXT, seq BIGINT)"
-_VIEWS = """
-CREATE OR REPLACE VIEW event_report_counts AS
-SELECT r.event_id, count(*) AS report_count, count(DISTINCT r.doc_id) AS article_count,
-       count(DISTINCT coalesce(d.outlet, r.doc_id)) AS source_count
-FROM reports r JOIN documents d ON d.id = r.doc_id GROUP BY r.event_id;
-"""
-
 
 # The one query object (warta.query): `warta events`, `warta export`, the dyads and the REST API
 # filter with it; the old name stays for callers of Store.events(EventFilter(...)).
@@ -123,27 +72,6 @@ class Known:
     by_url: dict[str, str]  # url key -> id
 
 
-# A writer finding the file locked waits this long: `warta serve` holds a read lock while it copies a
-# changed store (about 0.1 s per 70 MB), and a run started in that moment should not fail.
-LOCK_WAIT_S = 10.0
-
-
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open the file; a writer retries while another process holds a lock on it (readers do not
-    wait: the lock they meet is usually a long `warta code` run)."""
-    deadline = time.monotonic() + LOCK_WAIT_S
-    pause = 0.05
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as exc:
-            locked = isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
-            if read_only or not locked or time.monotonic() + pause > deadline:
-                raise StoreError(f"cannot open {path}: {exc}") from exc
-        time.sleep(pause)
-        pause = min(pause * 2, 1.0)
-
-
 class Store:
     """One DuckDB file. Open with `Store.open(path)`; close when done (or use `with`)."""
 
@@ -159,7 +87,7 @@ class Store:
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"no store at {path}: run `warta code` first")
-        con = _connect(path, read_only)
+        con = connect(path, read_only)
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")
         if not read_only:
@@ -181,14 +109,15 @@ class Store:
     def _migrate(self) -> None:
         """Create the tables, or bring a schema-1 store (events = reports) up to date."""
         con = self.con
-        con.execute(_DDL)
-        for table, columns in _ADDED.items():
-            for name, kind in columns:
-                con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} {kind}")
+        for table in schema.BASE_TABLES:
+            con.execute(table.create())
+        for table in schema.BASE_TABLES:
+            for sql in table.add_columns():
+                con.execute(sql)
         if not self._has_table("reports"):
             con.execute("BEGIN TRANSACTION")
-            con.execute(_REPORTS_DDL)
-            cols = ", ".join(EVENT_COLUMNS)
+            con.execute(schema.REPORTS.create(if_not_exists=False, added=True))
+            cols = ", ".join(schema.REPORT_COLUMNS)
             con.execute(f"INSERT INTO reports ({cols}) SELECT {cols} FROM events")  # schema 1: a row per report
             con.execute("DELETE FROM events")
             con.execute(f"UPDATE documents SET text_hash = substr(sha256(coalesce(title, '') || chr({ord(SEPARATOR)})"
@@ -199,9 +128,10 @@ class Store:
                 con.execute("UPDATE documents SET url_key = _urls.k FROM _urls WHERE documents.id = _urls.id")
                 con.unregister("_urls")
             con.execute("COMMIT")
-        con.execute("ALTER TABLE reports ADD COLUMN IF NOT EXISTS seq BIGINT")
-        con.execute(_VIEWS)
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        for sql in schema.REPORTS.add_columns():
+            con.execute(sql)
+        con.execute(schema.VIEWS)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)])
         self.merge_pending()  # reports of a migrated store, or of an interrupted re-merge
 
     def merge_pending(self) -> int:
@@ -336,7 +266,7 @@ class Store:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         self.con.register("_errs", pa.table({
             "origin": [e.origin for e in errors], "code": [e.code for e in errors],
-            "reason": [e.reason for e in errors], "seen_at": pa.array([now] * len(errors), pa.timestamp("us"))}))
+            "reason": [e.reason for e in errors], "seen_at": [now] * len(errors)}, schema=schema.READ_ERRORS.arrow))
         self.con.execute("DELETE FROM read_errors WHERE (origin, code) IN (SELECT (origin, code) FROM _errs)")
         self.con.execute("INSERT INTO read_errors SELECT DISTINCT ON (origin, code) * FROM _errs")
         self.con.unregister("_errs")
@@ -376,9 +306,7 @@ class Store:
         where, params = flt.where(reports=True, table=table)
         sql = f"SELECT * FROM {table}{where} ORDER BY date NULLS LAST, doc_id, sentence_idx, code, id"
         sql += flt.limit_sql()
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return query_dicts(self.con, sql, params)
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

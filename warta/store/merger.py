@@ -1,6 +1,6 @@
 """Merging reports into events, inside the store's transactions.
 
-The rule itself is warta.merge (pure Python, no store); this is its SQL side:
+The rule itself is warta.store.merge (pure Python, no SQL); this is its SQL side:
 find the stored events a batch's reports might join (same match key, day
 within the gap: one query per batch, whatever the store's size), insert the
 events made and update the counts of those that grew, and re-merge stored
@@ -15,7 +15,9 @@ from datetime import date, datetime, timezone
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from warta import merge
+from warta.store import merge
+from warta.store.duck import query_arrow
+from warta.store.schema import EVENTS
 
 PENDING_CHUNK = 5000  # reports merged per transaction when (re)merging stored reports
 
@@ -90,17 +92,17 @@ class Merger:
         if not rows_at:
             return 0
         sources = [[outlets[i]] for i in alone] + [sorted(e.sources) for e in made]
-        stamp = pa.array([now] * len(rows_at), pa.timestamp("us"))
+        stamp = [now] * len(rows_at)
         rows = reps.take(pa.array(rows_at, pa.int64()))
-        for name, column in (
-                ("day", pa.array([days[i] for i in alone] + [e.anchor.day for e in made], pa.date32())),
-                ("match_key", pa.array([keys[i] for i in rows_at], pa.string())),
-                ("sources", pa.array(sources, pa.list_(pa.string()))),
-                ("source_count", pa.array([len(x) for x in sources], pa.int32())),
-                ("report_count", pa.array([1] * len(alone) + [e.report_count for e in made], pa.int32())),
-                ("article_count", pa.array([1] * len(alone) + [e.article_count for e in made], pa.int32())),
+        for name, values in (
+                ("day", [days[i] for i in alone] + [e.anchor.day for e in made]),
+                ("match_key", [keys[i] for i in rows_at]),
+                ("sources", sources),
+                ("source_count", [len(x) for x in sources]),
+                ("report_count", [1] * len(alone) + [e.report_count for e in made]),
+                ("article_count", [1] * len(alone) + [e.article_count for e in made]),
                 ("first_seen", stamp), ("last_seen", stamp)):
-            rows = rows.append_column(name, column)
+            rows = rows.append_column(name, pa.array(values, EVENTS.type_of(name)))
         self.con.register("_new", rows)
         self.con.execute("INSERT INTO events BY NAME SELECT * FROM _new")
         self.con.unregister("_new")
@@ -140,7 +142,7 @@ class Merger:
             if transactions:
                 con.execute("BEGIN TRANSACTION")
             try:
-                chunk = _arrow(con, f"""
+                chunk = query_arrow(con, f"""
                     SELECT r.* EXCLUDE (event_id), d.published AS _published, d.outlet AS _outlet
                     FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.event_id IS NULL
                     ORDER BY r.seq NULLS LAST, d.coded_at, r.doc_id, r.sentence_idx, r.id LIMIT {PENDING_CHUNK}""")
@@ -177,13 +179,6 @@ class Merger:
             WHERE events.id = c.event_id""", [event_ids])
 
 
-def _arrow(con, sql: str, params: list | None = None) -> pa.Table:
-    """A query's rows as an Arrow table (the method's name differs between DuckDB versions)."""
-    rel = con.sql(sql, params=params or None)
-    fetch = getattr(rel, "to_arrow_table", None) or rel.arrow
-    return fetch()
-
-
 def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
     """doc id -> (publication day, outlet) for the merge."""
     return {d: ((p.date() if p else None), o) for d, p, o in zip(
@@ -192,7 +187,7 @@ def doc_info(documents: pa.Table) -> dict[str, tuple[date | None, str | None]]:
 
 
 def match_keys(reps: pa.Table) -> list[str]:
-    """warta.merge.match_key of every report row, computed on whole columns: root, then the two
+    """warta.store.merge.match_key of every report row, computed on whole columns: root, then the two
     sides' codes in order (UTF-8 bytes sort as Python sorts str)."""
     source, target = (pc.fill_null(reps.column(c), "") for c in ("source", "target"))
     in_order = pc.less_equal(source, target)
