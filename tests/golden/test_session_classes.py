@@ -104,3 +104,30 @@ def test_a_willing_word_before_a_purpose_word_makes_an_intent(text, want):
 def test_a_numbered_commission_is_the_legislature_at_home():
     text = "Di Jakarta, Komisi III mengkritik Kementerian Luar Negeri Indonesia."
     assert ("IDNLEG", "IDNGOV", "111") in _codes("id", text)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Parlemen Jerman 'Usir' Tentara Amerika Serikat"),
+    ("en", "German Lawmakers 'Expel' US Troops"),
+])
+def test_a_predicate_in_scare_quotes_is_a_figure_of_speech(lang, text):
+    assert not _codes(lang, text)
+
+
+def test_a_month_after_a_date_word_is_no_person():
+    analysis = Coder.load(["id"]).code(Document(
+        "t", "Pada pertengahan Agustus, pengadilan Gibraltar memerintahkan pembebasan kapal Iran.", lang="id"))
+    assert not [m for m in analysis.mentions if m.text == "Agustus"]
+
+
+def test_a_liberation_group_names_no_release():
+    assert not [c for c in _codes("id", "Amerika Serikat mengecam kelompok pembebasan Palestina.") if c[2] == "0841"]
+
+
+def test_a_noun_behind_another_verb_and_a_preposition_is_that_verbs():
+    assert not _codes("id", "Menteri Luar Negeri Iran merujuk pada sanksi terhadap Suriah.")
+
+
+def test_bad_words_of_a_relative_clause_fall_on_its_own_noun():
+    text = ('"Rakyat Indonesia menolak praktik yang sangat merugikan perempuan," kata Menteri Luar Negeri Malaysia.')
+    assert not [c for c in _codes("id", text) if c[2] == "111"]

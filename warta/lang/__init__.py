@@ -58,6 +58,7 @@ WORD_CLASSES = {
     "singular_pronoun",  # ia, he: the person or office the previous sentence began with
     "purpose",  # untuk, in order to: the predicate after it is an aim, not a deed
     "background",  # tahun, peringatan, anniversary: a predicate noun after it names a lasting state, not news
+    "scare_quote",  # ', ‘, ": around a predicate alone, a figure of speech ("Parlemen 'Usir' Tentara AS")
     "quote_mark",  # ", “, ”: open and close a quotation, whose first-person words stand for its speaker
     "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
     "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)

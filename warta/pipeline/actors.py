@@ -67,6 +67,9 @@ class ActorFinder:
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
                                    if row["kind"] in ("weekday", "relative") for w in row["words"].split("|"))
+        # month words: a name only where no date stands around them ("15 Agustus," is no person)
+        self.months = frozenset(w.strip().lower() for row in self.pack.dates
+                                if row["kind"] == "month" for w in row["words"].split("|"))
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document
@@ -630,6 +633,10 @@ class ActorFinder:
             if opening and end == i + 1 and end < len(toks) and toks[end].text == "," \
                     and self._recall(toks[i].text, memory) is None:
                 i = end  # "Namun, ...", "However, ...": one opening word set off by a comma is no name
+                continue
+            if end == i + 1 and words[i] in self.months and i > 0 and (
+                    toks[i - 1].text.isdigit() or not _is_name_token(toks[i - 1].text)):
+                i = end  # "pada 15 Agustus,", "pertengahan Agustus": a date
                 continue
             name = " ".join(t.text for t in toks[i:end])
             actor = self._recall(name, memory)

@@ -81,6 +81,7 @@ class EventCoder:
         self.blames = _phrases(pack.word_class("blame"))
         self.obligations = pack.word_class("obligation")
         self.quote_marks = pack.word_class("quote_mark")
+        self.scare_quotes = pack.word_class("scare_quote")
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
@@ -161,10 +162,15 @@ class EventCoder:
             else:
                 blame = self._negative_in(words, lo, hi, self.blames)
                 bad = self._negative_in(words, lo, hi, self.negatives)
-                if blame is not None:
-                    found = (parties[0], blame, self.ACCUSE_CODE)
-                elif bad is not None:
-                    found = (parties[0], bad, self.JUDGEMENT_CODE)
+                for span, code in ((blame, self.ACCUSE_CODE), (bad, self.JUDGEMENT_CODE)):
+                    # the words fall on the first party named before them ("Y melanggar", "Y treats Z
+                    # with contempt"), not across a relative clause of another noun ("rakyat ... praktik
+                    # yang merugikan")
+                    party = next((g for g in parties if span is not None and g.t1 <= span[0] and not any(
+                        words[j] in self.relatives for j in range(g.t1 + 1, span[0]))), None)
+                    if party is not None:
+                        found = (party, span, code)
+                        break
             if found is None:
                 continue
             target, (b0, b1), code = found
@@ -172,7 +178,8 @@ class EventCoder:
             trig = Trigger(sent.index, b0, b1, toks[b0].start, toks[b1 - 1].end, "judgement", code)
             how = f"{w}:{' '.join(words[b0:b1])}"
             out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how, code, False, place)
-                                   for a, b in _cross(speaker, target)) if (e.source or e.target)
+                                   for a, b in _cross(speaker, target) if not (_shape_only(a) or _shape_only(b)))
+                       if (e.source or e.target)
                        and _side(e.source, e.source_name) != _side(e.target, e.target_name))
         return out
 
@@ -299,6 +306,9 @@ class EventCoder:
         passive = trig.passive or entry.frame == "passive"
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
+        if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
+                and words[trig.tok_end] in self.scare_quotes:
+            return []  # "Parlemen 'Usir' Tentara AS": a predicate set in quotes is a figure of speech
         reading = self.mood.read(words, trig.tok_start, entry, sent.is_title)
         if reading.code is None or self._governed(words, trig, triggers, groups):
             return []
@@ -367,9 +377,12 @@ class EventCoder:
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
 
     def _object_of_other_verb(self, words, trig: Trigger) -> bool:
-        """Does an active verb the lexicon does not know stand right before the predicate noun
-        (a light verb aside: "melakukan penyelidikan" is the deed)?"""
+        """Does an active verb the lexicon does not know stand right before the predicate noun, or
+        before a preposition before it (a light verb aside: "melakukan penyelidikan" is the deed;
+        "merujuk pada sanksi" is no sanction)?"""
         k = _before_index(words, trig.tok_start, self.articles)
+        if k > 0 and words[k] in self._prep_class:
+            k -= 1
         if k < 0 or words[k] in self.light_verbs:
             return False
         return "active" in self.matcher.morph.analyses(words[k]).values()
