@@ -131,3 +131,11 @@ def test_a_noun_behind_another_verb_and_a_preposition_is_that_verbs():
 def test_bad_words_of_a_relative_clause_fall_on_its_own_noun():
     text = ('"Rakyat Indonesia menolak praktik yang sangat merugikan perempuan," kata Menteri Luar Negeri Malaysia.')
     assert not [c for c in _codes("id", text) if c[2] == "111"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Indonesia tidak mau menerima bantuan dari Malaysia.", ("IDNGOV", "MYSGOV", "122")),
+    ("Indonesia menerima bantuan dari Jepang.", ("JPNGOV", "IDNGOV", "070")),
+])
+def test_the_receiver_who_refuses_aid_acts(text, want):
+    assert want in _codes("id", text)

@@ -337,7 +337,8 @@ class EventCoder:
             elif self._object_of_other_verb(words, trig):
                 return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
         if not pairs:
-            if passive:
+            if passive and not (entry.frame == "passive" and reading.mood == "refused"):
+                # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
                 subject, obj = obj, subject
                 how += ":passive"
             if entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
