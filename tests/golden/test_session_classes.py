@@ -139,3 +139,18 @@ def test_bad_words_of_a_relative_clause_fall_on_its_own_noun():
 ])
 def test_the_receiver_who_refuses_aid_acts(text, want):
     assert want in _codes("id", text)
+
+
+def test_he_added_is_the_speaker_named_last_not_the_person_the_text_began_with():
+    text = ('Menteri Luar Negeri Amerika Serikat mengecam Iran. "Kami tidak akan berunding," kata Karimzadeh '
+            'kepada wartawan. "Kami mengecam Amerika Serikat," tambahnya.')
+    mentions = Coder.load(["id"]).code(Document("t", text, lang="id")).mentions
+    # the unknown speaker's "kami" is nobody the text can code: not the American minister the text
+    # began with, nor the journalists the words were said to
+    assert not [m for m in mentions if m.text == "Kami" and m.actor is not None]
+
+
+def test_an_outlet_that_quotes_someone_passes_on_their_words():
+    text = ('"Kami mengecam Amerika Serikat," kata kantor berita Iran, mengutip Presiden Iran.')
+    mentions = Coder.load(["id"]).code(Document("t", text, lang="id")).mentions
+    assert [m.actor.code for m in mentions if m.text == "Kami"] == ["IRNGOV"]

@@ -178,10 +178,17 @@ class ActorFinder:
         paragraphs: dict[int, list[Sentence]] = {}
         for sent in sentences:
             paragraphs.setdefault(sent.paragraph, []).append(sent)
+        named_last = False  # a quote was attributed by name before ('..." kata Stanikzai')
+        last: Mention | None = None  # that speaker, None when nobody could tell who they are
         for para in paragraphs.values():
             marks = [(sent, k) for sent in para for k, t in enumerate(sent.tokens) if t.text in self.quote_marks]
             for (s0, k0), (s1, k1) in zip(marks[0::2], marks[1::2]):
-                speaker = self._speaker_after(s1, k1, by_sentence, leads) or self._speaker_before(s0, k0, by_sentence)
+                speaker, named = self._speaker_after(s1, k1, by_sentence, leads)
+                if named:
+                    named_last, last = True, speaker
+                elif speaker is not None and named_last:
+                    speaker = last  # '"...," tambahnya': the speaker named last, not whoever led the text
+                speaker = speaker or self._speaker_before(s0, k0, by_sentence)
                 if speaker is None or speaker.actor is None:
                     continue
                 for sent in para:
@@ -195,23 +202,28 @@ class ActorFinder:
                                for k in range(lo, hi) if sent.tokens[k].lower in self.self_pronouns and k not in covered)
         return out
 
-    def _speaker_after(self, sent, k: int, by_sentence, leads) -> Mention | None:
-        """'...," kata Iqbal': the actor right after the speech verb that follows the closing quote;
-        with none there ("ujarnya", "kata dia"), the person the sentence before began with."""
+    def _speaker_after(self, sent, k: int, by_sentence, leads) -> tuple[Mention | None, bool]:
+        """'...," kata Iqbal': the actor right after the speech verb that follows the closing quote
+        (and True: named there); with none there ("ujarnya", "kata dia"), the person the sentence
+        before began with (and False)."""
         toks = sent.tokens
         v = k + 1
         while v < len(toks) and toks[v].text == ",":
             v += 1
         if v >= len(toks):
-            return None
+            return None, False
         if toks[v].lower not in self.speech_verbs:
             # '...," the minister said': the actor right after the quote, a speech verb after it
             return next((m for m in by_sentence.get(sent.index, ()) if v <= m.tok_start <= v + 1
-                         and m.tok_end < len(toks) and toks[m.tok_end].lower in self.speech_verbs), None)
-        after = [m for m in by_sentence.get(sent.index, ()) if v < m.tok_start <= v + 3]
+                         and m.tok_end < len(toks) and toks[m.tok_end].lower in self.speech_verbs), None), True
+        mine = by_sentence.get(sent.index, ())
+        if v + 1 < len(toks) and _is_name_token(toks[v + 1].text) and not any(m.tok_start == v + 1 for m in mine):
+            return None, True  # '...," kata Stanikzai': someone named whom nobody knows
+        # not whom it was said to ('kata X kepada wartawan')
+        after = [m for m in mine if v < m.tok_start <= v + 3 and toks[m.tok_start - 1].lower not in self.target_preps]
         if after:
-            return min(after, key=lambda m: m.tok_start)
-        return leads[sent.index] if sent.index < len(leads) else None
+            return _passed_on(min(after, key=lambda m: m.tok_start), mine), True
+        return (leads[sent.index] if sent.index < len(leads) else None), False
 
     def _speaker_before(self, sent, k: int, by_sentence) -> Mention | None:
         """'Iqbal mengatakan, "Kami ...': the actor right before the speech verb before the quote."""
@@ -492,6 +504,7 @@ class ActorFinder:
                 break
         if speaker is None:
             return []
+        speaker = _passed_on(speaker, found)
         return [self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
                 for k in selves if not speaker.tok_start <= k < speaker.tok_end]
 
@@ -746,6 +759,15 @@ def _is_name_token(text: str) -> bool:
 
 
 _NAME_TOKENS: dict[str, bool] = {}  # answers of _is_name_token, per word as written
+
+
+def _passed_on(speaker: Mention, mentions) -> Mention:
+    """'..." kata kantor berita Iran, mengutip Presiden Rouhani': an outlet named as the speaker
+    passes on the words of the party named after it, if any."""
+    if speaker.actor is None or speaker.actor.sector != "MED":
+        return speaker
+    return next((m for m in mentions if m.tok_start >= speaker.tok_end and m.actor is not None
+                 and m.actor.sector != "MED"), speaker)
 
 
 def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names: frozenset[str] = frozenset()) -> int:
