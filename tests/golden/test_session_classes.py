@@ -154,3 +154,16 @@ def test_an_outlet_that_quotes_someone_passes_on_their_words():
     text = ('"Kami mengecam Amerika Serikat," kata kantor berita Iran, mengutip Presiden Iran.')
     mentions = Coder.load(["id"]).code(Document("t", text, lang="id")).mentions
     assert [m.actor.code for m in mentions if m.text == "Kami"] == ["IRNGOV"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Presiden Iran ingin bertemu di sela Sidang Majelis Umum PBB.", "IGOUNO"),
+    ("Presiden Iran bertemu Presiden Prancis di markas NATO.", "IGOWSTNAT"),
+])
+def test_a_body_at_a_meetings_venue_is_no_party(text, body):
+    assert not [c for c in _codes("id", text) if body in c]
+
+
+def test_country_names_outside_cldr_spelling():
+    assert ("USAGOV", "AFGGOV", "036") in _codes(
+        "id", "Presiden Amerika Serikat mengundang Presiden Afghanistan ke Washington.")

@@ -364,8 +364,8 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
-        if parties is not None and subject is not None and obj is not None and not passive:
-            parties.append((subject, obj))
+        if parties is not None and subject is not None and obj is not None and not passive and reading.mood == "done":
+            parties.append((subject, obj))  # (a meeting only hoped for lends its parties to no call)
         if reading.mood != "done":
             how += f":{reading.mood}"
         ahead = reading.mood != "done" or (reading.code or entry.code)[:2] in self.FUTURE_ROOTS
@@ -493,6 +493,7 @@ class EventCoder:
                      and not (trig.code[:2] == self.INTENT_ROOT and self._governs(words, trig, t, groups))),
                     default=len(words))
         articles = self.articles
+        venue = None  # where a venue's body ends
         for g in groups:
             # a party named inside the predicate's own gap ("expelled Russian diplomats",
             # "urged Israel to halt") is its object too
@@ -510,8 +511,30 @@ class EventCoder:
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
+            if self._at_venue(words, g.t0, entry) or venue is not None and words[venue:g.t0] == ["("]:
+                venue = g.t1  # "bertemu di Sidang Majelis PBB (UNGA)": the body's venue, not a party
+                continue
             return g
         return None
+
+    VENUE_WORDS = 2  # "di [sela Sidang] Majelis Umum PBB": words of a venue between "di" and its body
+
+    def _at_venue(self, words, t0: int, entry: VerbEntry) -> bool:
+        """Does a place preposition stand a venue word or two before the group ("di Sidang PBB",
+        "di markas NATO"), nothing between that is a preposition or a comma? Only for parties who
+        meet (a protest "di depan Kedutaan AS" is against the embassy's country)."""
+        if entry.frame != "symmetric":
+            return False
+        for n in range(1, self.VENUE_WORDS + 1):
+            k = t0 - 1 - n
+            if k < 0:
+                return False
+            between = words[k + 1:t0]
+            if any(w == "," or w in self._prep_class for w in between):
+                return False
+            if words[k] in self.place_preps and words[k] not in entry.preps:
+                return True
+        return False
 
     @staticmethod
     def _last_end(groups: list[Group], g: Group) -> int:
