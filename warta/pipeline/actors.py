@@ -63,6 +63,7 @@ class ActorFinder:
         self.articles = self.pack.word_class("article")
         self.formers = self.pack.word_class("former")
         self.target_preps = self.pack.word_class("target_prep")
+        self.joiners = self.pack.word_class("name_joiner")  # "director [of] Oxfam Ana Ruiz"
         self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
@@ -336,7 +337,8 @@ class ActorFinder:
             # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Sari Lestari";
             # a body's name only behind a title of its people: "Ketua [KPK] Budi Santoso", not "[KPK]
             # Agus" of a headline's subject and object
-            return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
+            return r.kind == "role" or self.judge.titled_before(words, r.tok_start) \
+                or r.tok_start > 1 and words[r.tok_start - 1] in self.joiners and self.judge.titled_before(words, r.tok_start - 1)
         if words[r.tok_end:person.tok_start] == [","] and (r.kind == "role" or self.judge.titled_before(
                 words, r.tok_start)) and not (person.tok_end < len(words) and words[person.tok_end] in self.coordinators):
             return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed

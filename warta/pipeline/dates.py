@@ -23,6 +23,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
 # a bare "16/7" must not be a score or a fraction: only inside brackets after a weekday
+_PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption or a legend line does not)
 _MAX_LAG_DAYS = 366  # a carried date older than this is history, not the news
 
 
@@ -104,7 +105,8 @@ class DateResolver:
         body = [s for s in sentences if not s.is_title]
         if not body or len(body) == len(sentences):
             return dates
-        lead_paragraphs = sorted({s.paragraph for s in body})[:2]
+        # the first two paragraphs of prose: a caption or a map's legend ("Syrian opposition") is no lead
+        lead_paragraphs = sorted({s.paragraph for s in body if s.text.rstrip()[-1:] in _PROSE_END})[:2]
         lead = next((dates[s.index] for s in body if s.paragraph in lead_paragraphs
                      and dates[s.index][1] in ("explicit", "relative")), None)
         if lead is None:

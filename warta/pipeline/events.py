@@ -43,6 +43,8 @@ class EventCoder:
     assigns = ("triggers", "events")
 
     NOUN_REACH = 3  # words between a noun predicate and a subject on its left
+    SOURCE_REACH = 8  # words between "according" and the speaker behind "by" ("according to a statement on Monday by X")
+    OFFICE_WORDS = 4  # words of a speaker's office between a closing quote and the speaker's name
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
@@ -196,12 +198,14 @@ class EventCoder:
                 continue
             before_quote = k > 0 and (words[k - 1] in self.quote_marks or words[k - 1] == ","
                                       and k > 1 and words[k - 2] in self.quote_marks)
-            named_first = next((g for g in groups if g.t1 == k and self._after_quote(sent, g.t0)), None)
+            named_first = next((g for g in groups if g.t1 == k and self._after_quote(sent, g.t0) >= 0), None)
             if before_quote:  # '"...," kata X': the speaker after the verb, the words before it
-                speaker = next((g for g in groups if k < g.t0 <= k + 3), None)
+                speaker = next((g for g in groups if k < g.t0 <= k + 3), None) or next(
+                    (g for g in groups if g.prep == "agent_prep" and k < g.t0 <= k + self.SOURCE_REACH
+                     and not any(x in CLAUSE_END for x in words[k + 1:g.t0])), None)  # '"...," according to a post by X'
                 lo, hi = 0, k
             elif named_first is not None:  # '"...," the minister said': the speaker between
-                speaker, lo, hi = named_first, 0, named_first.t0
+                speaker, lo, hi = named_first, 0, self._after_quote(sent, named_first.t0)
             else:  # "X menilai ...": the speaker before, the words after, up to the next speech
                 speaker = self._speaker_before(words, k, groups)
                 lo = k + 1
@@ -209,12 +213,21 @@ class EventCoder:
             if speaker is not None:
                 yield k, w, speaker, lo, hi
 
-    def _after_quote(self, sent: Sentence, t0: int) -> bool:
-        """Does token t0 follow a closing quote (a comma and articles aside)?"""
-        k = _before(sent.tokens, t0, self.articles)
-        if k >= 0 and sent.tokens[k].lower == ",":
+    def _after_quote(self, sent: Sentence, t0: int) -> int:
+        """The closing quote token t0 follows (a comma and articles aside, or a few words of the
+        speaker's office before the name: '"...," Lima director of Oxfam Ana Ruiz said'), or -1."""
+        toks = sent.tokens
+        k = _before(toks, t0, self.articles)
+        for _ in range(self.OFFICE_WORDS + 1):
+            if k < 0 or toks[k].lower in self.quote_marks:
+                break
+            if toks[k].lower in CLAUSE_END or toks[k].lower in self.judging:
+                k = -1 if toks[k].lower != "," else k
+                break
             k -= 1
-        return k >= 0 and sent.tokens[k].lower in self.quote_marks
+        if k >= 0 and toks[k].lower == ",":
+            k -= 1
+        return k if k >= 0 and toks[k].lower in self.quote_marks else -1
 
     def _speaker_before(self, words, k: int, groups: list[Group]) -> Group | None:
         """The group right before a speech verb, a few words at most between, none a preposition's."""

@@ -1,0 +1,59 @@
+"""Classes of English news writing met in real articles (issue 13), each in sentences written
+for these tests: quotes that go on after an exclamation, headlines over a map's legend,
+speakers named after a quote with their office before their name, and more."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from warta.model import Document
+
+from tests.golden.en.test_en_grammar import _coder, code, triples
+
+TUESDAY = datetime(2021, 3, 16, 8, 0, tzinfo=timezone.utc)
+
+
+def _titled(title: str, body: str, published: datetime = TUESDAY):
+    return _coder().code(Document("news", f"{title}\n\n{body}", title=title, published=published, lang="en"))
+
+
+def test_a_quote_ending_in_an_exclamation_does_not_end_the_sentence():
+    a = code('Farmers in Chile shouted "enough!" and waved flags at the rally on Monday.')
+    assert len(a.sentences) == 1
+    assert a.dates[0][0] == date(2020, 7, 13)
+
+
+def test_a_new_sentence_after_an_exclamation_still_starts():
+    a = code('The minister said "never again!" The crowd cheered.')
+    assert len(a.sentences) == 2
+
+
+def test_a_headline_takes_the_day_of_the_first_prose_paragraph_not_of_a_legend():
+    a = _titled("Peru recalls its ambassador from Bolivia",
+                "■ Peruvian territory\n\n■ Bolivian territory\n\n"
+                "On Sunday, the Peruvian government recalled its ambassador from Bolivia.")
+    title = next(s for s in a.sentences if s.is_title)
+    assert a.dates[title.index] == (date(2021, 3, 14), "lead")
+
+
+def test_a_speaker_after_a_quote_may_carry_an_office_before_the_name():
+    # the office of an organisation ("regional director of Oxfam") stands between the quote and the name
+    a = code('"The Peruvian police acted in an unlawful way," Lima director of Human Rights Watch Ana Ruiz said.')
+    assert triples(a) == {("NGOHRI", "PERCOP", "111")}
+
+
+def test_the_office_before_a_body_and_a_name_gives_the_person_the_body():
+    a = code("The director of Human Rights Watch Ana Ruiz criticized the Peruvian police.")
+    assert triples(a) == {("NGOHRI", "PERCOP", "111")}
+    assert a.events[0].source_name == "Human Rights Watch Ana Ruiz"
+
+
+def test_according_to_a_post_by_a_speaker_makes_the_speaker_judge():
+    a = code('"The Venezuelan government is destructive," according to a post on Monday by '
+             'the Colombian foreign minister.')
+    assert ("COLGOV", "VENGOV", "111") in triples(a)
+    assert a.events[0].date == date(2020, 7, 13)
+
+
+def test_according_to_a_report_by_nobody_codes_nothing():
+    a = code('"The Venezuelan government is destructive," according to a report on Monday by analysts.')
+    assert not a.events
