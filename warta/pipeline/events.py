@@ -15,10 +15,11 @@ coded side, and two uncoded people are told apart by their names.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations
 
+from warta.knowledge import split_code
 from warta.lang import LanguagePack, VerbEntry
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
@@ -57,6 +58,10 @@ class EventCoder:
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
+    # reactions whose other party may be the doer (or, for a claim, the target) of a deed told before
+    REACTION_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12"})
+    CLAIM_CODE = "015"  # claim responsibility: the claimant did the deed
+    REFERENT_GAP = 3  # words between a reaction and the noun of the deed it reacts to ("for the", "into the")
 
     def __init__(self, pack: LanguagePack, ontology: Ontology, settings: Settings):
         self.pack = pack
@@ -75,6 +80,9 @@ class EventCoder:
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
+        self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
+        self.function_words = frozenset().union(*(pack.word_class(c) for c in (
+            "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
         self.place_preps = pack.word_class("place_prep")
         self.titles = frozenset(t for t in pack.word_class("person_title") if " " not in t)
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
@@ -96,6 +104,7 @@ class EventCoder:
         for m in analysis.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         triggers, events = [], []
+        earlier: list[tuple[Trigger, list[Event], Mention | None]] = []  # each predicate so far, its events, its place
         lead = self._dateline_paragraph(analysis)
         for sent in analysis.sentences:
             found = self.find_triggers(sent)
@@ -122,9 +131,11 @@ class EventCoder:
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
             place = self._place(analysis, sent, by_sentence.get(sent.index, ()), lead)
             coded = [ev for trig in found
-                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place)]
+                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier)]
             if judging:
                 coded += self._judgements(analysis, sent, groups, coded, place)
+            spot = self._place_mention(sent, by_sentence.get(sent.index, ()))
+            earlier.extend((t, [e for e in coded if e.trigger_span == (t.start, t.end)], spot) for t in found)
             for ev in coded:
                 key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
                 if key not in seen:
@@ -312,7 +323,8 @@ class EventCoder:
         return out
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
-              objects: set[int], parties: list | None = None, place: str | None = None) -> list[Event]:
+              objects: set[int], parties: list | None = None, place: str | None = None,
+              earlier: list | None = None) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
         obj = self._object(words, trig, entry, groups, triggers)
@@ -377,6 +389,11 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
+        if not pairs and subject is not None and obj is None and not passive and earlier \
+                and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
+            # "X claimed responsibility for the attacks", "X called for an inquiry into the shooting":
+            # the other party is the one of the deed an earlier sentence told
+            return self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
         if parties is not None and subject is not None and obj is not None and not passive:
             parties.append((subject, obj))
         if reading.mood != "done":
@@ -400,6 +417,57 @@ class EventCoder:
         if k < 0 or words[k] in self.light_verbs:
             return False
         return "active" in self.matcher.morph.analyses(words[k]).values()
+
+    def _reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
+                  triggers: list[Trigger], earlier: list, how: str, place: str | None) -> list[Event]:
+        """A reaction to a deed named by a definite noun right after it ("for the attacks", "into the
+        shooting") that an earlier sentence told: a claim of responsibility falls on the deed's target
+        (the party it hit, or the country it happened in) and makes the claimant its doer too; any other
+        reaction (an appeal, an inquiry, a criticism) falls on the deed's doer."""
+        deed = next((t for t in triggers if t.tok_start > trig.tok_end and self.entries[t.entry_id].frame != "symmetric"), None)
+        if deed is None or deed.tok_start - trig.tok_end > self.REFERENT_GAP or deed.tok_start < 1 \
+                or words[deed.tok_start - 1] not in self.definite \
+                or any(w in CLAUSE_END or w[:1].isalnum() and w not in self.function_words
+                       for w in words[trig.tok_end:deed.tok_start - 1]):
+            return []
+        # the last deed told with the same predicate ("the shooting" after "shot"; a deed of another
+        # entry of its kind may be another deed: "the air strikes" after "the rebels fired rockets")
+        told = next((x for x in reversed(earlier) if x[0].entry_id == deed.entry_id and x[0].sentence < sent.index
+                     and (x[1] or x[2] is not None)), None)
+        if told is None:
+            return []
+        t0, events, spot = told
+        claim = trig.code == self.CLAIM_CODE
+        if events:
+            done = events[0]
+            side = (done.target, done.target_name, done.target_span) if claim else (done.source, done.source_name, done.source_span)
+            if side[0] is None:
+                return []
+            other = Mention(sent.index, 0, 0, side[1], split_code(side[0]), "role", 0, 0, "referent")
+        elif claim and spot is not None:
+            other = spot
+        else:
+            return []
+        # the party as the earlier sentence named it, standing where the noun of its deed stands here
+        other = replace(other, sentence=sent.index, start=deed.start, end=deed.end,
+                        tok_start=deed.tok_start, tok_end=deed.tok_end, rule="referent")
+        out = []
+        for m in subject.members:
+            out.append(self._event(analysis, sent, trig, entry, m, other, how + ":referent", None, False, place))
+            if claim:
+                deed_entry = self.entries[t0.entry_id]
+                out.append(self._event(analysis, sent, deed, deed_entry, m, other, deed_entry.frame + ":claimed",
+                                       None, False, place))
+        return [e for e in out if (e.source or e.target) and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _place_mention(self, sent: Sentence, mentions) -> Mention | None:
+        """The country or capital the sentence sets itself in ("attacks in Chile")."""
+        for m in mentions:
+            if m.kind in ("capital", "country") and m.actor is not None:
+                k = _before(sent.tokens, m.tok_start, self.articles)
+                if k >= 0 and sent.tokens[k].lower in self.place_preps:
+                    return m
+        return None
 
     def _host(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> Trigger | None:
         """The predicate whose object phrase this one stands in, with no actor, comma or

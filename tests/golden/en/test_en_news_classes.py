@@ -57,3 +57,38 @@ def test_according_to_a_post_by_a_speaker_makes_the_speaker_judge():
 def test_according_to_a_report_by_nobody_codes_nothing():
     a = code('"The Venezuelan government is destructive," according to a report on Monday by analysts.')
     assert not a.events
+
+
+# -- a reaction to a deed an earlier sentence told ------------------------------------------
+
+def test_a_call_for_an_inquiry_into_the_deed_falls_on_its_doer():
+    a = code("Chilean police shot a Peruvian protester. Bolivia called for an inquiry into the shooting.")
+    assert ("BOLGOV", "CHLCOP", "020") in triples(a)
+
+
+def test_a_claim_of_responsibility_falls_on_the_country_attacked_and_makes_the_claimant_the_attacker():
+    a = code("Attacks by drones hit a refinery in Chile on Monday. "
+             "The Bolivian rebels claimed responsibility for the attacks.")
+    assert {("BOLREB", "CHLGOV", "015"), ("BOLREB", "CHL", "190")} <= triples(a)
+    assert all(e.sentence == 1 for e in a.events)  # the evidence stands in the claim's sentence
+
+
+def test_the_earlier_deed_must_be_told_with_the_same_predicate():
+    a = code("Rebels fired rockets at Chile. Peru condemned the air strikes.")
+    assert not any(e.rule.endswith(":referent") for e in a.events)
+
+
+def test_a_deed_named_without_the_article_is_no_earlier_deed():
+    a = code("Chilean police shot a Peruvian protester. Bolivia called for an inquiry into shootings.")
+    assert not any(e.source == "BOLGOV" for e in a.events)
+
+
+def test_a_reaction_with_its_own_object_keeps_it():
+    a = code("Chilean police shot a Peruvian protester. Bolivia criticized Argentina over the shooting.")
+    assert ("BOLGOV", "ARGGOV", "111") in triples(a)
+    assert not any(e.target == "CHLCOP" and e.source == "BOLGOV" for e in a.events)
+
+
+def test_attorneys_general_are_the_judiciary():
+    a = code("Ten Mexican attorneys general sued the Mexican president on Monday.")
+    assert ("MEXJUD", "MEXGOV", "115") in triples(a)
