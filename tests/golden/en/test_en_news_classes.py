@@ -92,3 +92,20 @@ def test_a_reaction_with_its_own_object_keeps_it():
 def test_attorneys_general_are_the_judiciary():
     a = code("Ten Mexican attorneys general sued the Mexican president on Monday.")
     assert ("MEXJUD", "MEXGOV", "115") in triples(a)
+
+
+# -- a deed someone is let or pressed to do is not done ---------------------------------------
+
+def test_a_deed_a_law_allows_is_not_done():
+    a = code("Peru passed a law that would have allowed the Chilean government to extradite Bolivian activists.")
+    assert not any(e.code.startswith("06") for e in a.events)
+
+
+def test_a_predicate_noun_someone_is_pressed_to_launch_is_not_done():
+    a = code("The Chilean president pressured the Peruvian government to launch an investigation of Bolivian activists.")
+    assert not any(e.source == "PERGOV" for e in a.events)
+
+
+def test_a_deed_continued_in_the_infinitive_is_done():
+    a = code("The Chilean government continued to expel Peruvian diplomats.")
+    assert triples(a) == {("CHLGOV", "PERGOV", "161")}
