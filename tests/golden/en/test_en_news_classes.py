@@ -109,3 +109,10 @@ def test_a_predicate_noun_someone_is_pressed_to_launch_is_not_done():
 def test_a_deed_continued_in_the_infinitive_is_done():
     a = code("The Chilean government continued to expel Peruvian diplomats.")
     assert triples(a) == {("CHLGOV", "PERGOV", "161")}
+
+
+def test_those_who_report_a_strike_did_not_strike():
+    a = code("Chilean authorities reported a missile strike on a Peruvian base.")
+    assert not any(e.source == "CHLGOV" for e in a.events)
+    a = code("Peru struck a Chilean base, Chilean authorities reported.")
+    assert triples(a) == {("PER", "CHL", "195")}
