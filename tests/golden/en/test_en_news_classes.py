@@ -116,3 +116,9 @@ def test_those_who_report_a_strike_did_not_strike():
     assert not any(e.source == "CHLGOV" for e in a.events)
     a = code("Peru struck a Chilean base, Chilean authorities reported.")
     assert triples(a) == {("PER", "CHL", "195")}
+
+
+def test_an_mp_named_once_is_known_by_name_later():
+    a = code("At the London rally, speakers included Labour MP (Member of Parliament) Ana Ruiz. "
+             "Ana Ruiz called the British government's plan reckless.")
+    assert ("GBRLEG", "GBRGOV", "111") in triples(a)
