@@ -74,6 +74,7 @@ WORD_CLASSES = {
     "name_joiner",  # of, for: a capitalised name after it and a capitalised word goes on that name
     "infinitive",  # to: after a permission word, the predicate right after it is one someone is let or pressed to do
     "permission",  # allowed, pressure: a predicate in the infinitive after it ("allowed X to extradite") is not done
+    "office_verb",  # elected, appointed: "Ana Ruiz was elected Speaker": the name before holds the office after
     "definite",  # the: a predicate noun after it names a deed the story told before ("claimed the attacks")
 }
 

@@ -63,7 +63,8 @@ class ActorFinder:
         self.articles = self.pack.word_class("article")
         self.formers = self.pack.word_class("former")
         self.target_preps = self.pack.word_class("target_prep")
-        self.joiners = self.pack.word_class("name_joiner")  # "director [of] Oxfam Ana Ruiz"
+        self.joiners = self.pack.word_class("name_joiner")
+        self.office_verbs = self.pack.word_class("office_verb")  # elected, sworn: the name before takes the office after  # "director [of] Oxfam Ana Ruiz"
         self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
@@ -307,9 +308,10 @@ class ActorFinder:
             k = r.tok_start - 1
             while k >= 0 and toks[k].lower in self.articles:
                 k -= 1
-            if r.actor is None or k < 1 or toks[k].text != ",":
+            if r.actor is None or k < 1:
                 continue
-            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None)
+            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None) \
+                if toks[k].text == "," else self._took_office(toks, r, names)
             if person is None:
                 continue
             actor = Actor(r.actor.code, r.actor.country, r.actor.sector, " ".join(person.text.split()))
@@ -329,6 +331,17 @@ class ActorFinder:
     @staticmethod
     def _words_of(toks) -> list[str]:
         return [t.lower for t in toks]
+
+    def _took_office(self, toks, r: Mention, names: list[Mention]) -> Mention | None:
+        """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected
+        Speaker", "Ana Ruiz yesterday resumed the office of Speaker of the Senate"."""
+        for m in names:
+            between = [t.text for t in toks[m.tok_end:r.tok_start]]
+            if m.actor is None and m.kind == "person" and 0 < len(between) <= _OFFICE_GAP \
+                    and all(w.isalpha() and w.islower() or w == "-" for w in between) \
+                    and any(w in self.office_verbs for w in between):
+                return m
+        return None
 
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
         """Does the person's name follow the office right away, or the body with only a title between?"""
@@ -749,6 +762,9 @@ class ActorFinder:
 
 
 # -- helpers over tokens ------------------------------------------------------
+
+_OFFICE_GAP = 5  # words between a name and the office it takes ("yesterday resumed the office of")
+
 
 def _is_name_token(text: str) -> bool:
     hit = _NAME_TOKENS.get(text)

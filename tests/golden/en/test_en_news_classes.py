@@ -122,3 +122,15 @@ def test_an_mp_named_once_is_known_by_name_later():
     a = code("At the London rally, speakers included Labour MP (Member of Parliament) Ana Ruiz. "
              "Ana Ruiz called the British government's plan reckless.")
     assert ("GBRLEG", "GBRGOV", "111") in triples(a)
+
+
+def test_a_name_that_takes_an_office_holds_it_later():
+    a = code("Ana Ruiz was re-elected Chilean president on Sunday. The Peruvian president congratulated Ruiz.")
+    assert ("PERGOV", "CHLGOV", "051") in triples(a)
+    a = code("Ana Ruiz yesterday resumed the office of Chilean foreign minister. Ruiz criticized Peru.")
+    assert ("CHLGOV", "PERGOV", "111") in triples(a)
+
+
+def test_a_name_far_from_an_office_does_not_take_it():
+    a = code("Ana Ruiz was elected in a vote that many in the Chilean government disputed. Ruiz criticized Peru.")
+    assert not any(e.source == "CHLGOV" for e in a.events)
