@@ -80,6 +80,7 @@ class EventCoder:
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
+        self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
             "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
@@ -319,7 +320,10 @@ class EventCoder:
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
-            out.append(Group(tuple(members), t0, t1, self._prep_class.get(prev)))
+            prep = self._prep_class.get(prev)
+            if prev in ("-", "‑") and k > 0 and sent.tokens[k - 1].lower in self.against:
+                prep = "target_prep"  # "anti-government protests": the government is what they are against
+            out.append(Group(tuple(members), t0, t1, prep))
         return out
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
@@ -389,6 +393,18 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
+            elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
+                  and reading.mood == "done"):
+                # "anti-government protests continue in Lima": a crowd of the place, named by the
+                # protest words, against the party after "anti-"
+                against = next((g for g in groups if g.t1 == trig.tok_start and g.prep == "target_prep"
+                                and words[g.t0 - 1] in ("-", "‑")), None)
+                where = next((m for g in groups if g.t0 > 0 and words[g.t0 - 1] in self.place_preps
+                              for m in g.members if m.kind in ("country", "capital") and m.actor is not None), None)
+                if against is not None and where is not None:
+                    pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
+                             if m.actor is not None and m.actor.country]
+                    how += ":against"
         if not pairs and subject is not None and obj is None and not passive and earlier \
                 and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
             # "X claimed responsibility for the attacks", "X called for an inquiry into the shooting":
@@ -723,6 +739,13 @@ def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     actor = Actor.of(m.actor.country, "GOV")
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
                    actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
+
+
+def _crowd_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
+    """The civilians of the country `m` belongs to, named by the words of `trig` (its evidence)."""
+    actor = Actor.of(m.actor.country, "CVL")
+    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
+                   actor, "role", trig.tok_start, trig.tok_end, "implied:crowd")
 
 
 def _person_name(m: Mention) -> str | None:

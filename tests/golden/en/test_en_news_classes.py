@@ -134,3 +134,20 @@ def test_a_name_that_takes_an_office_holds_it_later():
 def test_a_name_far_from_an_office_does_not_take_it():
     a = code("Ana Ruiz was elected in a vote that many in the Chilean government disputed. Ruiz criticized Peru.")
     assert not any(e.source == "CHLGOV" for e in a.events)
+
+
+# -- crowds ---------------------------------------------------------------------------------
+
+def test_a_single_protester_is_a_civilian():
+    a = code("Peruvian police shot a Peruvian protester on Monday.")
+    assert ("PERCOP", "PERCVL", "193") in triples(a)
+
+
+def test_the_party_after_anti_is_protested_against_by_the_crowd_of_the_place():
+    a = code("Anti-government protests continued in Baghdad and other cities of Iraq on Monday.")
+    assert triples(a) == {("IRQCVL", "IRQGOV", "141")}
+
+
+def test_the_party_after_anti_is_never_the_doer():
+    a = code("Anti-government protests continued on Monday.")
+    assert not any(e.source and e.source.endswith("GOV") for e in a.events)
