@@ -151,3 +151,16 @@ def test_the_party_after_anti_is_protested_against_by_the_crowd_of_the_place():
 def test_the_party_after_anti_is_never_the_doer():
     a = code("Anti-government protests continued on Monday.")
     assert not any(e.source and e.source.endswith("GOV") for e in a.events)
+
+
+def test_a_modal_far_from_the_weekday_does_not_make_it_the_coming_one():
+    a = code("On Monday, a Chilean judge issued a ruling against the Peruvian government, finding that "
+             "Chilean prosecutors could seize Peruvian assets held in banks across the country. "
+             "The Chilean judge also rejected the Peruvian appeal.")
+    assert a.dates[0] == (date(2020, 7, 13), "relative")
+    assert {e.date for e in a.events} == {date(2020, 7, 13)}
+
+
+def test_a_modal_near_the_weekday_makes_it_the_coming_one():
+    a = code("The Chilean president will visit Peru on Monday.")
+    assert a.dates[0] == (date(2020, 7, 20), "relative")
