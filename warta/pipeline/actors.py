@@ -117,6 +117,7 @@ class ActorFinder:
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
+        mentions.extend(self._late_speakers(analysis.sentences, mentions))
         mentions.extend(self._quoted(analysis.sentences, mentions, leads))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
@@ -514,7 +515,11 @@ class ActorFinder:
                 continue
             after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
             before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].text == ",")), None)
-            speaker = after or before
+            # "Ana Ruiz, the speaker of the Chilean senate, announced that she ...": the name before an
+            # appositive set off by commas
+            set_off = next((m for m in found if m.actor and m.tok_end < k - 1 and toks[m.tok_end].text == ","
+                            and toks[k - 1].text == "," and k - m.tok_end <= _APPOSITIVE_WORDS), None)
+            speaker = after or before or set_off
             if speaker is not None:
                 break
         if speaker is None:
@@ -522,6 +527,20 @@ class ActorFinder:
         speaker = _passed_on(speaker, found)
         return [self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
                 for k in selves if not speaker.tok_start <= k < speaker.tok_end]
+
+    def _late_speakers(self, sentences, mentions: list[Mention]) -> list[Mention]:
+        """Speakers' pronouns in sentences whose speaker was known only once the whole story was read
+        (an office after the name, the story's country): "Ana Ruiz, the Speaker, announced that she ..."."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        out = []
+        for sent in sentences:
+            found = by_sentence.get(sent.index, [])
+            covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+            if any(t.lower in self.self_pronouns and k not in covered for k, t in enumerate(sent.tokens)):
+                out.extend(m for m in self._speakers(sent, found) if m.tok_start not in covered)
+        return out
 
     def _role_first(self, sent, atoms, i, day, memory, countries_seen, recent):
         """role [modifiers] country [and country...] [, Name]  or  role both-parties."""
@@ -763,6 +782,7 @@ class ActorFinder:
 
 # -- helpers over tokens ------------------------------------------------------
 
+_APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
 _OFFICE_GAP = 5  # words between a name and the office it takes ("yesterday resumed the office of")
 
 

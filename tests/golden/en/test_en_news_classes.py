@@ -164,3 +164,11 @@ def test_a_modal_far_from_the_weekday_does_not_make_it_the_coming_one():
 def test_a_modal_near_the_weekday_makes_it_the_coming_one():
     a = code("The Chilean president will visit Peru on Monday.")
     assert a.dates[0] == (date(2020, 7, 20), "relative")
+
+
+def test_a_speaker_named_before_an_appositive_stands_for_her_pronoun():
+    a = code("On Tuesday, Ana Ruiz, the Chilean foreign minister, announced that "
+             "she had opened an inquiry into the conduct of the Peruvian president.")
+    she = [m for m in a.mentions if m.text == "she"]
+    assert she and she[0].actor is not None and she[0].actor.code == "CHLGOV"
+    assert ("CHLGOV", "PERGOV", "090") in triples(a)
