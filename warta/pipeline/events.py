@@ -75,6 +75,7 @@ class EventCoder:
                 self._prep_class.setdefault(w, cls)
         self.mood = Mood(pack, settings)
         self.speech = pack.word_class("speech_verb")
+        self.passive_aux = pack.word_class("passive_aux")  # "was reported": no speaker follows
         self.breaks = pack.word_class("clause_break")
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
@@ -597,8 +598,8 @@ class EventCoder:
                 continue
             if g.t0 >= limit or g.t0 - trig.tok_end > self.settings.target_window:
                 return None
-            if any(w in self.speech for w in words[trig.tok_end : g.t0]):
-                return None  # '..." ujar Presiden Iran': the speaker, not the object
+            if any(words[k] in self.speech and words[k - 1] not in self.passive_aux for k in range(trig.tok_end, g.t0)):
+                return None  # '..." ujar Presiden Iran': the speaker, not the object (but "... was reported on X")
             if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]) \
                     and not (self.place_preps & set(entry.preps) and is_place_apposition(words, g.t0, self.place_preps)):
                 # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause (but "serangan ... di

@@ -172,3 +172,10 @@ def test_a_speaker_named_before_an_appositive_stands_for_her_pronoun():
     she = [m for m in a.mentions if m.text == "she"]
     assert she and she[0].actor is not None and she[0].actor.code == "CHLGOV"
     assert ("CHLGOV", "PERGOV", "090") in triples(a)
+
+
+def test_a_passive_report_is_no_speaker_before_the_object():
+    a = code("Chile and Peru have postponed their meeting after a Bolivian patrol was reported on the border.")
+    assert {e.target for e in a.events} == {"BOLGOV"}
+    b = code("Chile expelled Peruvian diplomats, reported Chilean state media.")
+    assert not any(e.target == "CHLGOV" for e in b.events)
