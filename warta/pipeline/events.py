@@ -43,6 +43,7 @@ class EventCoder:
     requires = ("sentences", "dates", "mentions")
     assigns = ("triggers", "events")
 
+    KIN_WORDS = 4  # "of" and the words of description between a relative's word and the relative's kin
     NOUN_REACH = 3  # words between a noun predicate and a subject on its left
     SOURCE_REACH = 8  # words between "according" and the speaker behind "by" ("according to a statement on Monday by X")
     OFFICE_WORDS = 4  # words of a speaker's office between a closing quote and the speaker's name
@@ -81,6 +82,8 @@ class EventCoder:
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
+        self.kin = pack.word_class("kin")  # fiancée, son: "the son of X" is not X
+        self.joiners = pack.word_class("name_joiner")
         self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
@@ -324,8 +327,22 @@ class EventCoder:
             prep = self._prep_class.get(prev)
             if prev in ("-", "‑") and k > 0 and sent.tokens[k - 1].lower in self.against:
                 prep = "target_prep"  # "anti-government protests": the government is what they are against
+            elif self.kin and self._kin_of(sent.tokens, t0):
+                prep = "other_prep"  # "the brother of a Chilean minister": the brother acts, not the minister
             out.append(Group(tuple(members), t0, t1, prep))
         return out
+
+    def _kin_of(self, toks, t0: int) -> bool:
+        """Does a relative's word and "of" stand before token t0, a word or two of description
+        between ("fiancée of murdered Saudi journalist", "the son of the late king")?"""
+        k = t0 - 1
+        for _ in range(self.KIN_WORDS):
+            if k < 1 or not (toks[k].lower in self.articles or toks[k].text.isalpha() and toks[k].text.islower()):
+                break
+            if toks[k].lower in self.joiners and toks[k - 1].lower in self.kin:
+                return True
+            k -= 1
+        return False
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
               objects: set[int], parties: list | None = None, place: str | None = None,

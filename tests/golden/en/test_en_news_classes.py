@@ -179,3 +179,15 @@ def test_a_passive_report_is_no_speaker_before_the_object():
     assert {e.target for e in a.events} == {"BOLGOV"}
     b = code("Chile expelled Peruvian diplomats, reported Chilean state media.")
     assert not any(e.target == "CHLGOV" for e in b.events)
+
+
+def test_a_relative_of_an_official_is_not_the_official():
+    a = code("The fiancée of a murdered Chilean journalist demanded justice at the United Nations.")
+    assert not any(e.source and e.source.startswith("CHL") for e in a.events)
+    a = code("The brother of the Chilean president criticized Peru.")
+    assert not a.events
+
+
+def test_members_of_a_body_act_for_it():
+    a = code("Members of the Chilean senate criticized Peru.")
+    assert triples(a) == {("CHLLEG", "PERGOV", "111")}
