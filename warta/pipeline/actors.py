@@ -335,7 +335,7 @@ class ActorFinder:
 
     def _took_office(self, toks, r: Mention, names: list[Mention]) -> Mention | None:
         """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected
-        Speaker", "Ana Ruiz yesterday resumed the office of Speaker of the Senate"."""
+        Speaker", "Ana Ruiz on Monday resumed her post as Chilean foreign minister"."""
         for m in names:
             between = [t.text for t in toks[m.tok_end:r.tok_start]]
             if m.actor is None and m.kind == "person" and 0 < len(between) <= _OFFICE_GAP \
@@ -515,7 +515,7 @@ class ActorFinder:
                 continue
             after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
             before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].text == ",")), None)
-            # "Ana Ruiz, the speaker of the Chilean senate, announced that she ...": the name before an
+            # "Ana Ruiz, the Chilean foreign minister, announced that she ...": the name before an
             # appositive set off by commas
             set_off = next((m for m in found if m.actor and m.tok_end < k - 1 and toks[m.tok_end].text == ","
                             and toks[k - 1].text == "," and k - m.tok_end <= _APPOSITIVE_WORDS), None)
@@ -783,7 +783,7 @@ class ActorFinder:
 # -- helpers over tokens ------------------------------------------------------
 
 _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
-_OFFICE_GAP = 5  # words between a name and the office it takes ("yesterday resumed the office of")
+_OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
 
 
 def _is_name_token(text: str) -> bool:

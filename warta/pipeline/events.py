@@ -45,7 +45,7 @@ class EventCoder:
 
     KIN_WORDS = 4  # "of" and the words of description between a relative's word and the relative's kin
     NOUN_REACH = 3  # words between a noun predicate and a subject on its left
-    SOURCE_REACH = 8  # words between "according" and the speaker behind "by" ("according to a statement on Monday by X")
+    SOURCE_REACH = 8  # words between "according" and the speaker behind "by" ("according to a post on Friday by X")
     OFFICE_WORDS = 4  # words of a speaker's office between a closing quote and the speaker's name
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
@@ -334,7 +334,7 @@ class EventCoder:
 
     def _kin_of(self, toks, t0: int) -> bool:
         """Does a relative's word and "of" stand before token t0, a word or two of description
-        between ("fiancée of murdered Saudi journalist", "the son of the late king")?"""
+        between ("the brother of a jailed Chilean minister", "the widow of a former general")?"""
         k = t0 - 1
         for _ in range(self.KIN_WORDS):
             if k < 1 or not (toks[k].lower in self.articles or toks[k].text.isalpha() and toks[k].text.islower()):
@@ -413,7 +413,7 @@ class EventCoder:
                 how += ":own-government"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
                   and reading.mood == "done"):
-                # "anti-government protests continue in Lima": a crowd of the place, named by the
+                # "anti-war rallies went on in Lima": a crowd of the place, named by the
                 # protest words, against the party after "anti-"
                 against = next((g for g in groups if g.t1 == trig.tok_start and g.prep == "target_prep"
                                 and words[g.t0 - 1] in ("-", "‑")), None)
@@ -425,7 +425,7 @@ class EventCoder:
                     how += ":against"
         if not pairs and subject is not None and obj is None and not passive and earlier \
                 and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
-            # "X claimed responsibility for the attacks", "X called for an inquiry into the shooting":
+            # "X took responsibility for the raid", "X urged a probe of the killing":
             # the other party is the one of the deed an earlier sentence told
             return self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
         if parties is not None and subject is not None and obj is not None and not passive:

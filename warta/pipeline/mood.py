@@ -39,7 +39,7 @@ class Mood:
         self.headline_modal = pack.word_class("headline_modal")  # "China to extradite ...": a headline's future
         self.condition = pack.word_class("condition")
         self.purpose = pack.word_class("purpose")
-        self.infinitive = pack.word_class("infinitive")  # "allowed China to extradite": permitted, not done
+        self.infinitive = pack.word_class("infinitive")  # "allowed Chile to expel": permitted, not done
         self.permission = pack.word_class("permission")  # allow, pressure: their infinitive is not done
         self.articles = pack.word_class("article")
         self.background = pack.word_class("background")
@@ -73,7 +73,7 @@ class Mood:
                 return Reading(None, "aim")  # "untuk menyerang": what something is for, not a deed or a vow
             return Reading(entry.intent or None, "intended")
         if not headline and self._infinitive(words, start, entry):
-            # "a bill that allowed China to extradite suspects", "pressed Kenya to open an inquiry": a deed
+            # "a law that allowed Chile to expel suspects", "pressed Kenya to open an inquiry": a deed
             # someone is let, made or asked to do is not done (an intent is: "agreed to cooperate")
             return Reading(entry.code, "intended") if entry.code[:2] in self.intent_roots else Reading(None, "infinitive")
         return Reading(entry.code, "done")

@@ -62,13 +62,13 @@ def test_according_to_a_report_by_nobody_codes_nothing():
 # -- a reaction to a deed an earlier sentence told ------------------------------------------
 
 def test_a_call_for_an_inquiry_into_the_deed_falls_on_its_doer():
-    a = code("Chilean police shot a Peruvian protester. Bolivia called for an inquiry into the shooting.")
+    a = code("Chilean police shot a Peruvian protester. Bolivia urged a probe of the shooting.")
     assert ("BOLGOV", "CHLCOP", "020") in triples(a)
 
 
 def test_a_claim_of_responsibility_falls_on_the_country_attacked_and_makes_the_claimant_the_attacker():
-    a = code("Attacks by drones hit a refinery in Chile on Monday. "
-             "The Bolivian rebels claimed responsibility for the attacks.")
+    a = code("Armed men raided a copper mine in Chile on Monday. "
+             "The Bolivian rebels took responsibility for the raid.")
     assert {("BOLREB", "CHLGOV", "015"), ("BOLREB", "CHL", "190")} <= triples(a)
     assert all(e.sentence == 1 for e in a.events)  # the evidence stands in the claim's sentence
 
@@ -79,7 +79,7 @@ def test_the_earlier_deed_must_be_told_with_the_same_predicate():
 
 
 def test_a_deed_named_without_the_article_is_no_earlier_deed():
-    a = code("Chilean police shot a Peruvian protester. Bolivia called for an inquiry into shootings.")
+    a = code("Chilean police shot a Peruvian protester. Bolivia urged a probe of shootings.")
     assert not any(e.source == "BOLGOV" for e in a.events)
 
 
@@ -97,13 +97,13 @@ def test_attorneys_general_are_the_judiciary():
 # -- a deed someone is let or pressed to do is not done ---------------------------------------
 
 def test_a_deed_a_law_allows_is_not_done():
-    a = code("Peru passed a law that would have allowed the Chilean government to extradite Bolivian activists.")
+    a = code("Peru signed a treaty allowing the Chilean courts to extradite Bolivian activists.")
     assert not any(e.code.startswith("06") for e in a.events)
 
 
 def test_a_predicate_noun_someone_is_pressed_to_launch_is_not_done():
-    a = code("The Chilean president pressured the Peruvian government to launch an investigation of Bolivian activists.")
-    assert not any(e.source == "PERGOV" for e in a.events)
+    a = code("The Chilean president pressured Peruvian prosecutors to open a probe into Bolivian activists.")
+    assert not any(e.source == "PERJUD" for e in a.events)
 
 
 def test_a_deed_continued_in_the_infinitive_is_done():
@@ -119,7 +119,7 @@ def test_those_who_report_a_strike_did_not_strike():
 
 
 def test_an_mp_named_once_is_known_by_name_later():
-    a = code("At the London rally, speakers included Labour MP (Member of Parliament) Ana Ruiz. "
+    a = code("At the London rally, speakers included the Green MP Ana Ruiz. "
              "Ana Ruiz called the British government's plan reckless.")
     assert ("GBRLEG", "GBRGOV", "111") in triples(a)
 
@@ -127,7 +127,7 @@ def test_an_mp_named_once_is_known_by_name_later():
 def test_a_name_that_takes_an_office_holds_it_later():
     a = code("Ana Ruiz was re-elected Chilean president on Sunday. The Peruvian president congratulated Ruiz.")
     assert ("PERGOV", "CHLGOV", "051") in triples(a)
-    a = code("Ana Ruiz yesterday resumed the office of Chilean foreign minister. Ruiz criticized Peru.")
+    a = code("Ana Ruiz resumed her post as Chilean foreign minister. Ruiz criticized Peru.")
     assert ("CHLGOV", "PERGOV", "111") in triples(a)
 
 
@@ -154,7 +154,7 @@ def test_the_party_after_anti_is_never_the_doer():
 
 
 def test_a_modal_far_from_the_weekday_does_not_make_it_the_coming_one():
-    a = code("On Monday, a Chilean judge issued a ruling against the Peruvian government, finding that "
+    a = code("On Monday, a Chilean judge ruled against the Peruvian government, finding that "
              "Chilean prosecutors could seize Peruvian assets held in banks across the country. "
              "The Chilean judge also rejected the Peruvian appeal.")
     assert a.dates[0] == (date(2020, 7, 13), "relative")
@@ -168,7 +168,7 @@ def test_a_modal_near_the_weekday_makes_it_the_coming_one():
 
 def test_a_speaker_named_before_an_appositive_stands_for_her_pronoun():
     a = code("On Tuesday, Ana Ruiz, the Chilean foreign minister, announced that "
-             "she had opened an inquiry into the conduct of the Peruvian president.")
+             "she had opened an inquiry into the dealings of the Peruvian president.")
     she = [m for m in a.mentions if m.text == "she"]
     assert she and she[0].actor is not None and she[0].actor.code == "CHLGOV"
     assert ("CHLGOV", "PERGOV", "090") in triples(a)
