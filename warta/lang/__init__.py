@@ -72,6 +72,12 @@ WORD_CLASSES = {
     "org_word",  # partai, perjanjian, front, council: a name holding it (or beside it) is a body or a document
     "locative",  # ke, dekat, near, into: the name right after it is a place (as after a place_prep)
     "name_joiner",  # of, for: a capitalised name after it and a capitalised word goes on that name
+    "infinitive",  # to: after a permission word, the predicate right after it is one someone is let or pressed to do
+    "permission",  # allowed, pressure: a predicate in the infinitive after it ("allowed X to extradite") is not done
+    "office_verb",  # elected, appointed: "Ana Ruiz was elected Speaker": the name before holds the office after
+    "kin",  # son, fiancée: in "the son of X" the son acts, never X
+    "against_prefix",  # anti: the actor after "anti-" is what a crowd or a deed is against, never its doer
+    "definite",  # the: a predicate noun after it names a deed the story told before ("claimed the attacks")
 }
 
 

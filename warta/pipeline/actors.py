@@ -63,6 +63,8 @@ class ActorFinder:
         self.articles = self.pack.word_class("article")
         self.formers = self.pack.word_class("former")
         self.target_preps = self.pack.word_class("target_prep")
+        self.joiners = self.pack.word_class("name_joiner")
+        self.office_verbs = self.pack.word_class("office_verb")  # elected, sworn: the name before takes the office after  # "director [of] Oxfam Ana Ruiz"
         self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
@@ -115,6 +117,7 @@ class ActorFinder:
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
+        mentions.extend(self._late_speakers(analysis.sentences, mentions))
         mentions.extend(self._quoted(analysis.sentences, mentions, leads))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions))
@@ -306,9 +309,10 @@ class ActorFinder:
             k = r.tok_start - 1
             while k >= 0 and toks[k].lower in self.articles:
                 k -= 1
-            if r.actor is None or k < 1 or toks[k].text != ",":
+            if r.actor is None or k < 1:
                 continue
-            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None)
+            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None) \
+                if toks[k].text == "," else self._took_office(toks, r, names)
             if person is None:
                 continue
             actor = Actor(r.actor.code, r.actor.country, r.actor.sector, " ".join(person.text.split()))
@@ -329,6 +333,17 @@ class ActorFinder:
     def _words_of(toks) -> list[str]:
         return [t.lower for t in toks]
 
+    def _took_office(self, toks, r: Mention, names: list[Mention]) -> Mention | None:
+        """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected
+        Speaker", "Ana Ruiz on Monday resumed her post as Chilean foreign minister"."""
+        for m in names:
+            between = [t.text for t in toks[m.tok_end:r.tok_start]]
+            if m.actor is None and m.kind == "person" and 0 < len(between) <= _OFFICE_GAP \
+                    and all(w.isalpha() and w.islower() or w == "-" for w in between) \
+                    and any(w in self.office_verbs for w in between):
+                return m
+        return None
+
     def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
         """Does the person's name follow the office right away, or the body with only a title between?"""
         if person.tok_start == r.tok_end or person.tok_start > r.tok_end and all(
@@ -336,7 +351,8 @@ class ActorFinder:
             # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Sari Lestari";
             # a body's name only behind a title of its people: "Ketua [KPK] Budi Santoso", not "[KPK]
             # Agus" of a headline's subject and object
-            return r.kind == "role" or self.judge.titled_before(words, r.tok_start)
+            return r.kind == "role" or self.judge.titled_before(words, r.tok_start) \
+                or r.tok_start > 1 and words[r.tok_start - 1] in self.joiners and self.judge.titled_before(words, r.tok_start - 1)
         if words[r.tok_end:person.tok_start] == [","] and (r.kind == "role" or self.judge.titled_before(
                 words, r.tok_start)) and not (person.tok_end < len(words) and words[person.tok_end] in self.coordinators):
             return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed
@@ -499,7 +515,11 @@ class ActorFinder:
                 continue
             after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
             before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].text == ",")), None)
-            speaker = after or before
+            # "Ana Ruiz, the Chilean foreign minister, announced that she ...": the name before an
+            # appositive set off by commas
+            set_off = next((m for m in found if m.actor and m.tok_end < k - 1 and toks[m.tok_end].text == ","
+                            and toks[k - 1].text == "," and k - m.tok_end <= _APPOSITIVE_WORDS), None)
+            speaker = after or before or set_off
             if speaker is not None:
                 break
         if speaker is None:
@@ -507,6 +527,20 @@ class ActorFinder:
         speaker = _passed_on(speaker, found)
         return [self._mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
                 for k in selves if not speaker.tok_start <= k < speaker.tok_end]
+
+    def _late_speakers(self, sentences, mentions: list[Mention]) -> list[Mention]:
+        """Speakers' pronouns in sentences whose speaker was known only once the whole story was read
+        (an office after the name, the story's country): "Ana Ruiz, the Speaker, announced that she ..."."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        out = []
+        for sent in sentences:
+            found = by_sentence.get(sent.index, [])
+            covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+            if any(t.lower in self.self_pronouns and k not in covered for k, t in enumerate(sent.tokens)):
+                out.extend(m for m in self._speakers(sent, found) if m.tok_start not in covered)
+        return out
 
     def _role_first(self, sent, atoms, i, day, memory, countries_seen, recent):
         """role [modifiers] country [and country...] [, Name]  or  role both-parties."""
@@ -747,6 +781,10 @@ class ActorFinder:
 
 
 # -- helpers over tokens ------------------------------------------------------
+
+_APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
+_OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
+
 
 def _is_name_token(text: str) -> bool:
     hit = _NAME_TOKENS.get(text)

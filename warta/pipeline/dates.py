@@ -23,7 +23,9 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY = re.compile(r"^\d{1,2}$")
 # a bare "16/7" must not be a score or a fraction: only inside brackets after a weekday
-_MAX_LAG_DAYS = 366  # a carried date older than this is history, not the news
+_PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption or a legend line does not)
+_MAX_LAG_DAYS = 366
+_MODAL_REACH = 8  # words between a weekday and a modal that makes it the coming one  # a carried date older than this is history, not the news
 
 
 class DateResolver:
@@ -104,7 +106,8 @@ class DateResolver:
         body = [s for s in sentences if not s.is_title]
         if not body or len(body) == len(sentences):
             return dates
-        lead_paragraphs = sorted({s.paragraph for s in body})[:2]
+        # the first two paragraphs of prose: a caption or a map's legend ("Syrian opposition") is no lead
+        lead_paragraphs = sorted({s.paragraph for s in body if s.text.rstrip()[-1:] in _PROSE_END})[:2]
         lead = next((dates[s.index] for s in body if s.paragraph in lead_paragraphs
                      and dates[s.index][1] in ("explicit", "relative")), None)
         if lead is None:
@@ -151,7 +154,8 @@ class DateResolver:
             return None, "none"
         if weekday >= 0:
             w = words[weekday]
-            if any(x in self.modal for x in words):  # "akan bertemu pada Senin": the coming Monday
+            if any(x in self.modal for x in words[max(0, weekday - _MODAL_REACH):weekday + _MODAL_REACH + 1]):
+                # "akan bertemu pada Senin": the coming Monday (a modal far off in another clause says nothing of it)
                 return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
             back = (published.weekday() - self.weekdays[w]) % 7
             return published - timedelta(days=back), "relative"

@@ -15,10 +15,11 @@ coded side, and two uncoded people are told apart by their names.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations
 
+from warta.knowledge import split_code
 from warta.lang import LanguagePack, VerbEntry
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
@@ -42,7 +43,10 @@ class EventCoder:
     requires = ("sentences", "dates", "mentions")
     assigns = ("triggers", "events")
 
+    KIN_WORDS = 4  # "of" and the words of description between a relative's word and the relative's kin
     NOUN_REACH = 3  # words between a noun predicate and a subject on its left
+    SOURCE_REACH = 8  # words between "according" and the speaker behind "by" ("according to a post on Friday by X")
+    OFFICE_WORDS = 4  # words of a speaker's office between a closing quote and the speaker's name
     EMBED_WINDOW = 3  # words between a predicate and another standing in its object phrase
     GOVERN_WINDOW = 4  # words (actors' names aside) between an appeal ("mendesak") and what it asks for
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
@@ -55,6 +59,10 @@ class EventCoder:
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
+    # reactions whose other party may be the doer (or, for a claim, the target) of a deed told before
+    REACTION_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12"})
+    CLAIM_CODE = "015"  # claim responsibility: the claimant did the deed
+    REFERENT_GAP = 3  # words between a reaction and the noun of the deed it reacts to ("for the", "into the")
 
     def __init__(self, pack: LanguagePack, ontology: Ontology, settings: Settings):
         self.pack = pack
@@ -68,11 +76,18 @@ class EventCoder:
                 self._prep_class.setdefault(w, cls)
         self.mood = Mood(pack, settings)
         self.speech = pack.word_class("speech_verb")
+        self.passive_aux = pack.word_class("passive_aux")  # "was reported": no speaker follows
         self.breaks = pack.word_class("clause_break")
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
         self.articles = pack.word_class("article")
+        self.kin = pack.word_class("kin")  # fiancée, son: "the son of X" is not X
+        self.joiners = pack.word_class("name_joiner")
+        self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
+        self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
+        self.function_words = frozenset().union(*(pack.word_class(c) for c in (
+            "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
         self.place_preps = pack.word_class("place_prep")
         self.titles = frozenset(t for t in pack.word_class("person_title") if " " not in t)
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
@@ -94,6 +109,7 @@ class EventCoder:
         for m in analysis.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         triggers, events = [], []
+        earlier: list[tuple[Trigger, list[Event], Mention | None]] = []  # each predicate so far, its events, its place
         lead = self._dateline_paragraph(analysis)
         for sent in analysis.sentences:
             found = self.find_triggers(sent)
@@ -120,9 +136,11 @@ class EventCoder:
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
             place = self._place(analysis, sent, by_sentence.get(sent.index, ()), lead)
             coded = [ev for trig in found
-                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place)]
+                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier)]
             if judging:
                 coded += self._judgements(analysis, sent, groups, coded, place)
+            spot = self._place_mention(sent, by_sentence.get(sent.index, ()))
+            earlier.extend((t, [e for e in coded if e.trigger_span == (t.start, t.end)], spot) for t in found)
             for ev in coded:
                 key = (_side(ev.source, ev.source_name), _side(ev.target, ev.target_name), ev.code)
                 if key not in seen:
@@ -196,12 +214,14 @@ class EventCoder:
                 continue
             before_quote = k > 0 and (words[k - 1] in self.quote_marks or words[k - 1] == ","
                                       and k > 1 and words[k - 2] in self.quote_marks)
-            named_first = next((g for g in groups if g.t1 == k and self._after_quote(sent, g.t0)), None)
+            named_first = next((g for g in groups if g.t1 == k and self._after_quote(sent, g.t0) >= 0), None)
             if before_quote:  # '"...," kata X': the speaker after the verb, the words before it
-                speaker = next((g for g in groups if k < g.t0 <= k + 3), None)
+                speaker = next((g for g in groups if k < g.t0 <= k + 3), None) or next(
+                    (g for g in groups if g.prep == "agent_prep" and k < g.t0 <= k + self.SOURCE_REACH
+                     and not any(x in CLAUSE_END for x in words[k + 1:g.t0])), None)  # '"...," according to a post by X'
                 lo, hi = 0, k
             elif named_first is not None:  # '"...," the minister said': the speaker between
-                speaker, lo, hi = named_first, 0, named_first.t0
+                speaker, lo, hi = named_first, 0, self._after_quote(sent, named_first.t0)
             else:  # "X menilai ...": the speaker before, the words after, up to the next speech
                 speaker = self._speaker_before(words, k, groups)
                 lo = k + 1
@@ -209,12 +229,21 @@ class EventCoder:
             if speaker is not None:
                 yield k, w, speaker, lo, hi
 
-    def _after_quote(self, sent: Sentence, t0: int) -> bool:
-        """Does token t0 follow a closing quote (a comma and articles aside)?"""
-        k = _before(sent.tokens, t0, self.articles)
-        if k >= 0 and sent.tokens[k].lower == ",":
+    def _after_quote(self, sent: Sentence, t0: int) -> int:
+        """The closing quote token t0 follows (a comma and articles aside, or a few words of the
+        speaker's office before the name: '"...," Lima director of Oxfam Ana Ruiz said'), or -1."""
+        toks = sent.tokens
+        k = _before(toks, t0, self.articles)
+        for _ in range(self.OFFICE_WORDS + 1):
+            if k < 0 or toks[k].lower in self.quote_marks:
+                break
+            if toks[k].lower in CLAUSE_END or toks[k].lower in self.judging:
+                k = -1 if toks[k].lower != "," else k
+                break
             k -= 1
-        return k >= 0 and sent.tokens[k].lower in self.quote_marks
+        if k >= 0 and toks[k].lower == ",":
+            k -= 1
+        return k if k >= 0 and toks[k].lower in self.quote_marks else -1
 
     def _speaker_before(self, words, k: int, groups: list[Group]) -> Group | None:
         """The group right before a speech verb, a few words at most between, none a preposition's."""
@@ -295,11 +324,29 @@ class EventCoder:
             t0, t1 = members[0].tok_start, max(m.tok_end for m in members)
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
-            out.append(Group(tuple(members), t0, t1, self._prep_class.get(prev)))
+            prep = self._prep_class.get(prev)
+            if prev in ("-", "‑") and k > 0 and sent.tokens[k - 1].lower in self.against:
+                prep = "target_prep"  # "anti-government protests": the government is what they are against
+            elif self.kin and self._kin_of(sent.tokens, t0):
+                prep = "other_prep"  # "the brother of a Chilean minister": the brother acts, not the minister
+            out.append(Group(tuple(members), t0, t1, prep))
         return out
 
+    def _kin_of(self, toks, t0: int) -> bool:
+        """Does a relative's word and "of" stand before token t0, a word or two of description
+        between ("the brother of a jailed Chilean minister", "the widow of a former general")?"""
+        k = t0 - 1
+        for _ in range(self.KIN_WORDS):
+            if k < 1 or not (toks[k].lower in self.articles or toks[k].text.isalpha() and toks[k].text.islower()):
+                break
+            if toks[k].lower in self.joiners and toks[k - 1].lower in self.kin:
+                return True
+            k -= 1
+        return False
+
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
-              objects: set[int], parties: list | None = None, place: str | None = None) -> list[Event]:
+              objects: set[int], parties: list | None = None, place: str | None = None,
+              earlier: list | None = None) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
         obj = self._object(words, trig, entry, groups, triggers)
@@ -364,6 +411,23 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
+            elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
+                  and reading.mood == "done"):
+                # "anti-war rallies went on in Lima": a crowd of the place, named by the
+                # protest words, against the party after "anti-"
+                against = next((g for g in groups if g.t1 == trig.tok_start and g.prep == "target_prep"
+                                and words[g.t0 - 1] in ("-", "‑")), None)
+                where = next((m for g in groups if g.t0 > 0 and words[g.t0 - 1] in self.place_preps
+                              for m in g.members if m.kind in ("country", "capital") and m.actor is not None), None)
+                if against is not None and where is not None:
+                    pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
+                             if m.actor is not None and m.actor.country]
+                    how += ":against"
+        if not pairs and subject is not None and obj is None and not passive and earlier \
+                and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
+            # "X took responsibility for the raid", "X urged a probe of the killing":
+            # the other party is the one of the deed an earlier sentence told
+            return self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
         if parties is not None and subject is not None and obj is not None and not passive and reading.mood == "done":
             parties.append((subject, obj))  # (a meeting only hoped for lends its parties to no call)
         if reading.mood != "done":
@@ -387,6 +451,57 @@ class EventCoder:
         if k < 0 or words[k] in self.light_verbs:
             return False
         return "active" in self.matcher.morph.analyses(words[k]).values()
+
+    def _reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
+                  triggers: list[Trigger], earlier: list, how: str, place: str | None) -> list[Event]:
+        """A reaction to a deed named by a definite noun right after it ("for the attacks", "into the
+        shooting") that an earlier sentence told: a claim of responsibility falls on the deed's target
+        (the party it hit, or the country it happened in) and makes the claimant its doer too; any other
+        reaction (an appeal, an inquiry, a criticism) falls on the deed's doer."""
+        deed = next((t for t in triggers if t.tok_start > trig.tok_end and self.entries[t.entry_id].frame != "symmetric"), None)
+        if deed is None or deed.tok_start - trig.tok_end > self.REFERENT_GAP or deed.tok_start < 1 \
+                or words[deed.tok_start - 1] not in self.definite \
+                or any(w in CLAUSE_END or w[:1].isalnum() and w not in self.function_words
+                       for w in words[trig.tok_end:deed.tok_start - 1]):
+            return []
+        # the last deed told with the same predicate ("the shooting" after "shot"; a deed of another
+        # entry of its kind may be another deed: "the air strikes" after "the rebels fired rockets")
+        told = next((x for x in reversed(earlier) if x[0].entry_id == deed.entry_id and x[0].sentence < sent.index
+                     and (x[1] or x[2] is not None)), None)
+        if told is None:
+            return []
+        t0, events, spot = told
+        claim = trig.code == self.CLAIM_CODE
+        if events:
+            done = events[0]
+            side = (done.target, done.target_name, done.target_span) if claim else (done.source, done.source_name, done.source_span)
+            if side[0] is None:
+                return []
+            other = Mention(sent.index, 0, 0, side[1], split_code(side[0]), "role", 0, 0, "referent")
+        elif claim and spot is not None:
+            other = spot
+        else:
+            return []
+        # the party as the earlier sentence named it, standing where the noun of its deed stands here
+        other = replace(other, sentence=sent.index, start=deed.start, end=deed.end,
+                        tok_start=deed.tok_start, tok_end=deed.tok_end, rule="referent")
+        out = []
+        for m in subject.members:
+            out.append(self._event(analysis, sent, trig, entry, m, other, how + ":referent", None, False, place))
+            if claim:
+                deed_entry = self.entries[t0.entry_id]
+                out.append(self._event(analysis, sent, deed, deed_entry, m, other, deed_entry.frame + ":claimed",
+                                       None, False, place))
+        return [e for e in out if (e.source or e.target) and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _place_mention(self, sent: Sentence, mentions) -> Mention | None:
+        """The country or capital the sentence sets itself in ("attacks in Chile")."""
+        for m in mentions:
+            if m.kind in ("capital", "country") and m.actor is not None:
+                k = _before(sent.tokens, m.tok_start, self.articles)
+                if k >= 0 and sent.tokens[k].lower in self.place_preps:
+                    return m
+        return None
 
     def _host(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> Trigger | None:
         """The predicate whose object phrase this one stands in, with no actor, comma or
@@ -501,8 +616,8 @@ class EventCoder:
                 continue
             if g.t0 >= limit or g.t0 - trig.tok_end > self.settings.target_window:
                 return None
-            if any(w in self.speech for w in words[trig.tok_end : g.t0]):
-                return None  # '..." ujar Presiden Iran': the speaker, not the object
+            if any(words[k] in self.speech and words[k - 1] not in self.passive_aux for k in range(trig.tok_end, g.t0)):
+                return None  # '..." ujar Presiden Iran': the speaker, not the object (but "... was reported on X")
             if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]) \
                     and not (self.place_preps & set(entry.preps) and is_place_apposition(words, g.t0, self.place_preps)):
                 # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause (but "serangan ... di
@@ -665,6 +780,13 @@ def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     actor = Actor.of(m.actor.country, "GOV")
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
                    actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
+
+
+def _crowd_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
+    """The civilians of the country `m` belongs to, named by the words of `trig` (its evidence)."""
+    actor = Actor.of(m.actor.country, "CVL")
+    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
+                   actor, "role", trig.tok_start, trig.tok_end, "implied:crowd")
 
 
 def _person_name(m: Mention) -> str | None:

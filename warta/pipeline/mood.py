@@ -31,6 +31,7 @@ STANCE_ROOTS = frozenset({"01", "03", "05"})
 class Mood:
     UNREALISED_REACH = 2  # "nyaris" counts right before the predicate ("berada di ambang kesepakatan"),
     # not before a number it qualifies ("hampir 100 orang tewas")
+    PERMISSION_REACH = 5  # words between a word of permission and the infinitive it governs ("allowed the ... to")
 
     def __init__(self, pack: LanguagePack, settings: Settings):
         self.negation = pack.word_class("negation")
@@ -38,6 +39,9 @@ class Mood:
         self.headline_modal = pack.word_class("headline_modal")  # "China to extradite ...": a headline's future
         self.condition = pack.word_class("condition")
         self.purpose = pack.word_class("purpose")
+        self.infinitive = pack.word_class("infinitive")  # "allowed Chile to expel": permitted, not done
+        self.permission = pack.word_class("permission")  # allow, pressure: their infinitive is not done
+        self.articles = pack.word_class("article")
         self.background = pack.word_class("background")
         self.unrealised = pack.word_class("unrealised")
         self.window = settings.negation_window
@@ -68,7 +72,31 @@ class Mood:
             if aim:
                 return Reading(None, "aim")  # "untuk menyerang": what something is for, not a deed or a vow
             return Reading(entry.intent or None, "intended")
+        if not headline and self._infinitive(words, start, entry):
+            # "a law that allowed Chile to expel suspects", "pressed Kenya to open an inquiry": a deed
+            # someone is let, made or asked to do is not done (an intent is: "agreed to cooperate")
+            return Reading(entry.code, "intended") if entry.code[:2] in self.intent_roots else Reading(None, "infinitive")
         return Reading(entry.code, "done")
+
+    def _infinitive(self, words: list[str], start: int, entry: VerbEntry) -> bool:
+        """The infinitive marker right before the predicate ("to extradite"), or before the verb that
+        launches a predicate noun ("to launch an inquiry"), after a word of permission or pressure a
+        few words before it ("allowed the Chilean government to"; but "continued to send arms" is done)."""
+        if not self.infinitive or start < 1:
+            return False
+        k = start - 1
+        if words[k] not in self.infinitive:  # a predicate noun behind its article: "to launch an inquiry"
+            while k >= 0 and words[k] in self.articles:
+                k -= 1
+            if not (k >= 1 and k < start - 1 and words[k].isalpha() and words[k - 1] in self.infinitive):
+                return False
+            k -= 1
+        for j in range(k - 1, max(-1, k - 1 - self.PERMISSION_REACH), -1):
+            if words[j] in CLAUSE_END:
+                return False
+            if words[j] in self.permission:
+                return True
+        return False
 
     def _window(self, words: list[str], start: int) -> list[str]:
         """The few words before the predicate, not reaching back past a comma or quote."""

@@ -67,7 +67,7 @@ class SentenceSplitter:
             first = -1  # start of the current sentence, -1 before the paragraph's first token
             end = 0
             for idx, length, sent_start in parsed.to_array(_ATTRS).tolist():
-                if sent_start == 1 and first >= 0:
+                if sent_start == 1 and first >= 0 and not _quote_goes_on(tokens, text[p_start + idx:p_start + idx + length]):
                     if tokens:
                         sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index,
                                                   tuple(tokens), is_title))
@@ -83,6 +83,16 @@ class SentenceSplitter:
             if tokens:
                 sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index, tuple(tokens), is_title))
         return analysis.with_(sentences=tuple(sentences))
+
+
+def _quote_goes_on(tokens: list[Token], word: str) -> bool:
+    """An exclamation or question inside a quote, the sentence going on in lower case after the
+    closing mark: 'They shouted "shame!" and left.' is one sentence, not two."""
+    return word[:1].islower() and len(tokens) >= 2 and tokens[-1].text in _CLOSING_QUOTES \
+        and tokens[-2].text[-1:] in "!?"
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 
 
 def _token_maker():
