@@ -84,8 +84,7 @@ def test_a_known_surname_inside_another_name_is_not_that_person():
 
 
 @pytest.mark.parametrize("lang, text, want", [
-    ("id", "Menteri Keuangan Amerika Serikat mengatakan Washington tidak akan mengurangi sanksi terhadap Iran.",
-     ("USAGOV", "IRNGOV", "1244")),
+    ("id", "Amerika Serikat tidak akan mengurangi sanksi terhadap Kuba.", ("USAGOV", "CUBGOV", "1244")),
     ("id", "Amerika Serikat melonggarkan sanksi terhadap Venezuela.", ("USAGOV", "VENGOV", "085")),
 ])
 def test_easing_sanctions_and_refusing_to(lang, text, want):
@@ -116,8 +115,8 @@ def test_a_predicate_in_scare_quotes_is_a_figure_of_speech(lang, text):
 
 def test_a_month_after_a_date_word_is_no_person():
     analysis = Coder.load(["id"]).code(Document(
-        "t", "Pada pertengahan Agustus, pengadilan Gibraltar memerintahkan pembebasan kapal Iran.", lang="id"))
-    assert not [m for m in analysis.mentions if m.text == "Agustus"]
+        "t", "Pada akhir Maret, pengadilan Malta membebaskan kapal Libya.", lang="id"))
+    assert not [m for m in analysis.mentions if m.text == "Maret"]
 
 
 def test_a_liberation_group_names_no_release():
@@ -157,7 +156,7 @@ def test_an_outlet_that_quotes_someone_passes_on_their_words():
 
 
 @pytest.mark.parametrize("text, body", [
-    ("Presiden Iran ingin bertemu di sela Sidang Majelis Umum PBB.", "IGOUNO"),
+    ("Menteri Luar Negeri Jepang berunding di sela forum PBB.", "IGOUNO"),
     ("Presiden Iran bertemu Presiden Prancis di markas NATO.", "IGOWSTNAT"),
 ])
 def test_a_body_at_a_meetings_venue_is_no_party(text, body):

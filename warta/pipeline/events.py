@@ -627,7 +627,7 @@ class EventCoder:
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
             if self._at_venue(words, g.t0, entry) or venue is not None and words[venue:g.t0] == ["("]:
-                venue = g.t1  # "bertemu di Sidang Majelis PBB (UNGA)": the body's venue, not a party
+                venue = g.t1  # "berunding di sela forum PBB (UNGA)": the body's venue, not a party
                 continue
             return g
         return None
