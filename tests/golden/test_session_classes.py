@@ -166,3 +166,12 @@ def test_a_body_at_a_meetings_venue_is_no_party(text, body):
 def test_country_names_outside_cldr_spelling():
     assert ("USAGOV", "AFGGOV", "036") in _codes(
         "id", "Presiden Amerika Serikat mengundang Presiden Afghanistan ke Washington.")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ribuan warga Thailand menggelar protes anti-pemerintah di Bangkok.", ("THACVL", "THAGOV", "141")),
+    ("Aktivis anti-pemerintah Thailand mengecam polisi Thailand.", ("THAOPP", "THACOP", "111")),
+])
+def test_what_a_protest_is_anti_is_its_target_never_its_doer(text, want):
+    got = _codes("id", text)
+    assert want in got and not [c for c in got if c[0] == "THAGOV"]
