@@ -175,3 +175,14 @@ def test_country_names_outside_cldr_spelling():
 def test_what_a_protest_is_anti_is_its_target_never_its_doer(text, want):
     got = _codes("id", text)
     assert want in got and not [c for c in got if c[0] == "THAGOV"]
+
+
+def test_a_relative_clause_ends_at_the_main_verb():
+    text = "Warga Thailand yang mendukung revisi menuntut polisi Thailand membebaskan demonstran."
+    got = _codes("id", text)
+    assert ("THACVL", "THACOP", "1053") in got and not [c for c in got if c[2] == "051"]
+
+
+def test_a_capitalised_predicate_word_inside_a_name_is_none():
+    text = "Ketua Badan Kerja Sama Pondok Pesantren Malaysia bertemu Presiden Indonesia."
+    assert not [c for c in _codes("id", text) if c[2][:2] == "03"]

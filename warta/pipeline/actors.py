@@ -157,7 +157,7 @@ class ActorFinder:
             toks = sent.tokens
             k = 0
             while k < len(toks):
-                if k in covered or toks[k].lower not in by_word or not _is_name_token(toks[k].text):
+                if k in covered or toks[k].lower not in by_word or not is_name_token(toks[k].text):
                     k += 1
                     continue
                 end = k + 1
@@ -220,7 +220,7 @@ class ActorFinder:
             return next((m for m in by_sentence.get(sent.index, ()) if v <= m.tok_start <= v + 1
                          and m.tok_end < len(toks) and toks[m.tok_end].lower in self.speech_verbs), None), True
         mine = by_sentence.get(sent.index, ())
-        if v + 1 < len(toks) and _is_name_token(toks[v + 1].text) and not any(m.tok_start == v + 1 for m in mine):
+        if v + 1 < len(toks) and is_name_token(toks[v + 1].text) and not any(m.tok_start == v + 1 for m in mine):
             return None, True  # '...," kata Stanikzai': someone named whom nobody knows
         # not whom it was said to ('kata X kepada wartawan')
         after = [m for m in mine if v < m.tok_start <= v + 3 and toks[m.tok_start - 1].lower not in self.target_preps]
@@ -326,7 +326,7 @@ class ActorFinder:
         k = atom.t0 - 1
         if atom.t1 - atom.t0 != 1 or k < 0 or k < used_until:
             return False
-        return _is_name_token(toks[k].text) and toks[k].lower not in self.not_names \
+        return is_name_token(toks[k].text) and toks[k].lower not in self.not_names \
             and not self.judge.plain(toks[k].lower) and not self.judge.titled(self._words_of(toks), k, k + 1)
 
     @staticmethod
@@ -615,7 +615,7 @@ class ActorFinder:
                 end = _name_run(toks, k + 1, not_names=self.not_names)
                 closed = end and (end == len(toks) or toks[end].text == "," or toks[end].lower in self.speech_verbs)
                 return (k, end) if closed else (i, 0)
-            if not _is_name_token(toks[k].text):
+            if not is_name_token(toks[k].text):
                 break
         return i, 0
 
@@ -626,7 +626,7 @@ class ActorFinder:
         if i >= len(toks) or toks[i].lower not in self.target_preps:
             return i, 0
         post = next((a for a in atoms if i + 1 <= a.t0 <= i + 3 and a.entry.kind in _ACTORISH), None)
-        if post is None or not all(_is_name_token(t.text) for t in toks[i + 1:post.t0]):
+        if post is None or not all(is_name_token(t.text) for t in toks[i + 1:post.t0]):
             return i, 0
         start = _skip_comma(toks, post.t1)
         end = _name_run(toks, start, not_names=self.not_names)
@@ -637,10 +637,10 @@ class ActorFinder:
     def _title_tail(self, toks, a: int, b: int) -> bool:
         """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia"."""
         tail = toks[a:b]
-        if not 0 < len(tail) <= 4 or not _is_name_token(tail[0].text) or not _is_name_token(tail[-1].text):
+        if not 0 < len(tail) <= 4 or not is_name_token(tail[0].text) or not is_name_token(tail[-1].text):
             return False
         coordinators = self.coordinators
-        return all(_is_name_token(t.text) or t.lower in coordinators for t in tail)
+        return all(is_name_token(t.text) or t.lower in coordinators for t in tail)
 
     def _names(self, sent, atoms, found, memory) -> list[Mention]:
         """Capitalised names not yet covered: people the document introduced before,
@@ -657,7 +657,7 @@ class ActorFinder:
         i = 0
         while i < len(toks):
             initial = self._initial(toks, i)
-            if i in covered or not (initial or _is_name_token(toks[i].text)):
+            if i in covered or not (initial or is_name_token(toks[i].text)):
                 i += 1
                 continue
             end = _name_run(toks, i + initial, not_names=self.not_names)
@@ -682,7 +682,7 @@ class ActorFinder:
                 i = end  # "Namun, ...", "However, ...": one opening word set off by a comma is no name
                 continue
             if end == i + 1 and words[i] in self.months and i > 0 and (
-                    toks[i - 1].text.isdigit() or not _is_name_token(toks[i - 1].text)):
+                    toks[i - 1].text.isdigit() or not is_name_token(toks[i - 1].text)):
                 i = end  # "pada 15 Agustus,", "pertengahan Agustus": a date
                 continue
             name = " ".join(t.text for t in toks[i:end])
@@ -708,7 +708,7 @@ class ActorFinder:
         """A capital letter standing for a first name before a name ("M Harjono"), not a word of the language."""
         t = toks[i].text
         return len(t) == 1 and t.isupper() and t.isalpha() and not self.judge.plain(t.lower()) \
-            and i + 1 < len(toks) and _is_name_token(toks[i + 1].text)
+            and i + 1 < len(toks) and is_name_token(toks[i + 1].text)
 
     @staticmethod
     def _role_follows(toks, atoms, end: int) -> bool:
@@ -729,7 +729,7 @@ class ActorFinder:
         if first is not None and first.entry.kind == "country":
             # the country first, then its office, a word or two of description between
             role = next((a for a in atoms if first.t1 <= a.t0 <= first.t1 + 2 and a.entry.kind == "role"
-                         and all(not _is_name_token(t.text) for t in toks[first.t1:a.t0])), None)
+                         and all(not is_name_token(t.text) for t in toks[first.t1:a.t0])), None)
             if role is not None:
                 actor = Actor.of(split_code(first.entry.value).country, role.entry.value, name)
                 memory[name.lower()] = actor
@@ -786,7 +786,8 @@ _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a spe
 _OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
 
 
-def _is_name_token(text: str) -> bool:
+def is_name_token(text: str) -> bool:
+    """A capitalised word of letters (a name's, in a script with letter case)."""
     hit = _NAME_TOKENS.get(text)
     if hit is None:
         hit = len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) \
@@ -796,7 +797,7 @@ def _is_name_token(text: str) -> bool:
     return hit
 
 
-_NAME_TOKENS: dict[str, bool] = {}  # answers of _is_name_token, per word as written
+_NAME_TOKENS: dict[str, bool] = {}  # answers of is_name_token, per word as written
 
 
 def _passed_on(speaker: Mention, mentions) -> Mention:
@@ -813,7 +814,7 @@ def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names
     if allow_comma and i < len(toks) and toks[i].text == ",":
         i += 1
     j = i
-    while j < len(toks) and j - i < limit and _is_name_token(toks[j].text) and toks[j].lower not in not_names:
+    while j < len(toks) and j - i < limit and is_name_token(toks[j].text) and toks[j].lower not in not_names:
         j += 1
     return j if j > i else 0
 
@@ -825,7 +826,7 @@ def _hyphenated(toks, end: int, covered: set[int], limit: int = 6) -> int:
             and toks[end].text in ("-", "‑") and toks[end].start == toks[end - 1].end \
             and toks[end + 1].start == toks[end].end and toks[end + 1].text.isalpha():
         end += 2
-        while end < len(toks) and end not in covered and end - start < limit and _is_name_token(toks[end].text):
+        while end < len(toks) and end not in covered and end - start < limit and is_name_token(toks[end].text):
             end += 1
     return end
 

@@ -23,7 +23,7 @@ from warta.knowledge import split_code
 from warta.lang import LanguagePack, VerbEntry
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
-from warta.pipeline.actors import compound_groups
+from warta.pipeline.actors import compound_groups, is_name_token
 from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.setting import is_place_apposition
 from warta.pipeline.morphology import LexiconMatcher, Morphology
@@ -116,8 +116,12 @@ class EventCoder:
             if found:
                 names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
                          and m.kind in ("org", "group", "country", "capital")]
-                # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none
-                found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)]
+                # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none,
+                # nor one capitalised after a capitalised word in running text ("Badan Kerja Sama ...")
+                toks = sent.tokens
+                found = [t for t in found if not any(m.tok_start < t.tok_start < m.tok_end for m in names)
+                         and not (not sent.is_title and t.tok_start > 1 and is_name_token(toks[t.tok_start].text)
+                                  and is_name_token(toks[t.tok_start - 1].text))]
             triggers.extend(found)
             judging = (self.negatives or self.obligations or self.blames) and (sent.is_title or any(
                 t.lower in self.judging for t in sent.tokens))
@@ -517,6 +521,9 @@ class EventCoder:
         stops = (self.breaks, self.coordinators, self.relatives, CLAUSE_END)
         if any(words[k] in s for k in range(host.tok_end, trig.tok_start) for s in stops):
             return None
+        if host.tok_start > 0 and words[host.tok_start - 1] in self.relatives \
+                and self.entries[trig.entry_id].frame != "nominal":
+            return None  # "Massa yang mendukung X menuntut Y": the relative clause ends at the main verb
         return host
 
     def _governed(self, words, trig: Trigger, triggers: list[Trigger], groups: list[Group]) -> bool:
