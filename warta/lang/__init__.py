@@ -120,7 +120,7 @@ class AffixRule:
     affix: str
     position: str  # prefix | suffix
     restore: tuple[str, ...]  # letters that the affix swallowed (meny- ate an s)
-    voice: str  # active | passive | ""
+    voice: str  # active | passive | noun (a noun made from the root: pertemuan) | ""
     example: str
 
 

@@ -150,7 +150,7 @@ class LexiconMatcher:
                     if not alt.startswith("="):
                         self.known_roots.add(first)
                     else:
-                        self.known_roots.update(r for r, v in self.morph.analyses(first).items() if v == "active")
+                        self.known_roots.update(r for r, v in self.morph.analyses(first).items() if v in ("active", "noun"))
         self.passive_aux = pack.word_class("passive_aux")
         self.modal = pack.word_class("modal")  # "is expected to": modality, not a passive
         # headlines drop the active prefix ("AS Kecam Rusia", "Prabowo Terima Kunjungan"):
@@ -168,7 +168,7 @@ class LexiconMatcher:
         """Stems left when an active prefix comes off a form, its swallowed letter restored."""
         out = set()
         for p in self.morph.prefixes:
-            if p.voice == "active" and form.startswith(p.affix):
+            if p.voice in ("active", "noun") and form.startswith(p.affix):
                 rest = form[len(p.affix):]
                 out.update(letter + rest for letter in (p.restore or ("",)) if len(letter + rest) >= _MIN_ROOT)
         return out
