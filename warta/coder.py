@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from warta.knowledge import People, builtin_people
 from warta.knowledge.gazetteer import Gazetteer
-from warta.lang import LanguagePack, available_languages
+from warta.lang import LanguagePack, add_pack_folders, available_languages
 from warta.model import Analysis, Document
 from warta.ontology import Ontology
 from warta.pipeline import Pipeline
@@ -43,6 +43,7 @@ class Coder:
     def load(cls, languages: list[str] | None = None, settings: Settings | None = None,
              extra: ExtraKnowledge | None = None) -> "Coder":
         settings = settings or Settings.load()
+        add_pack_folders(*settings.pack_folders)
         extra = extra or ExtraKnowledge()
         ontology = Ontology.load()
         people = builtin_people().merged(extra.people)

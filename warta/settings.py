@@ -16,10 +16,12 @@ class Settings:
     intent_roots: frozenset[str]
     government_roots: frozenset[str]
     max_bytes: int
+    pack_folders: tuple[Path, ...] = ()  # [packs] folders: language packs installed outside Warta
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Settings":
-        raw = tomllib.loads(Path(path or _DEFAULT).read_text(encoding="utf-8"))
+        source = Path(path or _DEFAULT)
+        raw = tomllib.loads(source.read_text(encoding="utf-8"))
         coding, inp = raw["coding"], raw["input"]
         return cls(
             subject_window=int(coding["subject_window"]),
@@ -28,4 +30,6 @@ class Settings:
             intent_roots=frozenset(coding["intent_roots"]),
             government_roots=frozenset(coding["government_roots"]),
             max_bytes=int(inp["max_bytes"]),
+            # relative to the settings file, so a project's settings travel with its packs
+            pack_folders=tuple(source.parent / Path(f).expanduser() for f in raw.get("packs", {}).get("folders", ())),
         )

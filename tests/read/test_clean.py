@@ -1,7 +1,8 @@
 """Furniture removal: what a scrape carries besides the article."""
 import re
 
-from warta.read.clean import DEFAULT_FURNITURE, clean_text
+from warta.lang import LanguagePack, available_languages
+from warta.read.clean import clean_text, default_furniture, photo_credits
 
 SCRAPE = """Menteri Bertemu di Bandung
 
@@ -76,8 +77,20 @@ def test_caller_patterns_replace_the_defaults():
 
 
 def test_defaults_are_immutable_compiled_patterns():
-    assert isinstance(DEFAULT_FURNITURE, tuple)
-    assert all(isinstance(p, re.Pattern) for p in DEFAULT_FURNITURE)
+    assert isinstance(default_furniture(), tuple)
+    assert all(isinstance(p, re.Pattern) for p in default_furniture())
+
+
+def test_defaults_come_from_the_packs_and_credits_are_kept_apart():
+    """No furniture phrase lives in the code: the default is the packs' furniture.tsv rows of scope "all"."""
+    packs = [LanguagePack.load(c) for c in available_languages()]
+    lines = {p.pattern for k in packs for p in k.furniture}
+    assert {p.pattern for p in default_furniture()} < lines  # some, not all: scope "all" only
+    assert {p.pattern for p in photo_credits()} == {p.pattern for k in packs for p in k.credits}
+    assert not {p.pattern for p in photo_credits()} & lines
+    cleaned = clean_text("Badan berita itu menulis panjang tentang pertemuan kedua menteri.\n\nIklan\n\n"
+                         "Read more: another story")
+    assert "Iklan" not in cleaned and "Read more" in cleaned  # "read more" is English furniture of no scope
 
 
 def test_only_furniture_gives_empty_text():

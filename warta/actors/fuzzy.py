@@ -237,11 +237,11 @@ class PersonVariants:
 
     @classmethod
     def of(cls, people, pack=None, settings=None) -> "PersonVariants":
-        from warta.actors.names import STOP_WORDS
         from warta.actors.settings import ActorSettings
+        from warta.lang import stop_words
 
         settings = settings or ActorSettings.load()
-        skip = set(STOP_WORDS)
+        skip = set(stop_words())
         if pack is not None:
             for row in pack.dates:
                 skip.update(w.strip().lower() for w in row.get("words", "").split("|"))

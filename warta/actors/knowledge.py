@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from warta.actors.names import STOP_WORDS, display, is_acronym, person_variants
+from warta.actors.names import display, is_acronym, person_variants
 from warta.actors.records import NULL_CODES, ActorRecord
 from warta.actors.settings import ActorSettings
 from warta.coder import ExtraKnowledge
 from warta.knowledge import People, Person, Role
+from warta.lang import stop_words
 
 def to_knowledge(records: Iterable[ActorRecord], agents: Iterable[tuple[str, str]] = (),
                  provenance: str | None = None, settings: ActorSettings | None = None) -> ExtraKnowledge:
@@ -80,7 +81,7 @@ def row_names(names: Iterable[str]) -> list[str]:
         letters = sum(c.isalpha() for c in name)
         if letters < 2:
             continue
-        if " " not in name and name.lower() in STOP_WORDS and not is_acronym(name):
+        if " " not in name and name.lower() in stop_words() and not is_acronym(name):
             continue  # "Lima", "Sana": a word long before it is a capital
         out.append(name)
         if letters <= 3 and name.isupper():  # "QOM" is also written "Qom"

@@ -31,18 +31,16 @@ import pyarrow as pa
 
 from warta.actors import schema
 from warta.actors.fuzzy import FuzzyNames
-from warta.actors.names import STOP_WORDS
 from warta.actors.settings import ActorSettings
 from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS, LEARNED
 from warta.knowledge import People, Person, Role, builtin_people, split_code
 from warta.knowledge.countries import country_names
+from warta.lang import name_words, stop_words
 from warta.model import Analysis, Mention
 
 _PERSON_RULES = ("memory:person", "knowledge:person")
-_FORMER = frozenset({"mantan", "former", "eks", "ex"})
-# particles inside names that are not words of Indonesian or English ("di" is "in")
-_NAME_PARTICLES = ("al", "el", "bin", "binti", "ibn", "bint", "abu", "van", "von", "der", "de", "del", "della", "du")
-_TRUNCATED = re.compile(r"[-‑]\w|\s+(?:%s)[-\s]\w" % "|".join(_NAME_PARTICLES))
+# a hyphen or a particle that carries a name on (warta/lang/names.toml continuing_particles)
+_TRUNCATED = re.compile(r"[-‑]\w|\s+(?:%s)[-\s]\w" % "|".join(map(re.escape, name_words().continuing_particles)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +140,7 @@ def plausible_name(name: str, lang: str, text: str = "", mention: Mention | None
 
 @lru_cache(maxsize=8)
 def _skip_words(lang: str) -> frozenset[str]:
-    skip = set(STOP_WORDS)
+    skip = set(stop_words())
     skip.update(n.lower() for n in country_names(lang or "en"))
     try:
         from warta.lang import LanguagePack
@@ -178,12 +176,12 @@ def _is_former(analysis: Analysis, m: Mention) -> bool:
 
 @lru_cache(maxsize=8)
 def _former_words(lang: str | None) -> frozenset[str]:
-    try:
-        from warta.lang import LanguagePack
+    """The pack's "former" words (words.tsv); for a language no installed pack reads, every pack's."""
+    from warta.lang import LanguagePack, available_languages
 
-        return LanguagePack.load(lang).word_class("former") or _FORMER
-    except Exception:  # no such pack
-        return _FORMER
+    if lang in available_languages():
+        return LanguagePack.load(lang).word_class("former")
+    return frozenset().union(*(LanguagePack.load(c).word_class("former") for c in available_languages()))
 
 
 # -- storing -------------------------------------------------------------------------------

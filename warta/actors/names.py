@@ -16,18 +16,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
-from spacy.lang.id.stop_words import STOP_WORDS as _ID_STOP
+from warta.lang import name_words
 
-# Words too common to stand for an actor on their own ("Lima" is five in Indonesian).
-STOP_WORDS = frozenset(_EN_STOP) | frozenset(_ID_STOP)
-
-# Lower-case words inside personal names, as news prints them.
-PARTICLES = frozenset({
-    "al", "el", "bin", "binti", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "di", "da", "das",
-    "do", "dos", "du", "la", "le", "van", "von", "ter", "ten", "y", "e", "zu",
-})
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "at", "by", "a", "an"})
+# Lower-case words inside personal names, as news prints them; small words inside an
+# organisation's name (warta/lang/names.toml).
+PARTICLES = name_words().particles
+_SMALL_WORDS = name_words().small_words
 
 
 def plain(raw: str) -> str:

@@ -1,22 +1,36 @@
 """Language packs: everything Warta knows about a language, as data files.
 
-Each pack is a folder `warta/lang/<iso-639-1>/` holding the same files (see
-PACK_FILES); the code never names a language. Load a pack with
-`LanguagePack.load("id")`; the result is immutable and picklable.
+Each pack is a folder `<iso-639-1>/` holding the same files (see PACK_FILES)
+and a pack.toml; the code never names a language. The packs shipped live beside
+this module; others are found, like spaCy's languages, through the entry point
+group `warta.packs` (name: the pack code; value: a module whose folder is the
+pack, a path, or a callable returning one) and in folders named by
+$WARTA_PACKS (os.pathsep-separated) or by settings.toml `[packs] folders`
+(`add_pack_folders`). A folder given there is a pack itself (it holds pack.toml)
+or holds packs; a pack found later shadows an earlier one of the same code
+(built-in < entry points < folders). Load a pack with `LanguagePack.load("id")`;
+the result is immutable and picklable.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib
+import os
 import re
 import tomllib
+import types
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from warta.errors import LanguagePackError
 from warta.tabular import read_tsv, split_alternatives
 
 LANG_DIR = Path(__file__).parent
+ENTRY_POINT_GROUP = "warta.packs"
+PACKS_ENV = "WARTA_PACKS"
+_added_folders: list[Path] = []  # add_pack_folders(), in the order given
 
 # file name -> (schema, required columns). Every pack has every file.
 PACK_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -140,6 +154,7 @@ class LanguagePack:
     affixes: tuple[AffixRule, ...]
     furniture: tuple[re.Pattern, ...]
     abbreviations: tuple[str, ...]
+    credits: tuple[re.Pattern, ...] = ()  # furniture.tsv rows of kind "credit": a photo credit line
     word_examples: tuple[tuple[str, str, str], ...] = field(default=())  # (word, class, example)
     # the country whose press mostly writes the language (pack.toml `press_country`): its own
     # offices go unnamed ("Menteri Pertanian" in Jakarta's papers is Indonesia's), foreign ones not
@@ -160,15 +175,84 @@ class LanguagePack:
 
 
 def available_languages() -> list[str]:
-    return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and (p / "pack.toml").exists())
+    return sorted(pack_folders())
+
+
+def pack_folder(code: str) -> Path:
+    """The folder a pack is read from."""
+    try:
+        return pack_folders()[code]
+    except KeyError:
+        raise LanguagePackError(f"no language pack {code!r} (have: {', '.join(available_languages())})") from None
+
+
+def add_pack_folders(*folders: str | Path) -> None:
+    """Read packs from these folders too (settings.toml `[packs] folders`); each is a pack or holds packs."""
+    new = [Path(f).expanduser().resolve() for f in folders]
+    new = [f for f in new if f not in _added_folders]
+    if new:
+        _added_folders.extend(new)
+        refresh()
+
+
+def refresh() -> None:
+    """Forget what was read about packs: after packs were installed or folders added."""
+    for cached in (pack_folders, pack_metadata, _load_pack, dateline_words, stop_words, furniture_rows,
+                   shared_furniture):
+        cached.cache_clear()
+
+
+def _is_pack(folder: Path) -> bool:
+    return (folder / "pack.toml").is_file()
+
+
+def _packs_in(folder: Path) -> dict[str, Path]:
+    if _is_pack(folder):
+        return {_pack_code(folder): folder}
+    if not folder.is_dir():
+        return {}
+    return {p.name: p for p in sorted(folder.iterdir()) if p.is_dir() and _is_pack(p)}
+
+
+def _pack_code(folder: Path) -> str:
+    """A pack folder given by itself is named by pack.toml `code`, else by the folder's name."""
+    try:
+        return str(tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8")).get("code") or folder.name)
+    except (OSError, tomllib.TOMLDecodeError):
+        return folder.name  # a broken pack.toml fails where the pack is loaded
+
+
+def _entry_point_folder(ep) -> Path | None:
+    obj = ep.load()
+    if callable(obj):
+        obj = obj()
+    if isinstance(obj, types.ModuleType):  # a module: its folder is the pack
+        obj = Path(obj.__file__).parent
+    return Path(obj) if obj else None
+
+
+@lru_cache(maxsize=1)
+def pack_folders() -> dict[str, Path]:
+    """Pack code -> folder, for every pack installed (see the module's doc for the order)."""
+    found = _packs_in(LANG_DIR)
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            folder = _entry_point_folder(ep)
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in is named, not swallowed
+            raise LanguagePackError(f"entry point {ep.name!r} ({ep.value}) of {ENTRY_POINT_GROUP}: {exc}") from exc
+        if folder is None or not _is_pack(folder):
+            raise LanguagePackError(f"entry point {ep.name!r} of {ENTRY_POINT_GROUP}: {folder} holds no pack.toml")
+        found[ep.name] = folder
+    env = [Path(f) for f in os.environ.get(PACKS_ENV, "").split(os.pathsep) if f.strip()]
+    for folder in (*env, *_added_folders):
+        found.update(_packs_in(folder))
+    return found
 
 
 @lru_cache(maxsize=None)
 def pack_metadata(code: str) -> dict:
     """A pack's pack.toml, read without loading its tables (name, lingua, fallback, [dateline])."""
-    folder = LANG_DIR / code
-    if not (folder / "pack.toml").exists():
-        raise LanguagePackError(f"no language pack {code!r} (have: {', '.join(available_languages())})")
+    folder = pack_folder(code)
     return tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
 
 
@@ -179,37 +263,117 @@ def fallbacks() -> dict[str, str]:
             if meta.get("fallback") and meta.get("lingua")}
 
 
+@dataclass(frozen=True, eq=False)  # hashed by identity: what is compiled from it is cached per reading
+class DatelineWords:
+    """What every installed pack tells about datelines, which are read before a document's
+    language is known: month and weekday names (dates.tsv, plus pack.toml [dateline] `months`
+    and `weekdays` that only datelines abbreviate so), time zones and their UTC offsets, labels
+    that may stand beside a date, words between a date and its clock, ordinal endings after a
+    day, the words for before and after noon, and news agencies a lead names after its place."""
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    zones: dict[str, str]
+    labels: frozenset[str]
+    clock: frozenset[str]
+    ordinals: frozenset[str]
+    am: frozenset[str]
+    pm: frozenset[str]
+    agencies: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def dateline_words() -> tuple[dict[str, int], frozenset[str], dict[str, str], frozenset[str]]:
-    """What every pack tells about datelines: month names -> number and weekday names (dates.tsv),
-    time zones -> UTC offset and the labels that may stand beside a date (pack.toml [dateline])."""
+def dateline_words() -> DatelineWords:
     months: dict[str, int] = {}
     weekdays: set[str] = set()
     zones: dict[str, str] = {}
-    labels: set[str] = set()
+    lists: dict[str, set[str]] = {k: set() for k in ("labels", "clock", "ordinals", "am", "pm", "agencies")}
     for code in available_languages():
         try:
             meta = pack_metadata(code)
-            rows = read_tsv(LANG_DIR / code / "dates.tsv", *PACK_FILES["dates.tsv"])
+            rows = read_tsv(pack_folder(code) / "dates.tsv", *PACK_FILES["dates.tsv"])
         except (LanguagePackError, OSError, ValueError, tomllib.TOMLDecodeError):
             continue  # a broken pack fails where it is loaded, not where articles are read
+        dateline = meta.get("dateline", {})
         for r in rows:
             words = [w.lower().rstrip(".") for w in split_alternatives(r["words"])]
             if r["kind"] == "month":
                 months.update((w, int(r["value"])) for w in words if w)
             elif r["kind"] == "weekday":
                 weekdays.update(w for w in words if w)
-        dateline = meta.get("dateline", {})
+        months.update((w.lower().rstrip("."), int(n)) for w, n in dateline.get("months", {}).items())
+        weekdays.update(w.lower().rstrip(".") for w in dateline.get("weekdays", ()))
         zones.update((z.lower(), str(offset)) for z, offset in dateline.get("zones", {}).items())
-        labels.update(w.lower() for w in dateline.get("labels", ()))
-    return months, frozenset(weekdays), zones, frozenset(labels)
+        for key, words in lists.items():
+            words.update(w.lower() for w in dateline.get(key, ()))
+    return DatelineWords(months, frozenset(weekdays), zones, **{k: frozenset(v) for k, v in lists.items()})
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """names.toml: how names are written across languages (see the file)."""
+    particles: frozenset[str]
+    continuing_particles: tuple[str, ...]
+    small_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    raw = tomllib.loads((LANG_DIR / "names.toml").read_text(encoding="utf-8"))
+    return NameWords(frozenset(raw["particles"]), tuple(raw["continuing_particles"]), frozenset(raw["small_words"]))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Words too common to stand for an actor on their own, from every installed pack
+    (pack.toml [stop_words]: `spacy`, a spaCy language whose list is taken, and `words`)."""
+    out: set[str] = set()
+    for code in available_languages():
+        table = pack_metadata(code).get("stop_words", {})
+        if table.get("spacy"):
+            module = importlib.import_module(f"spacy.lang.{table['spacy']}.stop_words")
+            out.update(module.STOP_WORDS)
+        out.update(w.lower() for w in table.get("words", ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def furniture_rows(code: str) -> tuple[tuple[re.Pattern, str, str], ...]:
+    """A pack's furniture.tsv as (pattern, kind, scope). kind "line": a line to drop; "credit": a photo
+    credit (dropped, and a caption beside it printed twice goes with it; every pack's credits are
+    looked for in every text). scope "all": the line is dropped also from text read before its
+    language is known (a reader given no pack's furniture). case "exact": matched with its letter case."""
+    out = []
+    for r in read_tsv(pack_folder(code) / "furniture.tsv", *PACK_FILES["furniture.tsv"]):
+        kind, scope = r.get("kind") or "line", r.get("scope", "")
+        if kind not in ("line", "credit") or scope not in ("", "all"):
+            raise LanguagePackError(f"{code}/furniture.tsv: unknown kind {kind!r} or scope {scope!r} for {r['pattern']!r}")
+        out.append((re.compile(r["pattern"], 0 if r.get("case") == "exact" else re.IGNORECASE), kind, scope))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def shared_furniture(kind: str = "line") -> tuple[re.Pattern, ...]:
+    """What a reader drops from every text, whatever its language: every installed pack's
+    furniture of scope "all" (kind "line"), or every pack's photo credits (kind "credit");
+    each pattern once, in pack order."""
+    seen: dict[tuple[str, int], re.Pattern] = {}
+    for code in available_languages():
+        try:
+            rows = furniture_rows(code)
+        except (LanguagePackError, OSError):
+            continue  # a broken pack fails where it is loaded, not where articles are read
+        for pattern, k, scope in rows:
+            if k == kind and (kind == "credit" or scope == "all"):
+                seen.setdefault((pattern.pattern, pattern.flags), pattern)
+    return tuple(seen.values())
 
 
 @lru_cache(maxsize=None)
 def _load_pack(code: str) -> LanguagePack:
-    folder = LANG_DIR / code
+    folder = pack_folder(code)
     meta = pack_metadata(code)
     tables, digest = {}, hashlib.sha256()
+    digest.update((folder / "pack.toml").read_bytes())  # it holds knowledge too: stop words, [identify], dates
     for fname, (schema, required) in PACK_FILES.items():
         path = folder / fname
         if not path.exists():
@@ -245,7 +409,8 @@ def _load_pack(code: str) -> LanguagePack:
                       r["example"])
             for r in tables["morphology.tsv"]
         ),
-        furniture=tuple(re.compile(r["pattern"], re.IGNORECASE) for r in tables["furniture.tsv"]),
+        furniture=tuple(p for p, kind, _ in furniture_rows(code) if kind == "line"),
+        credits=tuple(p for p, kind, _ in furniture_rows(code) if kind == "credit"),
         abbreviations=tuple(r["abbreviation"] for r in tables["abbreviations.tsv"]),
         word_examples=tuple(word_examples),
         checksum=digest.hexdigest(),

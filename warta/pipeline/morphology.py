@@ -153,6 +153,8 @@ class LexiconMatcher:
                         self.known_roots.update(r for r, v in self.morph.analyses(first).items() if v in ("active", "noun"))
         self.passive_aux = pack.word_class("passive_aux")
         self.modal = pack.word_class("modal")  # "is expected to": modality, not a passive
+        # suffixes marked active (morphology.tsv): after an auxiliary they make no passive ("was attacking")
+        self.active_suffixes = tuple(a.affix for a in pack.affixes if a.position == "suffix" and a.voice == "active")
         # headlines drop the active prefix ("AS Kecam Rusia", "Prabowo Terima Kunjungan"):
         # bare stem -> the prefixed forms the lexicon lists as written
         self.headline_forms: dict[str, set[str]] = {}
@@ -399,7 +401,7 @@ class LexiconMatcher:
 
     def _aux_passive(self, words, i, lemma) -> str:
         """English-style passive: an auxiliary ("was", "been") before an inflected verb."""
-        if not self.passive_aux or words[i] == lemma or words[i].endswith("ing") or words[i] in self.modal:
+        if not self.passive_aux or words[i] == lemma or words[i].endswith(self.active_suffixes) or words[i] in self.modal:
             return "active"
         for back in (1, 2):
             if i - back >= 0 and words[i - back] in self.passive_aux:

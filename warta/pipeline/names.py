@@ -35,9 +35,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.actors.names import STOP_WORDS
 from warta.knowledge.countries import country_names
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, stop_words
 
 MAX_TITLE_WORDS = 3  # "wakil menteri luar negeri" is matched by its last three words
 SHAPE_WORDS = (2, 4)  # a name of this many words may be a person's by its shape alone
@@ -75,7 +74,7 @@ class NameJudge:
 
     @classmethod
     def from_pack(cls, pack: LanguagePack) -> "NameJudge":
-        common = set(STOP_WORDS)
+        common = set(stop_words())
         for words in pack.words.values():
             common.update(w for w in words if " " not in w)
         for row in pack.dates:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from warta.errors import E_NOT_FOUND, E_UNSUPPORTED
 from warta.model import Document, ReadError
-from warta.read.clean import DEFAULT_FURNITURE, clean_text
+from warta.read.clean import clean_text, default_furniture
 from warta.read.files import FORMATS, Rejected, failure, format_of, load_bytes, read_text, walk
 from warta.read.html import read_html
 from warta.read.metadata import find_dateline, find_outlet, parse_published
@@ -29,7 +29,7 @@ from warta.read.pending import Pending, finished
 from warta.read.records import read_records
 
 __all__ = [
-    "DEFAULT_FURNITURE", "Pending", "clean_text", "find_dateline", "find_outlet", "finished",
+    "Pending", "clean_text", "default_furniture", "find_dateline", "find_outlet", "finished",
     "parse_published", "read_file", "read_paths",
 ]
 

@@ -16,36 +16,20 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-
-def _patterns(*sources: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(s, flags) for s in sources)
+from warta.lang import shared_furniture
 
 
-# Used when the caller passes no patterns of its own (the language packs do).
-# Each is searched in one stripped line; a hit drops the whole line.
-DEFAULT_FURNITURE: tuple[re.Pattern, ...] = _patterns(
-    r"^rate this (item|article)$",
-    r"^\(\d+ votes?\)$",
-    r"^read \d+ times$",
-    r"^baca juga\b",
-    r"^advertisements?$",
-    r"^iklan$",
-    r"^berita lainnya$",
-    r"^terpopuler$",
-    r"^rep(orter)?\s*:.{0,120}$",
-    r"^(red(aktur)?|editor|pewarta|penulis)\s*:.{0,80}$",
-    r"^(foto|photo)\s*:",
-    r"^share this\b",
-    r"^loading\s*(\.{3}|…)?$",
-    r"^(copyright\s*)?©",
-    r"^\d+$",
-)
+def default_furniture() -> tuple[re.Pattern, ...]:
+    """Used when the caller passes no patterns of its own: every installed pack's furniture.tsv rows
+    of scope "all". Each is searched in one stripped line; a hit drops the whole line."""
+    return shared_furniture("line")
 
-# A photo credit: the line beside it is often a caption, printed twice.
-PHOTO_CREDIT: tuple[re.Pattern, ...] = _patterns(
-    r"^\(?\s*(foto|photo|gambar|ilustrasi|image)\s*:",
-    r"^(foto|photo)\s+(by|oleh)\b",
-) + _patterns(r"^([A-Z]+\s+)?FOTO\s*/", flags=0)
+
+def photo_credits() -> tuple[re.Pattern, ...]:
+    """A photo credit (furniture.tsv rows of kind "credit", every pack's): the line beside it is
+    often a caption, printed twice."""
+    return shared_furniture("credit")
+
 
 # A line ending in one of these closes its paragraph.
 _TERMINAL = tuple(".!?:;\"'”’)]»…")
@@ -74,14 +58,14 @@ def normalise_line(line: str) -> str:
 def clean_text(text: str, furniture: Sequence[re.Pattern] = ()) -> str:
     """The article text without furniture, paragraphs joined by a blank line.
 
-    `furniture` replaces DEFAULT_FURNITURE when given; each pattern is
+    `furniture` replaces default_furniture() when given; each pattern is
     searched (`re.search`) in every stripped line, and a hit drops the whole
     line, so patterns should be anchored. Photo-credit lines
     always go; a caption next to one goes with every copy of it when the
     page repeats it; any other line seen before is dropped as a duplicate
     (scrapes repeat the headline under the rating widget).
     """
-    patterns = tuple(furniture) or DEFAULT_FURNITURE
+    patterns = tuple(furniture) or default_furniture()
     lines = [ln for ln in _lines(text) if ln.credit or not _is_furniture(ln.text, patterns)]
     captions = _repeated_captions(lines)
     kept, seen = [], set()
@@ -96,13 +80,13 @@ def clean_text(text: str, furniture: Sequence[re.Pattern] = ()) -> str:
 def _lines(text: str) -> list[_Line]:
     """Non-blank normalised lines, each tagged with its block number."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", unify_newlines(text)))
-    out, block = [], 0
+    out, block, credits = [], 0, photo_credits()
     for raw in text.split("\n"):
         line = normalise_line(raw)
         if not line:
             block += 1
             continue
-        out.append(_Line(block, line, _is_furniture(line, PHOTO_CREDIT)))
+        out.append(_Line(block, line, _is_furniture(line, credits)))
     return out
 
 

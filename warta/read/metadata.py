@@ -12,47 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import dateparser
 from dateparser.data.languages_info import language_order as _dateparser_knows
 from dateutil.parser import isoparse
 
-from warta.lang import available_languages, dateline_words
+from warta.errors import LanguagePackError
+from warta.lang import DatelineWords, available_languages, dateline_words, pack_metadata
 from warta.model import Document
 from warta.read.clean import clean_text, normalise_line, unify_newlines
 
-_MONTHS = {
-    "january": 1, "januari": 1, "jan": 1,
-    "february": 2, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2,
-    "march": 3, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "may": 5, "mei": 5,
-    "june": 6, "juni": 6, "jun": 6,
-    "july": 7, "juli": 7, "jul": 7,
-    "august": 8, "agustus": 8, "aug": 8, "agu": 8, "agt": 8, "agus": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oktober": 10, "oct": 10, "okt": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "december": 12, "desember": 12, "dec": 12, "des": 12,
-}
-_WEEKDAYS = (
-    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-)
-_ZONES = {"wib": "+0700", "wita": "+0800", "wit": "+0900", "gmt": "UTC", "utc": "UTC", "z": "UTC"}
-_LABELS = ("published", "updated", "posted", "last", "modified", "on", "diterbitkan", "diperbarui",
-           "dipublikasikan", "terbit", "pada", "tanggal", "pukul", "jam", "at")
-# and what the language packs add: their month and weekday names (dates.tsv), time zones and labels
-# (pack.toml [dateline]); the tables above come first
-_pack_months, _pack_weekdays, _pack_zones, _pack_labels = dateline_words()
-_MONTHS = {**_pack_months, **_MONTHS}
-_WEEKDAYS = (*_WEEKDAYS, *sorted(_pack_weekdays - set(_WEEKDAYS)))
-_ZONES = {**_pack_zones, **_ZONES}
-# Words that may share a line with a date that is only a date.
-_DATE_LABELS = re.compile(
-    rf"\b({'|'.join(re.escape(w) for w in (*_LABELS, *sorted(_pack_labels - set(_LABELS))))})\b", re.I)
+# Universal notations of UTC (ISO 8601, aviation), not words of a language; the packs add
+# the zones their news names (pack.toml [dateline] zones: WIB, MYT).
+_UTC_ZONES = {"gmt": "UTC", "utc": "UTC", "z": "UTC"}
 _TOP_LINES = 15  # the dateline is within this many non-empty lines
 _MAX_WORDS_BESIDE_DATE = 4  # more, and the date is part of a sentence
 # Longer lines cannot be a dateline (a date, a clock, a zone and a few words), so the
@@ -65,31 +39,65 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH = _alternation(_MONTHS)
-_DATE = re.compile(
-    rf"""
-    (?:\b(?:{_alternation(_WEEKDAYS)})\b\.?,?\s*)?
-    (?:
-        (?P<d1>\d{{1,2}})\.?\s+(?P<m1>{_MONTH})\b\.?,?\s+(?P<y1>\d{{4}})
-      | (?P<m2>{_MONTH})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
-      | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:[T\ ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
-            (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
-      | (?P<d3>\d{{1,2}})[/.-](?P<m3>\d{{1,2}})[/.-](?P<y3>\d{{4}})
-    )
-    (?:\s*(?:,|\||-|–|—|/|pukul|jam|at)?\s*
-        (?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:\s*(?P<ampm>[ap]\.?m\b\.?))?)?
-    (?:\s*\(?(?P<tz>{_alternation(z.upper() for z in _ZONES if z != "z")}|[+-]\d{{2}}:?\d{{2}})\b\)?)?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+def _dotted(words) -> str:
+    """"am" -> a.m., am, a.m, am.: each letter may be followed by a dot."""
+    forms = ["\\.?".join(re.escape(c) for c in w) + r"\b\.?" for w in sorted(words, key=len, reverse=True)]
+    return "|".join(forms) or "(?!)"
+
+
+class _Dateline:
+    """The patterns a dateline is read with, built from every installed pack's words
+    (warta.lang.DatelineWords): datelines are read before a document's language is known."""
+
+    def __init__(self, words: DatelineWords):
+        self.months = words.months
+        self.zones = {**words.zones, **_UTC_ZONES}
+        self.agencies = words.agencies
+        self.am, self.pm = words.am, words.pm
+        month = _alternation(self.months)
+        ordinal = f"(?:{_alternation(words.ordinals)})?" if words.ordinals else ""
+        between = "|".join(["", r"\|", "-", "–", "—", "/", *(re.escape(w) for w in sorted(words.clock))])
+        self.date = re.compile(
+            rf"""
+            (?:\b(?:{_alternation(words.weekdays) or "(?!)"})\b\.?,?\s*)?
+            (?:
+                (?P<d1>\d{{1,2}})\.?\s+(?P<m1>{month})\b\.?,?\s+(?P<y1>\d{{4}})
+              | (?P<m2>{month})\b\.?\s+(?P<d2>\d{{1,2}}){ordinal},?\s+(?P<y2>\d{{4}})
+              | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}}(?:[T\ ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+                    (?:Z|[+-]\d{{2}}:?\d{{2}})?)?)
+              | (?P<d3>\d{{1,2}})[/.-](?P<m3>\d{{1,2}})[/.-](?P<y3>\d{{4}})
+            )
+            (?:\s*(?:,{between})?\s*
+                (?P<time>\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?)(?:\s*(?P<ampm>{_dotted(words.am | words.pm)}))?)?
+            (?:\s*\(?(?P<tz>{_alternation(z.upper() for z in self.zones if z != "z")}|[+-]\d{{2}}:?\d{{2}})\b\)?)?
+            """,
+            re.IGNORECASE | re.VERBOSE,
+        )
+        # Words that may share a line with a date that is only a date.
+        self.labels = re.compile(rf"\b({_alternation(words.labels) or '(?!)'})\b", re.I)
+        # the packs' languages dateparser knows (pack.toml `dateparser`, else the pack's code);
+        # dateparser orders them itself, so their order is no matter
+        self.languages = [lang for lang in dict.fromkeys(_dateparser_name(c) for c in available_languages())
+                          if lang in _dateparser_knows]
+
+
+def _dateparser_name(code: str) -> str:
+    return str(pack_metadata(code).get("dateparser", code))
+
+
+@lru_cache(maxsize=1)
+def _compiled(words: DatelineWords) -> _Dateline:
+    return _Dateline(words)
+
+
+def _dateline() -> _Dateline:
+    return _compiled(dateline_words())
+
 
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,}){1,3}"
 _PLACE = r"[A-Z][A-Za-z'.-]*(?:\s+[A-Z][A-Za-z'.-]*){0,3}"
 _CAPS_PLACE = r"[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}"
 _DASH = r"\s*(?:--|[-–—])"
-_AGENCIES = frozenset(
-    "antara reuters ap afp bernama xinhua irna tass sputnik upi dpa anadolu kyodo "
-    "yonhap efe ansa pti rri kbrn".split())
 _OUTLET_PLACE = re.compile(rf"^(?P<outlet>{_DOMAIN})\s*,\s*(?P<place>{_PLACE}){_DASH}")
 _PLACE_OUTLET = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}){_DASH}")
 _PLACE_AGENCY = re.compile(
@@ -97,17 +105,18 @@ _PLACE_AGENCY = re.compile(
 _CAPS_DASH = re.compile(rf"^(?P<place>{_CAPS_PLACE}){_DASH}\s")
 _OUTLET_ONLY = re.compile(rf"^(?P<outlet>{_DOMAIN})\s*(?:,|{_DASH})")
 
+# Day before month in a record's publication string whose language is not given, as most of
+# the world writes it; a record whose language has a pack is read in its pack's date_order.
+_UNKNOWN_DATE_ORDER = "DMY"
 _PARSE_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": True,
     "TO_TIMEZONE": "UTC",
     "PREFER_DATES_FROM": "past",
-    "DATE_ORDER": "DMY",
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # no "yesterday": host-clock dependent
 }
-# dateparser reads dates in these languages: Indonesian and English first, as always, then every
-# other pack's language dateparser knows (Malay: "14 Ogos 2024")
-_PARSE_LANGUAGES = [c for c in dict.fromkeys(["id", "en", *available_languages()]) if c in _dateparser_knows]
+
+
 _TITLE_MAX_CHARS = 200
 
 
@@ -153,11 +162,13 @@ def strip_date_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def parse_published(value: object) -> datetime | None:
+def parse_published(value: object, lang: str | None = None) -> datetime | None:
     """A record's publication time as an aware UTC datetime, or None if unreadable.
 
     ISO 8601 first (exact); other strings through dateparser with the
-    languages pinned; numbers as Unix seconds. Naive times are taken as UTC.
+    languages pinned, day and month in the order of `lang`'s pack (pack.toml
+    date_order) or day first when the language is not known; numbers as Unix
+    seconds. Naive times are taken as UTC.
     """
     if value is None or isinstance(value, bool):
         return None
@@ -172,7 +183,7 @@ def parse_published(value: object) -> datetime | None:
     try:
         return _utc(isoparse(text))
     except (ValueError, OverflowError):
-        return _dateparse(text, "UTC")
+        return _dateparse(text, "UTC", _date_order(lang))
 
 
 def guess_title(text: str) -> str | None:
@@ -221,7 +232,7 @@ def _could_be_dateline(line: str) -> bool:
 def _line_date(line: str) -> datetime | None:
     if not _could_be_dateline(line):
         return None
-    m = _DATE.search(line)
+    m = _dateline().date.search(line)
     if m is None:
         return None
     beside = line[: m.start()] + " " + line[m.end():]
@@ -233,10 +244,10 @@ def _line_date(line: str) -> datetime | None:
 def _is_date_only(line: str) -> bool:
     if not _could_be_dateline(line):
         return False
-    m = _DATE.search(line)
+    m = _dateline().date.search(line)
     if m is None:
         return False
-    beside = _DATE_LABELS.sub(" ", line[: m.start()] + " " + line[m.end():])
+    beside = _dateline().labels.sub(" ", line[: m.start()] + " " + line[m.end():])
     return not re.search(r"\w", beside)
 
 
@@ -246,7 +257,8 @@ def _match_datetime(m: re.Match) -> datetime | None:
     if m["iso"]:
         return _iso_datetime(m["iso"], zone)
     day, month, year = (m["d1"] or m["d2"] or m["d3"], m["m1"] or m["m2"] or m["m3"], m["y1"] or m["y2"] or m["y3"])
-    number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+    words = _dateline()
+    number = int(month) if month.isdigit() else words.months[month.lower().rstrip(".")]
     if not 1 <= number <= 12:
         return None
     if not m["time"]:
@@ -254,9 +266,9 @@ def _match_datetime(m: re.Match) -> datetime | None:
     clock = [int(part) for part in re.split(r"[:.]", m["time"])] + [0]
     hour, minute, second = clock[0], clock[1], clock[2]
     ampm = (m["ampm"] or "").replace(".", "").lower()
-    if ampm == "pm" and 1 <= hour < 12:  # "13:20 am" reads as a 24-hour clock, as dateparser did
+    if ampm in words.pm and 1 <= hour < 12:  # "13:20 am" reads as a 24-hour clock, as dateparser did
         hour += 12
-    elif ampm == "am" and hour == 12:
+    elif ampm in words.am and hour == 12:
         hour = 0
     return _exact(int(year), number, int(day), hour, minute, second, zone)
 
@@ -289,14 +301,25 @@ def _iso_datetime(text: str, zone: str) -> datetime | None:
 def _zone(tz: str | None) -> str:
     if not tz:
         return "UTC"
-    if tz.lower() in _ZONES:
-        return _ZONES[tz.lower()]
+    zones = _dateline().zones
+    if tz.lower() in zones:
+        return zones[tz.lower()]
     return tz.replace(":", "")  # "+07:00" -> "+0700"
 
 
-def _dateparse(text: str, zone: str) -> datetime | None:
+def _date_order(lang: str | None) -> str:
+    if not lang:
+        return _UNKNOWN_DATE_ORDER
     try:
-        dt = dateparser.parse(text, languages=_PARSE_LANGUAGES, settings={**_PARSE_SETTINGS, "TIMEZONE": zone})
+        return str(pack_metadata(lang).get("date_order", _UNKNOWN_DATE_ORDER))
+    except LanguagePackError:  # a language no pack reads
+        return _UNKNOWN_DATE_ORDER
+
+
+def _dateparse(text: str, zone: str, order: str = _UNKNOWN_DATE_ORDER) -> datetime | None:
+    settings = {**_PARSE_SETTINGS, "DATE_ORDER": order, "TIMEZONE": zone}
+    try:
+        dt = dateparser.parse(text, languages=_dateline().languages, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     return _utc(dt) if dt else None
@@ -314,7 +337,7 @@ def _line_place(line: str) -> str | None:
             return m["place"].strip()
     if m := _PLACE_AGENCY.match(line):
         place = m["place"].strip()
-        if m["agency"].strip().lower() in _AGENCIES or place.isupper():
+        if m["agency"].strip().lower() in _dateline().agencies or place.isupper():
             return place
     if m := _CAPS_DASH.match(line):
         return m["place"].strip()

@@ -169,16 +169,17 @@ def record_document(record: dict, *, origin: str, default_id: str, max_bytes: in
     if len(text) > max_bytes:
         return failure(origin, E_TOO_LARGE, f"the text has {len(text):,} characters; the limit is {max_bytes:,}")
     lang = _field(record, "lang")
+    lang = lang.lower() if lang else None
     doc = build_document(
         id=_field(record, "id") or default_id,
         raw_text=text,
         origin=origin,
         furniture=furniture,
         title=_field(record, "title"),
-        published=parse_published(record.get("published") or None),
+        published=parse_published(record.get("published") or None, lang),  # in its language's date order
         url=_field(record, "url"),
         outlet=_field(record, "outlet"),
-        lang=lang.lower() if lang else None,
+        lang=lang,
     )
     return doc or failure(origin, E_RECORD, "the text is empty once page furniture is removed")
 
