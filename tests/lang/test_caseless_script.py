@@ -72,8 +72,6 @@ def test_the_pack_is_caseless(coder):
     assert all(a.lower() == a.upper() for entry in pack.actors for a in entry.names)
 
 
-@pytest.mark.xfail(strict=True, reason="warta/pipeline/dates.py takes a weekday only when capitalised "
-                                       "(\"Minggu\" the day, \"minggu\" the week): a caseless script loses it")
 def test_a_weekday_dates_the_event(coder):
     assert [d for *_, d in events(coder, "روسيا انتقدت إيران يوم الاثنين.")] == [date(2024, 1, 8).isoformat()]
 

@@ -127,8 +127,8 @@ class DateResolver:
         weekday = -1
         firsts = []
         for i, w in enumerate(words):
-            # capitalised only: "Minggu" the day, not "minggu" the week
-            if weekday < 0 and w in weekdays and tokens[i].text[:1].isupper():
+            # not written small: "Minggu" the day, not "minggu" the week (a script without case has none)
+            if weekday < 0 and w in weekdays and not tokens[i].text[:1].islower():
                 weekday = i
             if w in phrase_firsts:
                 firsts.append(i)
