@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+import ftfy
+
 from warta.lang import shared_furniture
 
 
@@ -43,6 +45,17 @@ class _Line(NamedTuple):
     block: int  # index of the blank-line-separated block it came from
     text: str
     credit: bool
+
+
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, fix_latin_ligatures=False,
+                             fix_character_width=False, normalization=None, explain=False)
+
+
+def repair_encoding(text: str) -> str:
+    """Undo text decoded in the wrong encoding before it reached us (a scraper's UTF-8 read as
+    Mac Roman or Windows-1252: "‚Äúpintu‚Äù", ",¬†Menteri"), which hides quote marks and glues
+    words together; text without such signs is returned as it is."""
+    return ftfy.fix_text(text, _FTFY) if ftfy.is_bad(text) else text
 
 
 def unify_newlines(text: str) -> str:

@@ -22,7 +22,7 @@ from dateutil.parser import isoparse
 from warta.errors import LanguagePackError
 from warta.lang import DatelineWords, available_languages, dateline_words, pack_metadata
 from warta.model import Document
-from warta.read.clean import clean_text, normalise_line, unify_newlines
+from warta.read.clean import clean_text, normalise_line, repair_encoding, unify_newlines
 
 # Universal notations of UTC (ISO 8601, aviation), not words of a language; the packs add
 # the zones their news names (pack.toml [dateline] zones: WIB, MYT).
@@ -203,11 +203,11 @@ def build_document(*, id: str, raw_text: str, origin: str, furniture: Sequence[r
     The text always starts with the title when one is known, since the
     headline is coded like any other sentence.
     """
-    raw_text = unify_newlines(raw_text)
+    raw_text = repair_encoding(unify_newlines(raw_text))
     dated, place = find_dateline(raw_text)
     body = strip_date_lines(raw_text)
     if title:
-        title = normalise_line(title)
+        title = normalise_line(repair_encoding(title))
         body = f"{title}\n\n{body}"  # a repeated headline in the body then goes as a duplicate
     text = clean_text(body, furniture)
     if not text.strip() or (title and text == title):
