@@ -130,7 +130,7 @@ def false_matches() -> None:
     from warta.actors.fuzzy import FuzzyNames
     from warta.actors.knowledge import person_of
     from warta.actors.petrarch import load_actors
-    from warta.actors.settings import ActorSettings
+    from warta.settings import ActorSettings
 
     settings = ActorSettings.load()
     records = [r for r in load_actors(shared_path("reference", "phoenix", "Phoenix.Countries.actors.txt"))

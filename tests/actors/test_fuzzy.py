@@ -6,7 +6,7 @@ import pytest
 from tests.actors.measure import load_pairs, threshold_study
 from warta.actors.fuzzy import FuzzyNames, PersonVariants, similarity, skeleton
 from warta.actors.names import translit
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.knowledge import People, Person
 
 

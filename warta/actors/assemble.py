@@ -13,7 +13,7 @@ never by overwriting:
   the same code ends (Rouhani was president until 2021-08-03, whatever the
   dictionary says), or the day before a learned "former" sighting.
 * On a day where several roles hold, the most trusted wins (settings.toml
-  [trust]): built-in and manual facts, reviewed learned roles, dictionaries,
+  [actors.trust]): built-in and manual facts, reviewed learned roles, dictionaries,
   learned roles under review, dictionaries' default codes.
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from warta.actors.knowledge import add_person, people_index, person_named, row_names
 from warta.actors.names import fold
 from warta.actors.records import NULL_CODES
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.actors.store import LEARNED
 from warta.coder import ExtraKnowledge
 from warta.knowledge import Person, Role, builtin_people

@@ -17,7 +17,7 @@ index answers only for names it missed:
    on), and zero when one surname is the other plus -a, -i, -ova, -eva:
    Lavrova, Abbasi, Husseini are other people.
 
-The threshold (settings.toml) was chosen from labelled pairs
+The threshold (settings.toml [actors.fuzzy]) was chosen from labelled pairs
 (tests/actors/data/name_variants.tsv, checked on a held-out set written
 afterwards, name_variants_heldout.tsv); `python benchmarks/resolve_actors.py
 --study` prints the table. Names shorter than `min_length` letters are never
@@ -84,9 +84,13 @@ def _blocks(skel: str, space: str, spread: int = 0) -> list[str]:
 class FuzzyNames:
     """Names of known people -> the value to answer (a person key), with blocking."""
 
-    def __init__(self, names: Iterable[tuple[str, str]], threshold: float = 90, min_length: int = 5):
-        self.threshold = threshold
-        self.min_length = min_length
+    def __init__(self, names: Iterable[tuple[str, str]], threshold: float | None = None,
+                 min_length: int | None = None):
+        from warta.settings import ActorSettings  # the defaults are the settings file's, not literals here
+
+        settings = ActorSettings.load()
+        self.threshold = settings.fuzzy_threshold if threshold is None else threshold
+        self.min_length = settings.fuzzy_min_length if min_length is None else min_length
         self._values: dict[tuple[str, str], tuple[str, str]] = {}  # (space, key) -> (value, skeleton)
         self._blocks: dict[str, list[str]] = {}
         self._matched: dict[str, tuple[str, float] | None] = {}  # answers of `match`, until a name is added
@@ -237,8 +241,8 @@ class PersonVariants:
 
     @classmethod
     def of(cls, people, pack=None, settings=None) -> "PersonVariants":
-        from warta.actors.settings import ActorSettings
         from warta.lang import stop_words
+        from warta.settings import ActorSettings
 
         settings = settings or ActorSettings.load()
         skip = set(stop_words())

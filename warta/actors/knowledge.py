@@ -17,7 +17,7 @@ from typing import Iterable
 
 from warta.actors.names import display, is_acronym, person_variants
 from warta.actors.records import NULL_CODES, ActorRecord
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.coder import ExtraKnowledge
 from warta.knowledge import People, Person, Role
 from warta.lang import stop_words

@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from warta.actors import schema
 from warta.actors.fuzzy import FuzzyNames
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS, LEARNED
 from warta.knowledge import People, Person, Role, builtin_people, split_code
 from warta.knowledge.countries import country_names

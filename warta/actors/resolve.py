@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from warta.actors.fuzzy import FuzzyNames, person_names
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.knowledge import People
 from warta.model import Actor
 

@@ -22,7 +22,7 @@ import pyarrow as pa
 from warta.actors import schema
 from warta.actors.names import display
 from warta.actors.records import ActorRecord
-from warta.actors.settings import ActorSettings
+from warta.settings import ActorSettings
 from warta.knowledge import split_code
 from warta.store.duck import connect
 

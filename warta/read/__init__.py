@@ -33,10 +33,18 @@ __all__ = [
     "parse_published", "read_file", "read_paths",
 ]
 
-DEFAULT_MAX_BYTES = 20_000_000
 
 
-def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+def _max_bytes(given: int | None) -> int:
+    """The caller's limit, else the settings file's (one value, not a second literal here)."""
+    if given is not None:
+        return given
+    from warta.settings import Settings
+
+    return Settings.load().max_bytes
+
+
+def read_paths(paths: Iterable[str | Path], *, max_bytes: int | None = None,
                furniture: Sequence[re.Pattern] = (),
                defer: bool = False) -> Iterator[Document | ReadError | Pending]:
     """Documents from files and folders (walked recursively, in name order).
@@ -49,7 +57,7 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]  # one path given bare: not a sequence of one-letter names
-    furniture = tuple(furniture)
+    furniture, max_bytes = tuple(furniture), _max_bytes(max_bytes)
     for given in paths:
         path = Path(given)
         try:
@@ -67,10 +75,11 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
             yield from read_file(file, max_bytes=max_bytes, furniture=furniture, defer=defer)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, furniture: Sequence[re.Pattern] = (),
+def read_file(path: Path, *, max_bytes: int | None = None, furniture: Sequence[re.Pattern] = (),
               defer: bool = False) -> Iterator[Document | ReadError | Pending]:
     """Everything in one file: one result for an article file, one per record otherwise."""
     fmt, gz = format_of(path)
+    max_bytes = _max_bytes(max_bytes)
     if fmt is None:
         supported = ", ".join(sorted(ext for ext in FORMATS if ext))
         yield failure(str(path), E_UNSUPPORTED, f"expected one of {supported} (optionally .gz) or no extension")
