@@ -6,21 +6,17 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
 from warta.api import BATCH, Warta
 from warta.commands import register_all
-from warta.errors import WartaError
+from warta.commands.options import DB, FMT, bad_parameter, err, fail
+from warta.errors import E_NOTHING_READ, UsageError, WartaError, no_pack
 from warta.lang import available_languages
 from warta.ingest.progress import RunDisplay
 from warta.output import Format, RowStream, emit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Warta: turn news articles into CAMEO/PLOVER political event data.")
-err = Console(stderr=True)
-
-DB = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events.")
-FMT = typer.Option(Format.table, "--format", "-f", help="How to print rows.")
 NOTHING_READ = 1  # exit code of `warta code` when every input failed (README: Exit codes)
 EVENT_COLUMNS = ["doc", "date", "source", "target", "code", "name", "quad_class", "location", "evidence"]
 STORED_COLUMNS = ["doc_id", "date", "source", "target", "code", "name", "quad_class", "location", "evidence"]
@@ -30,7 +26,7 @@ def _languages(lang: str) -> Optional[list[str]]:
     if lang == "auto":
         return None
     if lang not in available_languages():
-        raise typer.BadParameter(f"no language pack {lang!r}; have {', '.join(available_languages())}")
+        raise bad_parameter(no_pack(lang, available_languages()))
     return [lang]
 
 
@@ -72,15 +68,13 @@ def code(
             report = w.code(articles, keep_records=False, dask=dask, workers=workers, batch_size=batch_size,
                             on_batch=batch_done)
     except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
     left_out = out.close()
     if left_out:
         err.print(f"({left_out:,} more events not shown: `warta events` or `--format jsonl` lists them all)")
     if report.read == 0 and report.n_failed:
         err.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
-        err.print("[red]error:[/red] nothing could be read: every input failed")
-        raise typer.Exit(NOTHING_READ)
+        fail(UsageError(E_NOTHING_READ[1], E_NOTHING_READ[0]), NOTHING_READ)
     err.print(report.summary() + f" -> {db}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -102,8 +96,7 @@ def events(
         rows = Warta(db).events(source=source, target=target, code=code, since=since, until=until, doc=doc,
                                 lang=lang, limit=limit)
     except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
     for row in rows:
         row["doc"] = row.get("doc_id")
     emit(rows, fmt, STORED_COLUMNS)

@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
+from warta.commands.options import DB, FMT, NOT_FOUND, bad_parameter, err, fail
+from warta.errors import NO_ACTOR, NO_ROLE, NOT_A_DAY, NotFound, QueryError
 from warta.output import Format, emit
 
-err = Console(stderr=True)
-DB_HELP = "DuckDB file that holds documents, events and actors."
 LIST_COLUMNS = ["id", "name", "kind", "country", "codes", "aliases", "provenance"]
 ROLE_COLUMNS = ["actor_id", "name", "code", "valid_from", "valid_to", "provenance", "status", "confidence",
                 "aliases"]
@@ -47,7 +46,7 @@ def _day(text: Optional[str], option: str) -> Optional[date]:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{option} takes a day as YYYY-MM-DD, not {text!r}")
+        raise bad_parameter(QueryError(NOT_A_DAY.format(option=option, text=text)))
 
 
 def _store(db: Path):
@@ -57,8 +56,7 @@ def _store(db: Path):
     try:
         return ActorStore.open(db)
     except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
 
 
 def _role_rows(actor: dict) -> list[dict]:
@@ -84,8 +82,8 @@ def register(app: typer.Typer) -> None:
 
     @actors.command("list")
     def list_(
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
         kind: Optional[str] = typer.Option(None, help="Only person, country, org or group."),
         provenance: Optional[str] = typer.Option(None, help="Only from here: manual, learned, petrarch:..."),
         limit: Optional[int] = typer.Option(None, help="At most this many rows."),
@@ -97,15 +95,14 @@ def register(app: typer.Typer) -> None:
     @actors.command()
     def show(
         name: str = typer.Argument(..., help="A name or alias, any case."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
     ):
         """An actor's aliases and roles, one row per role."""
         with _store(db) as store:
             found = store.show(name)
         if not found:
-            err.print(f"no actor called {name!r} in {db}")
-            raise typer.Exit(1)
+            fail(NotFound(NO_ACTOR.format(name=name, db=db)), NOT_FOUND)
         if fmt == Format.jsonl:
             for actor in found:
                 typer.echo(json.dumps(_plain(actor), ensure_ascii=False))
@@ -121,7 +118,7 @@ def register(app: typer.Typer) -> None:
         alias: Optional[List[str]] = typer.Option(None, "--alias", help="Another name (repeat for more)."),
         title: str = typer.Option("", "--title", help="The office, in words."),
         kind: str = typer.Option("person", "--kind", help="person, country, org or group."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
     ):
         """Add an actor, or give a known one another role for some days."""
         start, end = _day(valid_from, "--from"), _day(valid_to, "--to")
@@ -137,7 +134,7 @@ def register(app: typer.Typer) -> None:
     def import_(
         files: List[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Dictionary files."),
         fmt: DictFormat = typer.Option(..., "--format", help="The files' format."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
     ):
         """Import actor dictionaries; re-importing a file replaces what it gave before."""
         from warta.actors.petrarch import Problems, load_actors
@@ -153,7 +150,7 @@ def register(app: typer.Typer) -> None:
 
     @actors.command()
     def export(
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
         fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl: one actor a line; "
                                                                                      "csv: one role a row."),
     ):
@@ -174,8 +171,8 @@ def register(app: typer.Typer) -> None:
         accept: Optional[List[int]] = typer.Option(None, "--accept", help="Accept this role id (repeatable)."),
         reject: Optional[List[int]] = typer.Option(None, "--reject", help="Reject this role id (repeatable)."),
         all_: bool = typer.Option(False, "--all", help="List every learned role, whatever its status."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
     ):
         """Roles learned from coded text: review them, accept or reject."""
         with _store(db) as store:
@@ -184,8 +181,7 @@ def register(app: typer.Typer) -> None:
                     try:
                         store.review(role_id, status)
                     except KeyError:
-                        err.print(f"[red]error:[/red] no role {role_id}")
-                        raise typer.Exit(1)
+                        fail(NotFound(NO_ROLE.format(role_id=role_id)), NOT_FOUND)
                     err.print(f"role {role_id}: {status}", highlight=False)
             if review or all_ or not (accept or reject):
                 emit(store.learned(None if all_ else "pending"), fmt, LEARNED_COLUMNS)
@@ -194,7 +190,7 @@ def register(app: typer.Typer) -> None:
     def agents_import(
         file: Path = typer.Argument(..., exists=True, dir_okay=False, help="An agents dictionary."),
         fmt: DictFormat = typer.Option(..., "--format", help="The file's format."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
     ):
         """Import agent nouns; re-importing a file replaces what it gave before."""
         from warta.actors.petrarch import Problems, load_agents
@@ -207,8 +203,8 @@ def register(app: typer.Typer) -> None:
 
     @agents.command("list")
     def agents_list(
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
     ):
         """Every stored agent noun and its sector."""
         with _store(db) as store:

@@ -5,11 +5,10 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
+from warta.commands.options import DB, FMT, err, fail
 from warta.output import Format, emit
 
-err = Console(stderr=True)
 COLUMNS = ["period", "total", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
            "goldstein_sum", "goldstein_mean", "top_codes"]
 
@@ -33,8 +32,8 @@ def register(app: typer.Typer) -> None:
         code: Optional[str] = typer.Option(None, "--code", help="Only these CAMEO codes or prefixes (04,05)."),
         lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language."),
         top: int = typer.Option(3, "--top", help="Event codes listed per period."),
-        db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
     ):
         """Per period: events per quad class, Goldstein sum and mean, top event codes."""
         from warta.analysis.dyads import dyads as dyad_table
@@ -46,8 +45,7 @@ def register(app: typer.Typer) -> None:
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
         except WartaError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2)
+            fail(exc)
         rows = table.to_pylist()
         if fmt != Format.jsonl:
             for row in rows:

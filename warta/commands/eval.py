@@ -16,11 +16,10 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from warta.evaluation import dictionaries as dicts
 from warta.evaluation.baseline import BASELINE_PATH, check_baseline, update_baseline
@@ -31,7 +30,8 @@ from warta.evaluation.petrarch_records import evaluate_records, load_records
 from warta.evaluation.plover import evaluate_gsr, load_cases
 from warta.evaluation.render import render_checks, render_events, render_gsr, render_petrarch
 from warta.evaluation.scoring import score_events
-from warta.errors import WartaError
+from warta.commands.options import fail
+from warta.errors import NO_SHARED, NO_VERB_PATH, NOTHING_TO_EVALUATE, UsageError, WartaError, no_pack
 from warta.lang import available_languages
 from warta.ontology import Ontology
 
@@ -50,9 +50,8 @@ def _console() -> Console:
     return Console(emoji=False) if sys.stdout.isatty() else Console(width=160, emoji=False)
 
 
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
-    raise typer.Exit(2)
+def _fail(error: Exception) -> NoReturn:
+    fail(error if isinstance(error, WartaError) else UsageError(str(error)))
 
 
 def eval_command(
@@ -89,20 +88,19 @@ def eval_command(
 ):
     """Score Warta against gold events, PLOVER GSR cases or PETRARCH records; check or update the baseline."""
     if not any([gold, plover_gsr, petrarch_records, check, update]):
-        _fail("nothing to evaluate: give a gold file, --plover-gsr, --petrarch-records, --check-baseline "
-              "or --update-baseline")
+        _fail(UsageError(NOTHING_TO_EVALUATE))
     if lang != "auto" and lang not in available_languages():
-        _fail(f"no language pack {lang!r}; have {', '.join(available_languages())}")
+        _fail(no_pack(lang, available_languages()))
     coders = Coders(None if lang == "auto" else [lang])
     extra = dicts.DictionaryFiles()
     try:
         for folder in dictionaries or ():
             extra = extra + dicts.in_folder(folder)
     except FileNotFoundError as exc:
-        _fail(str(exc))
+        _fail(exc)
     for path in verbs or ():
         if not path.is_file():
-            _fail(f"{path}: no such verb dictionary")
+            _fail(UsageError(NO_VERB_PATH.format(path=path)))
     if verbs:
         extra = extra + dicts.DictionaryFiles(verbs=tuple(verbs), verbs_lang=verbs_lang)
     out: dict = {}
@@ -131,7 +129,7 @@ def eval_command(
             exit_code = _baseline(update, shared or default_shared_dir(), coders, baseline, only, allow_drop,
                                   out, console if table else None)
     except (ArticlesNotFound, FileNotFoundError, ValueError, dicts.DictionariesUnavailable, WartaError) as exc:
-        _fail(str(exc))
+        _fail(exc)
     if not table:
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
     raise typer.Exit(exit_code)
@@ -141,7 +139,7 @@ def _baseline(update: bool, shared: Path, coders: Coders, baseline: Path, only, 
               console: Console | None) -> int:
     """Update or check the baseline; the exit code (1: a score dropped or a set changed)."""
     if not shared.is_dir():
-        _fail(f"{shared}: no such folder of development sets (use --shared or $WARTA_SHARED)")
+        _fail(UsageError(NO_SHARED.format(shared=shared)))
     if update:
         written = update_baseline(shared, coders, baseline, only, allow_drop=allow_drop)
         out["baseline"] = written

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
+from warta.commands.options import DB, err, fail
 from warta.errors import WartaError, plural
 from warta.export import FORMATS, STDOUT, export as run_export
 from warta.export.query import LEVELS
 from warta.query import EventQuery
 
-err = Console(stderr=True)
 ExportFormat = Enum("ExportFormat", {f: f for f in FORMATS}, type=str)
 Level = Enum("Level", {lv: lv for lv in LEVELS}, type=str)
 
@@ -29,7 +28,7 @@ def export(
                                      "(PLOVER JSON records, one per line)."),
     out: Path = typer.Option(..., "--output", "-o", help="File to write (a folder for parquet); - writes to "
                              "standard output (not parquet)."),
-    db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
+    db: Path = DB,
     level: Level = typer.Option("events", "--level", help="events (merged, with report counts) or reports "
                                 "(each event as each article coded it); gdelt and plover hold events."),
     source: Optional[str] = typer.Option(None, help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR."),
@@ -47,8 +46,7 @@ def export(
                                  lang=lang, limit=limit)
         done = run_export(db, fmt.value, out, query, level.value)
     except (WartaError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
     why = "no day" if fmt.value == "gdelt" else "no day or no PLOVER category"
     note = f" ({plural(done.left_out, 'event')} left out: {why})" if done.left_out else ""
     where = "standard output" if str(out) == STDOUT else done.path

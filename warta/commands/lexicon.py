@@ -15,7 +15,8 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
-from warta.errors import WartaError
+from warta.commands.options import bad_parameter, fail
+from warta.errors import WartaError, no_pack
 from warta.lang import available_languages
 
 err = Console(stderr=True, emoji=False)
@@ -53,14 +54,12 @@ def register(app: typer.Typer) -> None:
         from warta.lexicon.gaps import find_gaps  # the pipeline loads only when the command runs
 
         if lang not in available_languages():
-            raise typer.BadParameter(f"no language pack {lang!r}; have {', '.join(available_languages())}",
-                                     param_hint="--lang")
+            raise bad_parameter(no_pack(lang, available_languages()), param_hint="--lang")
         try:
             report = find_gaps(corpus, lang, limit=limit, top=top, kwic=kwic, window=window,
                                max_words=max_words, max_df=max_df, min_share=min_share)
         except WartaError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
-            raise typer.Exit(2)
+            fail(exc)
         out = sys.stdout
         if fmt == GapFormat.jsonl:
             for rank, gap in enumerate(report.gaps, 1):

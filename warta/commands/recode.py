@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from warta.api import BATCH, Warta
-from warta.errors import WartaError
+from warta.commands.options import DB, err, fail
+from warta.errors import WartaError, no_store
 from warta.ingest.progress import RunDisplay
 
-err = Console(stderr=True)
 
 
 def recode(
-    db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
+    db: Path = DB,
     everything: bool = typer.Option(False, "--all", help="Every document, not only those coded by older versions."),
     recluster: bool = typer.Option(False, "--recluster", help="Only merge the stored reports into events again "
                                    "(after the merge rule changed); no coding."),
@@ -34,8 +33,7 @@ def recode(
 ):
     """Re-derive events from stored documents, without re-reading the inputs."""
     if not db.exists():
-        err.print(f"[red]error:[/red] no store at {db}: run `warta code` first")
-        raise typer.Exit(2)
+        fail(no_store(db))
     w = Warta(db)
     try:
         if recluster:
@@ -50,8 +48,7 @@ def recode(
             report = w.recode(everything, dask=dask, workers=workers, batch_size=batch_size,
                               on_batch=lambda report, coded, plan: display.update(report))
     except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
     err.print(report.summary() + f" -> {db}", markup=False, highlight=False, soft_wrap=True)
 
 

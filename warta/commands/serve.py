@@ -5,16 +5,16 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
-err = Console(stderr=True)
+from warta.commands.options import DB, err, fail
+from warta.errors import no_store
 WILDCARDS = ("0.0.0.0", "::", "")  # --host values that name no one host
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Path = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents and events."),
+        db: Path = DB,
         host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
         port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
         snapshot_dir: Optional[Path] = typer.Option(
@@ -32,8 +32,7 @@ def register(app: typer.Typer) -> None:
         from warta.server.app import LOCAL_HOSTS
 
         if not db.exists():
-            err.print(f"[red]error:[/red] no store at {db}: run `warta code` first")
-            raise typer.Exit(2)
+            fail(no_store(db))
         allowed = [*LOCAL_HOSTS, *allow_host]
         if host not in WILDCARDS:
             allowed.append(host)

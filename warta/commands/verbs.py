@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
+from warta.commands.options import DB, FMT, NOT_FOUND, bad_parameter, err, fail
+from warta.errors import NO_VERB, NO_VERB_FILE, NotFound, no_pack
 from warta.output import Format, emit
 
-err = Console(stderr=True)
 DB_HELP = "DuckDB file that holds documents, events and imported dictionaries."
 LIST_COLUMNS = ["id", "file", "lang", "verbs", "patterns", "skipped_code", "skipped_null", "unreadable", "sha256",
                 "imported_at"]
@@ -37,8 +37,7 @@ def _store(db: Path):
     try:
         return VerbStore.open(db)
     except WartaError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        fail(exc)
 
 
 def register(app: typer.Typer) -> None:
@@ -50,14 +49,14 @@ def register(app: typer.Typer) -> None:
         files: List[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Verb dictionary files."),
         fmt: VerbFormat = typer.Option(..., "--format", help="The files' format."),
         lang: str = typer.Option("en", "--lang", help="The language pack whose coder uses them."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
         problems: bool = typer.Option(False, "--problems", help="List the lines that could not be read."),
     ):
         """Import verb dictionaries; re-importing a file replaces what it gave before."""
         from warta.lang import available_languages
 
         if lang not in available_languages():
-            raise typer.BadParameter(f"no language pack {lang!r}; have {', '.join(available_languages())}")
+            raise bad_parameter(no_pack(lang, available_languages()))
         with _store(db) as store:
             for path in files:
                 summary = store.import_file(path, lang, fmt.value)
@@ -68,8 +67,8 @@ def register(app: typer.Typer) -> None:
 
     @verbs.command("list")
     def list_(
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
     ):
         """Every imported file, with its sha256, import time and counts."""
         with _store(db) as store:
@@ -83,27 +82,25 @@ def register(app: typer.Typer) -> None:
     @verbs.command()
     def show(
         word: str = typer.Argument(..., help="A block's name (MEET_PEOPLE) or a verb (meet, met)."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="How to print rows."),
+        db: Path = DB,
+        fmt: Format = FMT,
         limit: Optional[int] = typer.Option(None, help="At most this many rows."),
     ):
         """The imported rules of a block or a verb: file, line, code and the line as written."""
         with _store(db) as store:
             rows = store.show(word, limit)
         if not rows:
-            err.print(f"no imported verb or block {word!r} in {db}")
-            raise typer.Exit(1)
+            fail(NotFound(NO_VERB.format(word=word, db=db)), NOT_FOUND)
         emit(rows, fmt, SHOW_COLUMNS)
 
     @verbs.command()
     def remove(
         name: str = typer.Argument(..., help="An imported file's name, or its import id."),
-        db: Path = typer.Option("warta.duckdb", "--db", help=DB_HELP),
+        db: Path = DB,
     ):
         """Remove an imported file and everything it gave."""
         with _store(db) as store:
             n = store.remove(name)
         if not n:
-            err.print(f"no imported verb dictionary {name!r} in {db}")
-            raise typer.Exit(1)
+            fail(NotFound(NO_VERB_FILE.format(name=name, db=db)), NOT_FOUND)
         err.print(f"removed {name} ({n} import{'s' if n > 1 else ''}) from {db}", highlight=False)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Iterable, Protocol, runtime_checkable
 
-from warta.errors import WartaError
+from warta.errors import PipelineError
 from warta.model import Analysis
+
+__all__ = ["Pipeline", "PipelineError", "Stage"]
 
 # What a fresh Analysis already carries.
 _GIVEN = frozenset({"document"})
@@ -22,10 +24,6 @@ class Stage(Protocol):
     assigns: tuple[str, ...]
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
-
-
-class PipelineError(WartaError):
-    code = "W300"
 
 
 class Pipeline:

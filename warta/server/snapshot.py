@@ -33,7 +33,7 @@ from typing import Iterator
 
 import duckdb
 
-from warta.errors import StoreError
+from warta.errors import StoreError, no_store
 from warta.store.duck import connect, locked
 
 log = logging.getLogger("warta.server")
@@ -139,7 +139,7 @@ class Snapshots:
     def refresh(self) -> bool:
         """Take a new snapshot if the store changed and no writer holds it; True if one was taken."""
         if not self.db.exists():
-            raise StoreError(f"no store at {self.db}: run `warta code` first")
+            raise no_store(self.db)
         with self._refreshing:
             self.checked_at = datetime.now(timezone.utc)
             if self._current and self._current.signature == _signature(self.db):

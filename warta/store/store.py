@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from warta.errors import StoreError
+from warta.errors import StoreError, no_store
 from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
 from warta.model import Analysis, ReadError
 from warta.query import EventQuery
@@ -86,7 +86,7 @@ class Store:
              rule: merge.MergeRule = merge.MergeRule(), memory_limit: str = MEMORY_LIMIT) -> "Store":
         path = str(path)
         if read_only and path != ":memory:" and not Path(path).exists():
-            raise StoreError(f"no store at {path}: run `warta code` first")
+            raise no_store(path)
         con = connect(path, read_only)
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")

@@ -1,0 +1,43 @@
+"""What every command shares: the `--db` and `--format` options, and how an error is shown.
+
+Declared once so each command's help and defaults read the same; a message comes
+from warta.errors as a WartaError and is printed with its code.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from warta.errors import WartaError, no_store
+from warta.output import Format
+
+err = Console(stderr=True, emoji=False)  # ":id:" in a rule name or a path stays as written
+
+DB = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents, events and the actor and "
+                  "verb knowledge.")
+FMT = typer.Option(Format.table, "--format", "-f", help="How to print rows.")
+
+USAGE = 2  # exit code of a usage, store or pack problem (README: Exit codes)
+NOT_FOUND = 1  # exit code of a name the store does not hold
+
+
+def fail(error: WartaError, exit_code: int = USAGE) -> NoReturn:
+    """Print `error: [Wnnn] message` on stderr and leave with `exit_code`."""
+    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    raise typer.Exit(exit_code)
+
+
+def bad_parameter(error: WartaError, param_hint: str | None = None) -> typer.BadParameter:
+    """A usage error Typer prints under the command's usage line, with the message's code."""
+    return typer.BadParameter(str(error), param_hint=param_hint)
+
+
+def existing_store(db: Path) -> Path:
+    """`db`, or leave with W200 when there is no store there (commands that only read one)."""
+    if not Path(db).exists():
+        fail(no_store(db))
+    return db
