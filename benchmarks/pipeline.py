@@ -102,6 +102,8 @@ def main() -> None:
                 print(f"DIFFERENT at line {k} of {len(before)}/{len(after)}")
                 print("before:", before[k][:3000] if k < len(before) else None)
                 print("after: ", after[k][:3000] if k < len(after) else None)
+                print("if the change is meant, bump ENGINE_VERSION in warta/pipeline/__init__.py, so stored "
+                      "documents are coded again by `warta recode`")
                 sys.exit(1)
 
     if args.time:

@@ -113,7 +113,7 @@ class Warta:
     def recode(self, everything: bool = False, *, dask: str | None = None, workers: int = 2,
                batch_size: int = BATCH, on_batch: Callable | None = None) -> CodeReport:
         """Code stored documents again, without reading any input: those coded by other
-        pack or knowledge versions than now (or all of them), replacing their events."""
+        pack, knowledge or engine versions than now (or all of them), replacing their events."""
         versions, knowledge = list(self.coder.versions.values()), self.knowledge_version
         return self._ingest(lambda store: stored_documents(store, versions, knowledge, everything=everything,
                                                            page=batch_size),

@@ -13,6 +13,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Collection
 
+from warta import pipeline
 from warta.ingest.identity import DocKey, origin_file, text_hash, url_key
 from warta.model import Document, ReadError
 from warta.store import Store
@@ -39,9 +40,11 @@ class BatchPlan:
 class Planner:
     """`recode=True`: the documents come from the store itself, and each is coded again."""
 
-    def __init__(self, store: Store, pack_versions: Collection[str], recode: bool = False):
+    def __init__(self, store: Store, pack_versions: Collection[str], recode: bool = False,
+                 engine_version: str | None = None):
         self.store = store
         self.pack_versions = set(pack_versions)
+        self.engine_version = engine_version or pipeline.ENGINE_VERSION
         self.recode = recode
         self._in_flight: deque[tuple[set, set, set]] = deque()
 
@@ -86,10 +89,12 @@ class Planner:
             return SAME_ID
         stored = known.by_id.get(doc.id)
         if stored is not None:
-            content_hash, pack_version, origin = stored
+            content_hash, pack_version, origin, engine_version = stored
             if content_hash == doc.content_hash:
-                # a newer pack codes it again; no pack at all (language unknown) is for `warta recode`
-                return UNCHANGED if pack_version is None or pack_version in self.pack_versions else None
+                # a newer pack or engine codes it again; no pack at all (language unknown), or no engine
+                # stamp (a store from before it), is for `warta recode`, not a surprise re-run of everything
+                current = pack_version in self.pack_versions and engine_version in (None, self.engine_version)
+                return UNCHANGED if pack_version is None or current else None
             if origin_file(origin) != origin_file(doc.origin):
                 return SAME_ID  # another input under the same name: the first one stays
             return None  # edited in place: code again, replacing the stored copy

@@ -11,7 +11,13 @@ from typing import Iterable, Protocol, runtime_checkable
 from warta.errors import PipelineError
 from warta.model import Analysis
 
-__all__ = ["Pipeline", "PipelineError", "Stage"]
+__all__ = ["ENGINE_VERSION", "Pipeline", "PipelineError", "Stage"]
+
+# The coding engine's version, stored with every coded document (documents.engine_version) as the
+# packs' stamp is. Bump it with a change to the code that changes what the coder produces
+# (`benchmarks/pipeline.py --check` differs): `warta recode`, and a re-run of `warta code` over the
+# same inputs, then code the stored documents again. A refactoring that codes alike keeps it.
+ENGINE_VERSION = "1"
 
 # What a fresh Analysis already carries.
 _GIVEN = frozenset({"document"})

@@ -14,6 +14,7 @@ from typing import Iterable
 import pyarrow as pa
 
 from warta.ingest.identity import text_hash, url_key
+from warta import pipeline
 from warta.model import Analysis
 from warta.store.schema import DOC_SCHEMA, RECORD_FIELDS, REPORT_SCHEMA, SENT_SCHEMA
 
@@ -50,7 +51,7 @@ def tables(analyses: Iterable[Analysis], knowledge_version: str | None = None,
                      ("pack_version", a.pack_version or None), ("coded_at", now),
                      ("n_sentences", len(a.sentences)), ("n_events", len(a.events)),
                      ("text_hash", text_hash(d)), ("url_key", url_key(d.url)),
-                     ("knowledge_version", knowledge_version)):
+                     ("knowledge_version", knowledge_version), ("engine_version", pipeline.ENGINE_VERSION)):
             docs[k].append(v)
         for s in a.sentences:
             sents["doc_id"].append(d.id)

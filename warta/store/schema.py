@@ -87,7 +87,7 @@ DOCUMENTS = Table("documents", _cols("""
     id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT, text TEXT NOT NULL,
     published TIMESTAMP, url TEXT, outlet TEXT, lang TEXT, origin TEXT, dateline_place TEXT,
     pack_version TEXT, coded_at TIMESTAMP, n_sentences INTEGER, n_events INTEGER""")
-    + _cols("text_hash TEXT, url_key TEXT, knowledge_version TEXT", added=True))
+    + _cols("text_hash TEXT, url_key TEXT, knowledge_version TEXT, engine_version TEXT", added=True))
 SENTENCES = Table("sentences", _cols("""
     doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
     paragraph INTEGER, is_title BOOLEAN, text TEXT"""))

@@ -67,7 +67,7 @@ class Written:
 class Known:
     """What the store already holds of a batch's documents."""
 
-    by_id: dict[str, tuple[str, str | None, str | None]]  # id -> (content hash, pack version, origin)
+    by_id: dict[str, tuple[str, str | None, str | None, str | None]]  # id -> (content hash, pack, origin, engine)
     by_text: dict[str, str]  # text hash -> id
     by_url: dict[str, str]  # url key -> id
 
@@ -162,13 +162,13 @@ class Store:
         self.con.register("_probe_url", pa.table({"v": pa.array(list(url_keys), pa.string())}))
         try:
             rows = self.con.execute("""
-                SELECT id, content_hash, pack_version, origin, text_hash, url_key FROM documents
+                SELECT id, content_hash, pack_version, origin, text_hash, url_key, engine_version FROM documents
                 WHERE id IN (SELECT v FROM _probe_ids) OR text_hash IN (SELECT v FROM _probe_text)
                    OR url_key IN (SELECT v FROM _probe_url)""").fetchall()
         finally:
             for name in ("_probe_ids", "_probe_text", "_probe_url"):
                 self.con.unregister(name)
-        return Known({r[0]: (r[1], r[2], r[3]) for r in rows},
+        return Known({r[0]: (r[1], r[2], r[3], r[6]) for r in rows},
                      {r[4]: r[0] for r in rows if r[4]}, {r[5]: r[0] for r in rows if r[5]})
 
     # -- writing -------------------------------------------------------------------
