@@ -12,13 +12,13 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import pickle
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from warta.coder import Coder, ExtraKnowledge
 from warta.errors import QueryError
+from warta.ingest import pinned as pinned_knowledge
 from warta.ingest.coded import CodedBatch
 from warta.ingest.plan import BatchPlan, Planner
 from warta.ingest.recode import stored_documents
@@ -205,14 +205,14 @@ class Warta:
         pinned = store.unfinished_run(kind) if kind == "code" else None
         if pinned is not None and pinned[2] is not None:
             try:
-                knowledge = pickle.loads(pinned[2])
-            except Exception:  # noqa: BLE001 - pickled by another version of Warta: start a new run
+                knowledge = pinned_knowledge.loads(pinned[2])
+            except Exception:  # noqa: BLE001 - written by another version of Warta: start a new run
                 pass
             else:
                 if knowledge_stamp(knowledge) != self.knowledge_version:
                     self._use(knowledge)
                 return pinned[0], True
-        blob = pickle.dumps(self.knowledge) if kind == "code" else None
+        blob = pinned_knowledge.dumps(self.knowledge) if kind == "code" else None
         return store.begin_run(kind, self.knowledge_version, blob), False
 
     def _runner(self, dask: str | None, workers: int, knowledge_version: str):

@@ -274,7 +274,8 @@ class Store:
     # -- runs ------------------------------------------------------------------------
 
     def unfinished_run(self, kind: str) -> tuple[int, str | None, bytes | None] | None:
-        """(id, knowledge version, pickled knowledge) of the last run of this kind that never finished."""
+        """(id, knowledge version, knowledge as JSON: warta.ingest.pinned) of the last run of this kind
+        that never finished."""
         rows = self.con.execute("SELECT id, knowledge_version, knowledge FROM runs WHERE kind = ? AND finished_at "
                                 "IS NULL ORDER BY id DESC LIMIT 1", [kind]).fetchall()
         return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
