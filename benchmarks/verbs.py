@@ -18,7 +18,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared"
+from warta.evaluation.devsets import default_shared_dir  # noqa: E402 - after the path above
+
+SHARED = default_shared_dir()  # $WARTA_SHARED, else ../shared: where the tests and `warta eval` look
 
 
 def main() -> None:

@@ -282,7 +282,7 @@ def test_compound_words_give_two_parties(lang, item):
     word, cls, example = item
     events = code(lang, example).events
     parties = {e.source for e in events} | {e.target for e in events}
-    assert len(events) >= 2 and len(parties) >= 3 or cls != "coordinator" and len(parties) >= 2, \
+    assert (len(events) >= 2 and len(parties) >= 3) or (cls != "coordinator" and len(parties) >= 2), \
         f"{example!r} gave {[(e.source, e.target, e.code) for e in events]}"
     if cls != "coordinator":
         start, end = _word_span(example, word)
