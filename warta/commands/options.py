@@ -5,14 +5,13 @@ from warta.errors as a WartaError and is printed with its code.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from warta.errors import WartaError, no_store
+from warta.errors import WartaError
 from warta.output import Format
 
 err = Console(stderr=True, emoji=False)  # ":id:" in a rule name or a path stays as written
@@ -34,10 +33,3 @@ def fail(error: WartaError, exit_code: int = USAGE) -> NoReturn:
 def bad_parameter(error: WartaError, param_hint: str | None = None) -> typer.BadParameter:
     """A usage error Typer prints under the command's usage line, with the message's code."""
     return typer.BadParameter(str(error), param_hint=param_hint)
-
-
-def existing_store(db: Path) -> Path:
-    """`db`, or leave with W200 when there is no store there (commands that only read one)."""
-    if not Path(db).exists():
-        fail(no_store(db))
-    return db
