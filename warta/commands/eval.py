@@ -34,8 +34,9 @@ from warta.commands.options import fail
 from warta.errors import NO_SHARED, NO_VERB_PATH, NOTHING_TO_EVALUATE, UsageError, WartaError, no_pack
 from warta.lang import available_languages
 from warta.ontology import Ontology
+from warta.output import error_console
 
-err = Console(stderr=True, emoji=False)
+err = error_console()
 
 Level = Enum("Level", {name.replace("+", "_"): name for name in LEVELS}, type=str)
 

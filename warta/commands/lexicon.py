@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
 from warta.commands.options import bad_parameter, fail
 from warta.errors import WartaError, no_pack
 from warta.lang import available_languages
+from warta.output import error_console
 
-err = Console(stderr=True, emoji=False)
+err = error_console()
 
 
 class GapFormat(str, Enum):

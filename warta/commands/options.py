@@ -8,13 +8,11 @@ from __future__ import annotations
 from typing import NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from warta.errors import WartaError
-from warta.output import Format
+from warta.output import Format, error_console, say_error
 
-err = Console(stderr=True, emoji=False)  # ":id:" in a rule name or a path stays as written
+err = error_console()
 
 DB = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents, events and the actor and "
                   "verb knowledge.")
@@ -26,7 +24,7 @@ NOT_FOUND = 1  # exit code of a name the store does not hold
 
 def fail(error: WartaError, exit_code: int = USAGE) -> NoReturn:
     """Print `error: [Wnnn] message` on stderr and leave with `exit_code`."""
-    err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
+    say_error(err, error)
     raise typer.Exit(exit_code)
 
 

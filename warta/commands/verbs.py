@@ -20,7 +20,6 @@ from warta.commands.options import DB, FMT, NOT_FOUND, bad_parameter, err, fail
 from warta.errors import NO_VERB, NO_VERB_FILE, NotFound, no_pack
 from warta.output import Format, emit
 
-DB_HELP = "DuckDB file that holds documents, events and imported dictionaries."
 LIST_COLUMNS = ["id", "file", "lang", "verbs", "patterns", "skipped_code", "skipped_null", "unreadable", "sha256",
                 "imported_at"]
 SHOW_COLUMNS = ["file", "line", "lang", "block", "kind", "code", "frame", "file_code", "text"]
