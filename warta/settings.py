@@ -27,6 +27,7 @@ class ActorSettings:
     single_word_factor: float
     fuzzy_threshold: float
     fuzzy_min_length: int
+    surname_threshold: float = 88.0  # [actors.fuzzy] surname_threshold
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ActorSettings":
@@ -75,6 +76,7 @@ def _load(path: str) -> Settings:
             single_word_factor=float(learning["single_word_factor"]),
             fuzzy_threshold=float(fuzzy["threshold"]),
             fuzzy_min_length=int(fuzzy["min_length"]),
+            surname_threshold=float(fuzzy["surname_threshold"]),
         ),
         # relative to the settings file, so a project's settings travel with its packs
         pack_folders=tuple(source.parent / Path(f).expanduser() for f in raw.get("packs", {}).get("folders", ())),

@@ -29,11 +29,11 @@ from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
 from warta.pipeline.names import NameJudge, _name_words
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
+from warta.settings import Settings
 
 _COUNTRYISH = ("country", "capital")
 _ACTORISH = ("country", "capital", "org", "group")
 _COORDINATOR_WORD = Entry("word", "coordinator")
-_FUZZY_MIN = 88  # rapidfuzz ratio for a surname variant (Rouhani/Rohani = 92)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class ActorFinder:
         self.pack = gazetteer.pack
         # words allowed between a role and its country ("penasihat senior menlu Iran")
         self.modifiers = modifiers
+        self.surname_threshold = Settings.load().actors.surname_threshold  # a surname spelt another way
         self.self_pronouns = self.pack.word_class("self_pronoun")
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
@@ -766,7 +767,7 @@ class ActorFinder:
         last = key.split()[-1]
         for known, actor in memory.items():
             known_last = known.split()[-1]
-            if last == known_last or (len(last) > 4 and fuzz.ratio(last, known_last) >= _FUZZY_MIN):
+            if last == known_last or (len(last) > 4 and fuzz.ratio(last, known_last) >= self.surname_threshold):
                 return actor
         return None
 
