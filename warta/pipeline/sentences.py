@@ -65,32 +65,33 @@ class SentenceSplitter:
         for p_index, p_start, p_end in pieces:
             is_title = p_index == 0 and bool(title) and text[p_start:p_end].strip() == title
             if spaced and chunks.spaced.search(text, p_start, p_end):
-                tokens_of = chunks.whole(text, p_start, p_end)
+                runs = chunks.whole(text, p_start, p_end)
             else:
-                tokens_of = chunks.tokens(text, p_start, p_end)
+                runs = chunks.tokens(text, p_start, p_end)
             # spaCy's sentencizer, over the tokens: a sentence starts at the first token that is
-            # neither punctuation nor a sentence end after a sentence end
+            # neither punctuation nor a sentence end after a sentence end (unless a quote goes on)
             tokens: list[Token] = []
             first = -1  # start of the current sentence, -1 before the paragraph's first token
             end = 0
             seen_end = False
-            for start, word, lower, kind in tokens_of:
-                if kind == _WORD:
-                    if seen_end:
-                        seen_end = False
-                        if not _quote_goes_on(tokens, word):
-                            if tokens:
-                                sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index,
-                                                          tuple(tokens), is_title))
-                            tokens = []
-                            first = -1
-                elif kind == _ENDS:
-                    seen_end = True
-                if first < 0:
-                    first = start
-                end = start + len(word)
-                if lower is not None:  # not a whitespace token
-                    tokens.append(_token(start, end, word, lower))
+            for at, chunk_tokens in runs:
+                for i, j, word, lower, kind in chunk_tokens:
+                    if kind == _WORD:
+                        if seen_end:
+                            seen_end = False
+                            if not _quote_goes_on(tokens, word):
+                                if tokens:
+                                    sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index,
+                                                              tuple(tokens), is_title))
+                                tokens = []
+                                first = -1
+                    elif kind == _ENDS:
+                        seen_end = True
+                    if first < 0:
+                        first = at + i
+                    end = at + j
+                    if lower is not None:  # not a whitespace token
+                        tokens.append(_token(at + i, end, word, lower))
             if tokens:
                 sentences.append(Sentence(len(sentences), first, end, text[first:end], p_index, tuple(tokens), is_title))
         return analysis.with_(sentences=tuple(sentences))
@@ -103,7 +104,9 @@ class SentenceSplitter:
 # what a token is to the sentencizer: a sentence end (its text is one of the sentencizer's
 # punctuation characters), other punctuation (spaCy's is_punct), or anything else
 _WORD, _PUNCT, _ENDS = 0, 1, 2
-_RUN = re.compile(r"\S+|\s\s+|[^\S ]")  # what spaCy's tokenizer cuts a text into before its rules
+# what spaCy's tokenizer cuts a text into before its rules: runs of non-space and of space characters,
+# less the one space after a token (it is the token's); a first space is no chunk's
+_RUN = re.compile(r" ?+(\S+|\s+)")
 _LEADING_SPACE = re.compile(r"\s+")
 
 
@@ -133,44 +136,35 @@ class _Chunks:
                         key=len, reverse=True)
         self.spaced = re.compile("|".join(map(re.escape, spaced))) if spaced else None
 
-    def _spacy(self, string: str) -> list[tuple[int, str, str | None, int]]:
-        """(offset, text, lower case or None for whitespace, kind) of each token spaCy makes of string."""
+    def _spacy(self, string: str) -> list[tuple[int, int, str, str | None, int]]:
+        """(start, end, text, lower case or None for whitespace, kind) of each token spaCy makes of string."""
         ends = self.ends
         out = []
         for idx, length, punct in self.tokenizer(string).to_array(_TOKEN_ATTRS).tolist():
             word = string if length == len(string) else string[idx : idx + length]
             kind = _ENDS if word in ends else _PUNCT if punct else _WORD
             lower = None if word.isspace() else word.lower()
-            out.append((idx, word, word if lower == word else lower, kind))  # one string where one does
+            out.append((idx, idx + length, word, word if lower == word else lower, kind))  # one string where one does
         return out
 
-    def whole(self, text: str, start: int, end: int) -> list[tuple[int, str, str | None, int]]:
-        """The tokens of text[start:end], from spaCy's tokenizer itself, offsets in text."""
-        return [(start + i, w, low, k) for i, w, low, k in self._spacy(text[start:end])]
+    def whole(self, text: str, start: int, end: int) -> list[tuple[int, tuple]]:
+        """The tokens of text[start:end] from spaCy's tokenizer itself, as `tokens` gives them."""
+        return [(start, tuple(self._spacy(text[start:end])))]
 
-    def tokens(self, text: str, start: int, end: int) -> list[tuple[int, str, str | None, int]]:
-        """The tokens of text[start:end] (as `whole`), from the chunks' memory."""
-        runs = []
-        pos = start
+    def tokens(self, text: str, start: int, end: int) -> list[tuple[int, tuple]]:
+        """The chunks of text[start:end], each as (its offset in text, its tokens: (start, end,
+        text, lower case or None for whitespace, kind), offsets in the chunk), from the memory."""
         if text[start].isspace():  # leading whitespace is a chunk whole, a first space included
             m = _LEADING_SPACE.match(text, start, end)
-            runs.append((start, m.group()))
-            pos = m.end()
-        for m in _RUN.finditer(text, pos, end):
-            chunk = m.group()
-            if chunk[0] == " ":  # the space after a token is that token's, not a chunk's
-                runs.append((m.start() + 1, chunk[1:]))
-            else:
-                runs.append((m.start(), chunk))
+            runs = [(start, m.group())]
+            runs += [(m.start(1), m.group(1)) for m in _RUN.finditer(text, m.end(), end)]
+        else:
+            runs = [(m.start(1), m.group(1)) for m in _RUN.finditer(text, start, end)]
         cache = self.cache
         new = [chunk for _, chunk in runs if chunk not in cache]
         if new:
             self._learn(new)
-        out = []
-        for at, chunk in runs:
-            for i, word, lower, kind in cache[chunk]:
-                out.append((at + i, word, lower, kind))
-        return out
+        return [(at, cache[chunk]) for at, chunk in runs]
 
     def _whole(self, chunk: str) -> bool:
         """Does spaCy's tokenizer leave the chunk one token? Its own steps (Tokenizer._tokenize):
@@ -200,7 +194,7 @@ class _Chunks:
             elif self._whole(chunk):
                 kind = _ENDS if chunk in self.ends else _PUNCT if self.is_punct(chunk) else _WORD
                 lower = chunk.lower()
-                cache[chunk] = ((0, chunk, chunk if lower == chunk else lower, kind),)
+                cache[chunk] = ((0, len(chunk), chunk, chunk if lower == chunk else lower, kind),)
             else:
                 words.append(chunk)
         if not words:
@@ -214,10 +208,10 @@ class _Chunks:
             stop = base + len(chunk)
             mine = []
             while k < len(tokens) and tokens[k][0] < stop:
-                i, word, lower, kind = tokens[k]
+                i, j, word, lower, kind = tokens[k]
                 if len(word) == len(chunk):  # the chunk is one token: its own string, kept once
                     word, lower = chunk, chunk if lower == word else lower
-                mine.append((i - base, word, lower, kind))
+                mine.append((i - base, j - base, word, lower, kind))
                 k += 1
             cache[chunk] = tuple(mine)
             while k < len(tokens) and tokens[k][0] < stop + 1:  # the line break
