@@ -87,7 +87,10 @@ _STAMP = re.compile(r"\b([a-z]{2,3}-[^+'\"\s]+)\+[0-9a-f]{8}\b")  # a pack stamp
 
 
 def dump(analysis) -> str:
-    return repr(analysis) + "\n" + json.dumps(analysis.records(), ensure_ascii=False, sort_keys=True, default=str)
+    """The analysis, with the checkout's own path (in the origin of the example documents) taken
+    out, so that two checkouts of different commits can be compared."""
+    text = repr(analysis) + "\n" + json.dumps(analysis.records(), ensure_ascii=False, sort_keys=True, default=str)
+    return text.replace(str(REPO), "<checkout>")
 
 
 def code_all(coder, docs) -> list:
