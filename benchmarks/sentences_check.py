@@ -1,6 +1,7 @@
 """The sentence splitter against spaCy itself, on whole corpora: every sentence and token the
 splitter makes (its chunk memory, its own sentencizer) must be what spaCy's tokenizer and
-sentencizer make of the same paragraphs.
+sentencizer make of the same paragraphs (less the breaks inside a quote that goes on, which the
+splitter leaves out: warta.pipeline.sentences._quote_goes_on).
 
     python benchmarks/sentences_check.py                  # the shared corpora (../shared/corpora), every document
     python benchmarks/sentences_check.py PATH... [--lang id] [--docs N]
@@ -20,7 +21,12 @@ from spacy.attrs import IDX, LENGTH, SENT_START  # noqa: E402
 
 from warta.lang import LanguagePack  # noqa: E402
 from warta.model import Analysis, Document  # noqa: E402
-from warta.pipeline.sentences import PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces  # noqa: E402
+from warta.pipeline.sentences import PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces, _quote_goes_on  # noqa: E402
+
+
+class _Tok:
+    def __init__(self, text, start, end):
+        self.text, self.start, self.end = text, start, end
 
 
 def spacy_sentences(splitter: SentenceSplitter, text: str, title: str) -> list[tuple]:
@@ -32,18 +38,18 @@ def spacy_sentences(splitter: SentenceSplitter, text: str, title: str) -> list[t
         is_title = p_index == 0 and bool(title) and text[p_start:p_end].strip() == title
         tokens, first, end = [], -1, 0
         for idx, length, sent_start in parsed.to_array([IDX, LENGTH, SENT_START]).tolist():
-            if sent_start == 1 and first >= 0:
+            if sent_start == 1 and first >= 0 and not _quote_goes_on(tokens, text[p_start + idx:p_start + idx + length]):
                 if tokens:
-                    out.append((first, end, p_index, is_title, tuple(tokens)))
+                    out.append((first, end, p_index, is_title, tuple((t.start, t.end) for t in tokens)))
                 tokens, first = [], -1
             start = p_start + idx
             end = start + length
             if first < 0:
                 first = start
             if not text[start:end].isspace():
-                tokens.append((start, end))
+                tokens.append(_Tok(text[start:end], start, end))
         if tokens:
-            out.append((first, end, p_index, is_title, tuple(tokens)))
+            out.append((first, end, p_index, is_title, tuple((t.start, t.end) for t in tokens)))
     return out
 
 

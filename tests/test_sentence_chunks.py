@@ -12,7 +12,9 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 
 from warta.lang import LanguagePack, available_languages
 from warta.model import Analysis, Document
-from warta.pipeline.sentences import PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces, _prefix_search
+from warta.model import Token
+from warta.pipeline.sentences import (PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces, _prefix_search,
+                                      _quote_goes_on)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -25,6 +27,7 @@ TRICKY = [
     "Ia berkata,\"Tidak.\"Lalu pergi... Benar?! \u201cYa,\u201d katanya.,Menteri datang.",
     "sama-sama, teman-temannya; 1.700-an (28), 23%, KPN), diri). Ir.Soekarno",
     "I can't, won't, gonna do it. U.S. officials said so. It's 5 p.m. Mr. Smith's.",
+    'They shouted "shame!" and left. "Why?" she asked. He said \u201cno!\u201d Then went.',
 ]
 
 
@@ -35,7 +38,8 @@ def _spacys(splitter: SentenceSplitter, text: str) -> list[tuple]:
     for (p_index, p_start, _), parsed in zip(pieces, nlp.pipe(text[s:e] for _, s, e in pieces)):
         tokens, first, end = [], -1, 0
         for idx, length, sent_start in parsed.to_array([IDX, LENGTH, SENT_START]).tolist():
-            if sent_start == 1 and first >= 0:
+            word = text[p_start + idx:p_start + idx + length]
+            if sent_start == 1 and first >= 0 and not _quote_goes_on([Token(0, 0, *t[2:]) for t in tokens], word):
                 if tokens:
                     out.append((first, end, p_index, tuple(tokens)))
                 tokens, first = [], -1
