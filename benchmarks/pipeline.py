@@ -8,8 +8,12 @@ codes exactly as before.
     python benchmarks/pipeline.py --profile [--top 40]       # cProfile of one pass
 
 The corpus: generated articles (warta.synthetic, 1,500 Indonesian and 300 English,
-fixed seeds), the example articles, the golden test articles and the actor test corpus.
+fixed seeds), the example articles, the golden test articles and the actor test corpus,
+and real news when the shared corpora are present (../shared/corpora): every 40th article
+of the Indonesian corpus (about 430) and every article of the English file (171), each
+coded as it comes and with its language left to the coder.
 The hand-written ones are coded three ways: language detected, and forced to each pack.
+`--no-real` leaves the shared corpora out (the dumps of runs with and without them differ).
 The dump holds every Analysis as its repr (document, sentences and tokens, dates,
 places, mentions, triggers, events, notes) and its records(), so any change to what
 the coder produces shows.
@@ -29,6 +33,32 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+
+def real_documents(every: int = 40) -> list:
+    """A fixed sample of the shared corpora: every `every`-th Indonesian article and every English
+    one, as read from a copy in a fixed folder (a document's origin is in the dump); each once as
+    the record gives it and once with its language left to the coder (lingua)."""
+    import gzip
+
+    from warta.model import Document
+    from warta.read import read_paths
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from realtext import shared_corpora
+
+    tmp = Path(tempfile.gettempdir()) / "warta-pipeline-corpus"
+    tmp.mkdir(exist_ok=True)
+    paths = []
+    for lang, src in sorted(shared_corpora().items()):
+        step = every if lang == "id" else 1
+        dst = tmp / f"real-{lang}.jsonl"
+        with gzip.open(src, "rt", encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+            for i, line in enumerate(f):
+                if i % step == 0:
+                    out.write(line)
+        paths.append(dst)
+    docs = [d for d in read_paths(paths) if isinstance(d, Document)]
+    return docs + [d.with_(lang=None) for d in docs[::5]]
 
 
 def corpus(synthetic_id: int = 1500, synthetic_en: int = 300) -> tuple[list, list]:
@@ -57,7 +87,10 @@ _STAMP = re.compile(r"\b([a-z]{2,3}-[^+'\"\s]+)\+[0-9a-f]{8}\b")  # a pack stamp
 
 
 def dump(analysis) -> str:
-    return repr(analysis) + "\n" + json.dumps(analysis.records(), ensure_ascii=False, sort_keys=True, default=str)
+    """The analysis, with the checkout's own path (in the origin of the example documents) taken
+    out, so that two checkouts of different commits can be compared."""
+    text = repr(analysis) + "\n" + json.dumps(analysis.records(), ensure_ascii=False, sort_keys=True, default=str)
+    return text.replace(str(REPO), "<checkout>")
 
 
 def code_all(coder, docs) -> list:
@@ -75,17 +108,22 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--sort", default="tottime")
+    ap.add_argument("--no-real", action="store_true", help="leave the shared corpora out")
+    ap.add_argument("--real-only", action="store_true", help="time and profile the real documents only")
     args = ap.parse_args()
 
     from warta.coder import Coder
 
     coder = Coder.load()
     timed, extra = corpus()
+    real = [] if args.no_real else real_documents()
+    if args.real_only:
+        timed = real
     for lang in coder.pipelines:  # lazy parts (spaCy, lingua, automata) load before any clock starts
         coder.code(timed[0].with_(lang=lang))
 
     if args.save or args.check:
-        lines = [dump(a) for a in code_all(coder, timed + extra)]
+        lines = [dump(a) for a in code_all(coder, timed + extra + ([] if args.real_only else real))]
         digest = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
         if args.save:
             Path(args.save).write_text("\n".join(lines), encoding="utf-8")

@@ -19,7 +19,9 @@ Hasan").
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -390,8 +392,7 @@ class ActorFinder:
     # -- finding names --------------------------------------------------------
 
     def _atoms(self, text: str, sentences: tuple[Sentence, ...]) -> list[list[Atom]]:
-        starts = {t.start: (s.index, i) for s in sentences for i, t in enumerate(s.tokens)}
-        ends = {t.end: (s.index, i) for s in sentences for i, t in enumerate(s.tokens)}
+        starts, ends = _TokenAt(sentences, True), _TokenAt(sentences, False)
         raw: dict[int, list[Atom]] = {}
         for start, end, entry in self.gazetteer.find(text):
             a, b = starts.get(start), ends.get(end)
@@ -655,6 +656,8 @@ class ActorFinder:
         for a in atoms:
             covered.update(range(a.t0, a.t1))
         out = []
+        # a sentence's opening: the tokens up to its first one starting with a letter or digit
+        first_word = next((k for k, w in enumerate(texts) if w[:1].isalnum()), len(toks))
         i = 0
         while i < len(toks):
             initial = self._initial(toks, i)
@@ -673,7 +676,7 @@ class ActorFinder:
             end = _hyphenated(toks, end, covered)
             # a sentence's first words are capitalised whatever they are: "Namun Ahmad Vahidi" (a quote
             # mark or a dash before them changes nothing)
-            opening = not any(t.text[:1].isalnum() for t in toks[:i])
+            opening = i <= first_word
             while opening and i < end and self.judge.plain(toks[i].lower):
                 i += 1
             if i >= end:
@@ -785,6 +788,25 @@ class ActorFinder:
 
 _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
 _OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
+
+
+class _TokenAt:
+    """(sentence index, token index) of the token starting (or ending) at an offset of the text,
+    as a dict of them would answer `get`; found by bisection, as a document has thousands of
+    tokens and a few gazetteer hits to place."""
+
+    def __init__(self, sentences, starts: bool):
+        self.sentences = sentences
+        self.offsets = [t.start for s in sentences for t in s.tokens] if starts else \
+            [t.end for s in sentences for t in s.tokens]
+        self.firsts = list(accumulate((len(s.tokens) for s in sentences), initial=0))
+
+    def get(self, offset: int):
+        k = bisect_left(self.offsets, offset)
+        if k == len(self.offsets) or self.offsets[k] != offset:
+            return None
+        n = bisect_right(self.firsts, k) - 1
+        return self.sentences[n].index, k - self.firsts[n]
 
 
 def is_name_token(text: str) -> bool:

@@ -1,0 +1,76 @@
+"""The sentence splitter remembers spaCy's tokenizer per chunk and does spaCy's sentencizer in
+Python (warta.pipeline.sentences._Chunks): its sentences and tokens must be those spaCy's own
+pipeline makes of the same paragraphs, whatever the spaces, special cases and affixes.
+(benchmarks/sentences_check.py compares the two on whole corpora.)"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.attrs import IDX, LENGTH, SENT_START
+
+from warta.lang import LanguagePack, available_languages
+from warta.model import Analysis, Document
+from warta.model import Token
+from warta.pipeline.sentences import (PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces, _prefix_search,
+                                      _quote_goes_on)
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+TRICKY = [
+    "  Leading spaces. Then words.",
+    " One leading space.  Two spaces.   Three.\tTab.\u00a0No-break space. End ",
+    "Dr. rer. nat. Budi tiba. Dr. med Ani pergi. (Dr. Budi) datang. x/Dr. y",
+    "Rp10.000, US$5, USD 3, Rp353.300.000,- dan <a href=x>tautan</a> <b/>.",
+    "Lihat https://contoh.id/berita?id=3. Surel a@b.id! Tanggal 16/7/2020.",
+    "Ia berkata,\"Tidak.\"Lalu pergi... Benar?! \u201cYa,\u201d katanya.,Menteri datang.",
+    "sama-sama, teman-temannya; 1.700-an (28), 23%, KPN), diri). Ir.Soekarno",
+    "I can't, won't, gonna do it. U.S. officials said so. It's 5 p.m. Mr. Smith's.",
+    'They shouted "shame!" and left. "Why?" she asked. He said \u201cno!\u201d Then went.',
+]
+
+
+def _spacys(splitter: SentenceSplitter, text: str) -> list[tuple]:
+    nlp = splitter.nlp
+    pieces = _pieces(text, _paragraph_spans(text), min(PIECE_CHARS, nlp.max_length // 2))
+    out = []
+    for (p_index, p_start, _), parsed in zip(pieces, nlp.pipe(text[s:e] for _, s, e in pieces)):
+        tokens, first, end = [], -1, 0
+        for idx, length, sent_start in parsed.to_array([IDX, LENGTH, SENT_START]).tolist():
+            word = text[p_start + idx:p_start + idx + length]
+            if sent_start == 1 and first >= 0 and not _quote_goes_on([Token(0, 0, *t[2:]) for t in tokens], word):
+                if tokens:
+                    out.append((first, end, p_index, tuple(tokens)))
+                tokens, first = [], -1
+            start, end = p_start + idx, p_start + idx + length
+            first = start if first < 0 else first
+            if not text[start:end].isspace():
+                tokens.append((start, end, text[start:end], text[start:end].lower()))
+        if tokens:
+            out.append((first, end, p_index, tuple(tokens)))
+    return out
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_sentences_and_tokens_are_spacys(lang):
+    splitter = SentenceSplitter(LanguagePack.load(lang))
+    texts = TRICKY + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.rglob("*.txt"))]
+    for text in texts * 2:  # the second time from the chunks' memory
+        ours = [(s.start, s.end, s.paragraph, tuple((t.start, t.end, t.text, t.lower) for t in s.tokens))
+                for s in splitter(Analysis(Document("d", text))).sentences]
+        assert ours == _spacys(splitter, text), text[:80]
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_prefix_search_answers_as_search(lang):
+    import spacy
+    from spacy.util import compile_prefix_regex
+
+    pattern = compile_prefix_regex(spacy.util.get_lang_class(LanguagePack.load(lang).spacy_lang).Defaults.prefixes)
+    fast = _prefix_search(pattern)
+    words = [w for text in TRICKY for w in text.split()] + ["<a href=x>y", "x<a b>", "a<a>", "+a", "+1", "$5", "…x"]
+    for w in words:
+        a, b = pattern.search(w), fast(w)
+        assert (a and a.span()) == (b and b.span()), w
+    assert re.compile("^a|^b").search("xb") is None  # what the shortcut rests on
