@@ -186,3 +186,9 @@ def test_a_relative_clause_ends_at_the_main_verb():
 def test_a_capitalised_predicate_word_inside_a_name_is_none():
     text = "Ketua Badan Kerja Sama Pondok Pesantren Malaysia bertemu Presiden Indonesia."
     assert not [c for c in _codes("id", text) if c[2][:2] == "03"]
+
+
+def test_a_country_after_a_place_word_is_no_venue():
+    # a truce declared "in south Lebanon" is with Lebanon's government, not at a venue
+    text = "Hizbollah declared a unilateral ceasefire on Friday in south Lebanon."
+    assert ("LBNREB", "LBNGOV", "0871") in _codes("en", text)

@@ -633,7 +633,7 @@ class EventCoder:
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
-            if self._at_venue(words, g.t0, entry) or venue is not None and words[venue:g.t0] == ["("]:
+            if self._at_venue(words, g, entry) or venue is not None and words[venue:g.t0] == ["("]:
                 venue = g.t1  # "berunding di sela forum PBB (UNGA)": the body's venue, not a party
                 continue
             return g
@@ -641,19 +641,21 @@ class EventCoder:
 
     VENUE_WORDS = 2  # "di [sela Sidang] Majelis Umum PBB": words of a venue between "di" and its body
 
-    def _at_venue(self, words, t0: int, entry: VerbEntry) -> bool:
-        """Does a place preposition stand a venue word or two before the group ("di Sidang PBB",
+    def _at_venue(self, words, g: Group, entry: VerbEntry) -> bool:
+        """Does a place preposition stand a venue word or two before the body ("di Sidang PBB",
         "di markas NATO"), nothing between that is a preposition or a comma? Only for parties who
-        meet (a protest "di depan Kedutaan AS" is against the embassy's country)."""
-        if entry.frame != "symmetric":
+        meet (a protest "di depan Kedutaan AS" is against the embassy's country), and only a body
+        (a country after "in south" is a region's, not a venue's)."""
+        if entry.frame != "symmetric" or any(m.kind in ("country", "capital") for m in g.members):
             return False
+        t0 = g.t0
         for n in range(1, self.VENUE_WORDS + 1):
             k = t0 - 1 - n
             if k < 0:
                 return False
             between = words[k + 1:t0]
-            if any(w == "," or w in self._prep_class for w in between):
-                return False
+            if any(w == "," or w in self._prep_class for w in between) or all(w in self.articles for w in between):
+                return False  # ("in the Kremlin": an article is no venue word)
             if words[k] in self.place_preps and words[k] not in entry.preps:
                 return True
         return False
