@@ -9,7 +9,8 @@ import typer
 
 from warta.api import BATCH, Warta
 from warta.commands import register_all
-from warta.commands.options import DB, FMT, bad_parameter, err, fail
+from warta.commands.options import (CODE, DB, DOC, FMT, LANG, LIMIT, SINCE, SOURCE, TARGET, UNTIL,
+                                     bad_parameter, err, fail)
 from warta.errors import E_NOTHING_READ, UsageError, WartaError, no_pack
 from warta.lang import available_languages
 from warta.ingest.progress import RunDisplay
@@ -82,14 +83,14 @@ def code(
 def events(
     db: Path = DB,
     fmt: Format = FMT,
-    source: Optional[str] = typer.Option(None, help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR."),
-    target: Optional[str] = typer.Option(None, help="Target actor group(s), same form."),
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code(s) or prefix(es): 05 = every 05x; 04,05."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
-    doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (id, en; id,en)."),
-    limit: Optional[int] = typer.Option(None, help="At most this many rows."),
+    source: Optional[str] = SOURCE,
+    target: Optional[str] = TARGET,
+    code: Optional[str] = CODE,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    doc: Optional[str] = DOC,
+    lang: Optional[str] = LANG,
+    limit: Optional[int] = LIMIT,
 ):
     """Query the events already stored."""
     try:

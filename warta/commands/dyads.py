@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from warta.commands.options import DB, FMT, err, fail
+from warta.commands.options import DB, FMT, SINCE, UNTIL, err, fail
 from warta.output import Format, emit
 
 COLUMNS = ["period", "total", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
@@ -27,8 +27,8 @@ def register(app: typer.Typer) -> None:
                                                             "one per event where the store has none)."),
         directed: bool = typer.Option(True, "--directed/--undirected",
                                       help="Only source→target, or both ways (adds a `forward` count)."),
-        since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
+        since: Optional[str] = SINCE,
+        until: Optional[str] = UNTIL,
         code: Optional[str] = typer.Option(None, "--code", help="Only these CAMEO codes or prefixes (04,05)."),
         lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language."),
         top: int = typer.Option(3, "--top", help="Event codes listed per period."),

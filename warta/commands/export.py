@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from warta.commands.options import DB, err, fail
+from warta.commands.options import CODE, DB, DOC, LANG, LIMIT, SINCE, SOURCE, TARGET, UNTIL, err, fail
 from warta.errors import WartaError, plural
 from warta.export import FORMATS, STDOUT, export as run_export
 from warta.export.query import LEVELS
@@ -31,14 +31,14 @@ def export(
     db: Path = DB,
     level: Level = typer.Option("events", "--level", help="events (merged, with report counts) or reports "
                                 "(each event as each article coded it); gdelt and plover hold events."),
-    source: Optional[str] = typer.Option(None, help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR."),
-    target: Optional[str] = typer.Option(None, help="Target actor group(s), same form."),
-    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code(s) or prefix(es): 05 = every 05x; 04,05."),
-    since: Optional[str] = typer.Option(None, help="First day, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, help="Last day, YYYY-MM-DD."),
-    doc: Optional[str] = typer.Option(None, help="Only events reported by this document."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Only articles in this language (id, en; id,en)."),
-    limit: Optional[int] = typer.Option(None, help="At most this many rows."),
+    source: Optional[str] = SOURCE,
+    target: Optional[str] = TARGET,
+    code: Optional[str] = CODE,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    doc: Optional[str] = DOC,
+    lang: Optional[str] = LANG,
+    limit: Optional[int] = LIMIT,
 ):
     """Write the stored events to a file in an exchange format."""
     try:

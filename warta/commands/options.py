@@ -18,6 +18,16 @@ DB = typer.Option("warta.duckdb", "--db", help="DuckDB file that holds documents
                   "verb knowledge.")
 FMT = typer.Option(Format.table, "--format", "-f", help="How to print rows.")
 
+# the event filters (`warta.query.EventQuery`) that `events`, `export` and `dyads` share
+SOURCE = typer.Option(None, "--source", help="Source actor group(s): IRN (all of Iran), IRNGOV, IRN,SYR.")
+TARGET = typer.Option(None, "--target", help="Target actor group(s), same form.")
+CODE = typer.Option(None, "--code", help="CAMEO code(s) or prefix(es): 05 = every 05x; 04,05.")
+SINCE = typer.Option(None, "--since", help="First day, YYYY-MM-DD.")
+UNTIL = typer.Option(None, "--until", help="Last day, YYYY-MM-DD.")
+DOC = typer.Option(None, "--doc", help="Only events reported by this document.")
+LANG = typer.Option(None, "--lang", help="Only articles in this language (id, en; id,en).")
+LIMIT = typer.Option(None, "--limit", help="At most this many rows.")
+
 USAGE = 2  # exit code of a usage, store or pack problem (README: Exit codes)
 NOT_FOUND = 1  # exit code of a name the store does not hold
 

@@ -330,11 +330,7 @@ class ActorFinder:
         if atom.t1 - atom.t0 != 1 or k < 0 or k < used_until:
             return False
         return is_name_token(toks[k].text) and toks[k].lower not in self.not_names \
-            and not self.judge.plain(toks[k].lower) and not self.judge.titled(self._words_of(toks), k, k + 1)
-
-    @staticmethod
-    def _words_of(toks) -> list[str]:
-        return [t.lower for t in toks]
+            and not self.judge.plain(toks[k].lower) and not self.judge.titled([toks[k].lower], 0, 1)
 
     def _took_office(self, toks, r: Mention, names: list[Mention]) -> Mention | None:
         """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected

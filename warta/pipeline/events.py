@@ -385,7 +385,7 @@ class EventCoder:
                 if not after:
                     return []  # "kunjungan Presiden Turki": the agent is known, the other party is not
                 pairs = _cross(agent, after[0])
-            elif self._object_of_other_verb(words, trig):
+            elif self._object_of_other_verb(sent.tokens, trig):
                 return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
         if not pairs:
             if passive and not (entry.frame == "passive" and reading.mood == "refused"):
@@ -445,16 +445,16 @@ class EventCoder:
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
 
-    def _object_of_other_verb(self, words, trig: Trigger) -> bool:
+    def _object_of_other_verb(self, tokens, trig: Trigger) -> bool:
         """Does an active verb the lexicon does not know stand right before the predicate noun, or
         before a preposition before it (a light verb aside: "melakukan penyelidikan" is the deed;
         "merujuk pada sanksi" is no sanction)?"""
-        k = _before_index(words, trig.tok_start, self.articles)
-        if k > 0 and words[k] in self._prep_class:
+        k = _before(tokens, trig.tok_start, self.articles)
+        if k > 0 and tokens[k].lower in self._prep_class:
             k -= 1
-        if k < 0 or words[k] in self.light_verbs:
+        if k < 0 or tokens[k].lower in self.light_verbs:
             return False
-        return "active" in self.matcher.morph.analyses(words[k]).values()
+        return "active" in self.matcher.morph.analyses(tokens[k].lower).values()
 
     def _reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
                   triggers: list[Trigger], earlier: list, how: str, place: str | None) -> list[Event]:
@@ -755,14 +755,6 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
     """A word class's entries as word tuples, the longest first."""
     return tuple(sorted({tuple(p.split()) for p in words}, key=len, reverse=True))
-
-
-def _before_index(words: list[str], t0: int, articles: frozenset[str]) -> int:
-    """The index of the word before t0, articles passed over (-1: none)."""
-    k = t0 - 1
-    while k >= 0 and words[k] in articles:
-        k -= 1
-    return k
 
 
 def _party(m: Mention) -> bool:
