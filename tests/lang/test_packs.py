@@ -349,6 +349,16 @@ def test_obligation_words_make_a_speakers_demand(lang, item):
         f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "advice"])
+def test_advice_words_make_a_speakers_appeal(lang, item):
+    """The example's speaker says another party should act: an appeal (020) resting on the word."""
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.code == "020" and e.trigger_span[0] == start for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
 def test_judgement_verbs_open_a_speakers_judgement(lang, item):
     word, _, example = item

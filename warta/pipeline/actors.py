@@ -50,6 +50,9 @@ class ActorFinder:
     requires = ("sentences", "dates")
     assigns = ("mentions",)
 
+    TITLE_TAIL = 4  # words of a body's name between its role word and its country
+    PORTFOLIO_WORDS = 3  # more for each portfolio a comma adds ("Menteri Energi, Sains, ... Malaysia")
+
     def __init__(self, gazetteer: Gazetteer, people: People, modifiers: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
         self.people = people
@@ -192,7 +195,7 @@ class ActorFinder:
                 speaker, named = self._speaker_after(s1, k1, by_sentence, leads)
                 if named:
                     named_last, last = True, speaker
-                elif speaker is not None and named_last:
+                elif named_last and (speaker is not None or self._speech_after(s1, k1)):
                     speaker = last  # '"...," tambahnya': the speaker named last, not whoever led the text
                 speaker = speaker or self._speaker_before(s0, k0, by_sentence)
                 if speaker is None or speaker.actor is None:
@@ -230,6 +233,14 @@ class ActorFinder:
         if after:
             return _passed_on(min(after, key=lambda m: m.tok_start), mine), True
         return (leads[sent.index] if sent.index < len(leads) else None), False
+
+    def _speech_after(self, sent, k: int) -> bool:
+        """Does a speech verb follow the closing quote at k (commas aside)?"""
+        toks = sent.tokens
+        v = k + 1
+        while v < len(toks) and toks[v].text == ",":
+            v += 1
+        return v < len(toks) and toks[v].lower in self.speech_verbs
 
     def _speaker_before(self, sent, k: int, by_sentence) -> Mention | None:
         """'Iqbal mengatakan, "Kami ...': the actor right before the speech verb before the quote."""
@@ -633,12 +644,17 @@ class ActorFinder:
         return start, end
 
     def _title_tail(self, toks, a: int, b: int) -> bool:
-        """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia"."""
+        """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia",
+        or a list of portfolios: "Menteri [Energi, Sains, Lingkungan dan Iklim] Malaysia"."""
         tail = toks[a:b]
-        if not 0 < len(tail) <= 4 or not is_name_token(tail[0].text) or not is_name_token(tail[-1].text):
+        listed = sum(t.text == "," for t in tail)
+        if listed and tail[0].text == ",":  # "Menteri [Perdagangan][, Industri dan Iklim] Malaysia"
+            tail = tail[1:]
+        if not 0 < len(tail) <= self.TITLE_TAIL + listed * self.PORTFOLIO_WORDS \
+                or not is_name_token(tail[0].text) or not is_name_token(tail[-1].text):
             return False
         coordinators = self.coordinators
-        return all(is_name_token(t.text) or t.lower in coordinators for t in tail)
+        return all(is_name_token(t.text) or t.lower in coordinators or t.text == "," for t in tail)
 
     def _names(self, sent, atoms, found, memory) -> list[Mention]:
         """Capitalised names not yet covered: people the document introduced before,

@@ -52,6 +52,7 @@ class EventCoder:
     GOVERNING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten
     JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
     DEMAND_CODE = "100"  # demand: a party a speaker says must act
+    APPEAL_CODE = "020"  # appeal: a party a speaker says should act
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
@@ -95,6 +96,8 @@ class EventCoder:
         self.negatives = _phrases(pack.word_class("negative"))
         self.blames = _phrases(pack.word_class("blame"))
         self.obligations = pack.word_class("obligation")
+        self.advice = pack.word_class("advice")
+        self.self_pronouns = pack.word_class("self_pronoun")
         self.quote_marks = pack.word_class("quote_mark")
         self.scare_quotes = pack.word_class("scare_quote")
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
@@ -123,7 +126,7 @@ class EventCoder:
                          and not (not sent.is_title and t.tok_start > 1 and is_name_token(toks[t.tok_start].text)
                                   and is_name_token(toks[t.tok_start - 1].text))]
             triggers.extend(found)
-            judging = (self.negatives or self.obligations or self.blames) and (sent.is_title or any(
+            judging = (self.negatives or self.obligations or self.advice or self.blames) and (sent.is_title or any(
                 t.lower in self.judging for t in sent.tokens))
             if not found and not judging:
                 continue
@@ -177,10 +180,11 @@ class EventCoder:
                 continue
             found = None
             must = next(((g, j) for g in parties for j in (g.t1, g.t1 + 1)
-                         if j < hi and words[j] in self.obligations
+                         if j < hi and (words[j] in self.obligations or words[j] in self.advice)
                          and all(words[x] in self.articles for x in range(g.t1, j))), None)
             if must is not None:
-                found = (must[0], (must[1], must[1] + 1), self.DEMAND_CODE)
+                code = self.DEMAND_CODE if words[must[1]] in self.obligations else self.APPEAL_CODE
+                found = (must[0], (must[1], must[1] + 1), code)
             else:
                 blame = self._negative_in(words, lo, hi, self.blames)
                 bad = self._negative_in(words, lo, hi, self.negatives)
@@ -223,6 +227,12 @@ class EventCoder:
                 speaker = next((g for g in groups if k < g.t0 <= k + 3), None) or next(
                     (g for g in groups if g.prep == "agent_prep" and k < g.t0 <= k + self.SOURCE_REACH
                      and not any(x in CLAUSE_END for x in words[k + 1:g.t0])), None)  # '"...," according to a post by X'
+                if speaker is None:
+                    # '"Kami ...," tambahnya.': with nobody named after the verb, the quote's "we"
+                    # (which the actor stage gave the speaker named before) speaks
+                    speaker = next((g for g in groups if g.t1 <= k and all(
+                        m.rule == "pronoun:speaker" and words[m.tok_start] in self.self_pronouns
+                        for m in g.members)), None)
                 lo, hi = 0, k
             elif named_first is not None:  # '"...," the minister said': the speaker between
                 speaker, lo, hi = named_first, 0, self._after_quote(sent, named_first.t0)

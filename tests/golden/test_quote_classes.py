@@ -1,0 +1,61 @@
+"""Classes of attributed speech in real Indonesian news: a quote closed by "tambahnya" keeps the
+speaker named before it; a minister's portfolios listed with commas still end in the country;
+a party a speaker says should act is appealed to; hoping a party acts is an appeal; a meeting
+put off or awaited did not happen."""
+import datetime
+
+import pytest
+
+from warta.coder import Coder
+from warta.lang import available_languages
+from warta.model import Document
+
+pytestmark = pytest.mark.skipif("id" not in available_languages(), reason="needs the id pack")
+
+
+def _code(text: str):
+    return Coder.load(["id"]).code(Document("t", text, lang="id", published=datetime.datetime(2019, 9, 20)))
+
+
+def _events(text: str) -> set[tuple]:
+    return {(e.source, e.target, e.code) for e in _code(text).events}
+
+
+def test_a_listed_portfolio_office_belongs_to_the_country_after_the_list():
+    analysis = _code("Menteri Perdagangan, Industri, Pariwisata dan Perubahan Iklim Malaysia, Ahmad Zaki, "
+                     "tiba di Bangkok pada Senin.")
+    office = next(m for m in analysis.mentions if m.text.startswith("Menteri"))
+    assert office.actor.code == "MYSGOV" and office.text.endswith("Ahmad Zaki")
+
+
+def test_a_long_list_of_words_is_no_portfolio():
+    analysis = _code("Menteri itu memuji kerja keras, disiplin, kejujuran, kesabaran dan ketekunan para petani "
+                     "dari berbagai daerah di Malaysia.")
+    assert not any(m.text.startswith("Menteri") and m.actor and m.actor.code == "MYSGOV" for m in analysis.mentions)
+
+
+def test_a_quote_closed_by_tambahnya_keeps_the_speaker_named_before():
+    text = ('"Semua terserah kepada pemerintah Thailand," kata Menteri Perdagangan Malaysia Ahmad Zaki pada Senin. '
+            '"Kami percaya bahwa pemerintah Thailand harus menyelidiki kasus itu," tambahnya.')
+    assert ("MYSGOV", "THAGOV", "100") in _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Jepang mengatakan Korea Selatan seharusnya menghormati perjanjian itu.",
+    '"Pemerintah Thailand sebaiknya membuka perbatasan," kata Menteri Perdagangan Malaysia.',
+])
+def test_a_party_a_speaker_says_should_act_is_appealed_to(text):
+    assert {e[2] for e in _events(text)} == {"020"}
+
+
+def test_hoping_a_party_acts_is_an_appeal():
+    assert _events("Menteri Luar Negeri Korea Selatan berharap pemerintah Jepang segera mencabut larangan ekspor itu.") \
+        == {("KORGOV", "JPNGOV", "020")}
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("Pemerintah Thailand dan pemerintah Kamboja menunda perundingan perbatasan.", False),
+    ("Pemerintah Thailand dan pemerintah Kamboja menggelar perundingan perbatasan.", True),
+])
+def test_talks_put_off_did_not_happen(text, meets):
+    assert any(e[2].startswith("04") for e in _events(text)) == meets
