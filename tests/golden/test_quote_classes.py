@@ -59,3 +59,20 @@ def test_hoping_a_party_acts_is_an_appeal():
 ])
 def test_talks_put_off_did_not_happen(text, meets):
     assert any(e[2].startswith("04") for e in _events(text)) == meets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a law stands for the legislature making it; the body in its title is no party
+    ("Menteri Luar Negeri Indonesia menolak revisi UU Nomor 5 Tahun 2004 tentang TNI.", {("IDNGOV", "IDNLEG", "120")}),
+    ("Pemerintah Indonesia menyetujui revisi UU Polri.", {("IDNGOV", "IDNLEG", "030")}),
+    # a law does nothing itself, and only parties meet
+    ("UU Polri mengancam kebebasan pers di Indonesia.", set()),
+    ("Pemerintah Indonesia dan DPR menggelar rapat pembahasan RUU Polri.", {("IDNGOV", "IDNLEG", "040")}),
+])
+def test_a_law_stands_for_its_makers(text, expected):
+    assert _events(text) == expected
+
+
+def test_the_constitution_is_no_party():
+    analysis = _code("Mahkamah Konstitusi menafsirkan Undang-Undang Dasar 1945.")
+    assert not any(m.actor for m in analysis.mentions if m.text.startswith("Undang"))

@@ -77,6 +77,7 @@ WORD_CLASSES = {
     "judgement_verb",  # menilai, considers: opens a speaker's judgement of another party (speech verbs do too)
     "negative",  # melanggar, unlawful: bad words a speaker says of a party, a criticism (111)
     "obligation",  # harus, must: a party a speaker says must act is a demand (100)
+    "law_title",  # nomor, tentang, of: words inside a law's title after its word ("UU Nomor 30 tentang KPK")
     "advice",  # seharusnya, should: a party a speaker says should act is an appeal (020)
     "unrealised",  # hampir, nearly: right before a predicate, what almost happened and did not
     "blame",  # dalang, behind: a party a speaker says caused a harm is accused (112)

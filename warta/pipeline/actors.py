@@ -52,6 +52,7 @@ class ActorFinder:
 
     TITLE_TAIL = 4  # words of a body's name between its role word and its country
     PORTFOLIO_WORDS = 3  # more for each portfolio a comma adds ("Menteri Energi, Sains, ... Malaysia")
+    LAW_TITLE = 12  # words of a law's title after its word ("UU Nomor 30 Tahun 2002 tentang ...")
 
     def __init__(self, gazetteer: Gazetteer, people: People, modifiers: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
@@ -61,6 +62,7 @@ class ActorFinder:
         self.modifiers = modifiers
         self.surname_threshold = Settings.load().actors.surname_threshold  # a surname spelt another way
         self.self_pronouns = self.pack.word_class("self_pronoun")
+        self.law_title = self.pack.word_class("law_title")  # nomor, tahun, tentang: inside a law's title
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
         self.speech_verbs = self.pack.word_class("speech_verb")
@@ -456,6 +458,16 @@ class ActorFinder:
                 used_until = end
                 i += 2
                 continue
+            elif kind == "bill":
+                # "revisi UU Nomor 30 Tahun 2002 tentang KPK": a law stands for the legislature making
+                # it; the bodies and places in its title are none of the parties
+                end = self._law_title(toks, atom.t1, sent.is_title)
+                country = next((a for a in atoms[i + 1:] if a.t0 < end and a.entry.kind in _COUNTRYISH), None)
+                actor, rule = split_code(atom.entry.value), "gazetteer:bill:home"
+                if country is not None:  # "UU Ekstradisi Hong Kong": that country's
+                    actor, rule = Actor.of(split_code(country.entry.value).country, actor.sector), "gazetteer:bill+country"
+                out.append(self._mention(sent, atom.t0, end, actor, "org", rule))
+                used_until = end
             elif kind in _ACTORISH and atom.entry.home_scoped:
                 # "DPR AS": the body of the country named with it; "DPR" alone: the story's (see _at_home)
                 actor, end, rule = split_code(atom.entry.value), atom.t1, f"gazetteer:{kind}:home"
@@ -642,6 +654,20 @@ class ActorFinder:
         if not end or any(a.t0 < end and a.t1 > start for a in atoms if a.entry.kind != "person"):
             return i, 0
         return start, end
+
+    def _law_title(self, toks, i: int, headline: bool = False) -> int:
+        """End of a law's title after its word: capitalised words, numbers and the pack's
+        law_title words ("Nomor 30 Tahun 2002 tentang Perkawinan"), ending on neither of the last.
+        A headline capitalises every word: there only acronyms and numbers ("UU KPK")."""
+        end, j = i, i
+        while j < len(toks) and j - i < self.LAW_TITLE:
+            t = toks[j]
+            if (t.text.isupper() if headline else t.text[:1].isupper()) or t.text.isdigit():
+                end = j + 1
+            elif t.lower not in self.law_title:
+                break
+            j += 1
+        return end
 
     def _title_tail(self, toks, a: int, b: int) -> bool:
         """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia",

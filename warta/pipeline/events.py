@@ -53,6 +53,7 @@ class EventCoder:
     JUDGEMENT_CODE = "111"  # criticize or denounce: bad words a speaker says of another party
     DEMAND_CODE = "100"  # demand: a party a speaker says must act
     APPEAL_CODE = "020"  # appeal: a party a speaker says should act
+    MEET_ROOT = "04"  # meet, discuss, negotiate: only parties meet, a law they discuss is none
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
@@ -363,6 +364,11 @@ class EventCoder:
               earlier: list | None = None) -> list[Event]:
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
+        if entry.frame == "symmetric":
+            # "pembahasan RKUHP antara DPR dan pemerintah": a law is what is talked about, never who
+            # talks; what is agreed to (or refused) only with no party after it ("menyetujui revisi UU")
+            groups = [g for g in groups if not (_law(g) and (entry.code[:2] == self.MEET_ROOT or any(
+                h.t0 >= g.t1 and not _law(h) and not any(w in CLAUSE_END for w in words[g.t1:h.t0]) for h in groups)))]
         obj = self._object(words, trig, entry, groups, triggers)
         passive = trig.passive or entry.frame == "passive"
         if obj is not None and not passive:  # a passive's right-hand group is its agent
@@ -380,6 +386,8 @@ class EventCoder:
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
         subject = self._subject(words, trig, entry, groups, triggers, objects)
+        if subject is not None and not passive and entry.frame != "symmetric" and _law(subject):
+            return []  # "UU baru mengancam KPK": a law does nothing itself (its makers are the target of words about it)
         if subject is not None and entry.frame != "nominal" and self._agent_of_noun(subject, trig, triggers):
             return []  # "Serangan Israel menewaskan ...": a consequence of the attack, not a second event
         pairs: list[tuple[Mention, Mention]] = []
@@ -412,7 +420,8 @@ class EventCoder:
             elif subject is not None and obj is not None:
                 pairs = _cross(subject, obj)
             elif entry.frame == "symmetric" and subject is None and obj is None and parties \
-                    and self._prep_class.get(words[trig.tok_start - 1]) == "other_prep":
+                    and self._prep_class.get(words[trig.tok_start - 1]) == "other_prep" \
+                    and not (entry.code[:2] == self.MEET_ROOT and any(_law(g) for g in parties[-1])):
                 # "menyampaikan belasungkawa kepada Erdogan melalui sambungan telepon": the call
                 # joins the parties of the predicate whose manner it names
                 pairs = _cross(*parties[-1])
@@ -765,6 +774,11 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
     """A word class's entries as word tuples, the longest first."""
     return tuple(sorted({tuple(p.split()) for p in words}, key=len, reverse=True))
+
+
+def _law(g: Group) -> bool:
+    """Does the group name only laws (which stand for the legislature making them)?"""
+    return all(m.rule.startswith("gazetteer:bill") for m in g.members)
 
 
 def _party(m: Mention) -> bool:
