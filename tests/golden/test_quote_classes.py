@@ -76,3 +76,13 @@ def test_a_law_stands_for_its_makers(text, expected):
 def test_the_constitution_is_no_party():
     analysis = _code("Mahkamah Konstitusi menafsirkan Undang-Undang Dasar 1945.")
     assert not any(m.actor for m in analysis.mentions if m.text.startswith("Undang"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # violence a speaker tells of another party inside a quote is the speaker's accusation
+    ('"Israel membunuh ribuan warga Palestina," kata juru bicara Hamas.', {("PSEREB", "ISRGOV", "112")}),
+    # a speaker telling their own side's deed keeps the deed
+    ('"Kami menyerang markas Hamas," kata juru bicara militer Israel.', {("ISRGOV", "PSEREB", "190")}),
+])
+def test_violence_quoted_from_another_side_is_an_accusation(text, expected):
+    assert _events(text) == expected

@@ -55,6 +55,7 @@ class EventCoder:
     APPEAL_CODE = "020"  # appeal: a party a speaker says should act
     MEET_ROOT = "04"  # meet, discuss, negotiate: only parties meet, a law they discuss is none
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
+    DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
@@ -147,6 +148,7 @@ class EventCoder:
                      for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier)]
             if judging:
                 coded += self._judgements(analysis, sent, groups, coded, place)
+                coded = self._quoted_deeds(analysis, sent, groups, coded, place)
             spot = self._place_mention(sent, by_sentence.get(sent.index, ()))
             earlier.extend((t, [e for e in coded if e.trigger_span == (t.start, t.end)], spot) for t in found)
             for ev in coded:
@@ -208,6 +210,40 @@ class EventCoder:
                                    for a, b in _cross(speaker, target) if not (_shape_only(a) or _shape_only(b)))
                        if (e.source or e.target)
                        and _side(e.source, e.source_name) != _side(e.target, e.target_name))
+        return out
+
+    def _quoted_deeds(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event],
+                      place: str | None = None) -> list[Event]:
+        """Violence told inside a quote by a speaker who is not its doer ('"Mereka membunuh ribuan
+        warga," kata X') is the speaker's accusation of the doer (112), not a deed the reporter
+        states; a speaker telling their own side's deed ('"Kami menyerang markas itu," kata X') keeps it."""
+        if not coded:
+            return coded
+        words = [t.lower for t in sent.tokens]
+        toks = sent.tokens
+        out = list(coded)
+        for k, _, speaker, lo, hi in self._speeches(sent, words, groups):
+            if not (k > 0 and (words[k - 1] in self.quote_marks
+                               or words[k - 1] == "," and k > 1 and words[k - 2] in self.quote_marks)):
+                continue  # direct speech only: the quote closes right before the speech verb
+            mine = {_identity(m) for m in speaker.members}
+            speaker_side = next((m for m in speaker.members if m.actor is not None), None)
+            if speaker_side is None:
+                continue
+            inside = (toks[lo].start, toks[hi - 1].end)
+            for i, e in enumerate(out):
+                if e.code[:2] not in self.DEED_ROOTS or not inside[0] <= e.trigger_span[0] < inside[1] \
+                        or e.source in mine:
+                    continue
+                doer = next((m for g in groups for m in g.members if m.start == e.source_span[0]), None)
+                t0 = next((j for j, t in enumerate(toks) if t.start == e.trigger_span[0]), None)
+                t1 = next((j + 1 for j, t in enumerate(toks) if t.end == e.trigger_span[1]), None)
+                if doer is None or doer.actor is None or t0 is None or t1 is None:
+                    continue
+                trig = Trigger(sent.index, t0, t1, e.trigger_span[0], e.trigger_span[1], "judgement", self.ACCUSE_CODE)
+                out[i] = self._event(analysis, sent, trig, self._judgement, speaker_side, doer,
+                                     f"quoted:{e.rule.split(':')[2]}",
+                                     self.ACCUSE_CODE, False, place)
         return out
 
     def _speeches(self, sent: Sentence, words, groups: list[Group]):
