@@ -86,3 +86,12 @@ def test_the_constitution_is_no_party():
 ])
 def test_violence_quoted_from_another_side_is_an_accusation(text, expected):
     assert _events(text) == expected
+
+
+def test_every_word_of_a_headline_may_stand_bare():
+    """"Tolak Komentari" is "menolak mengomentari" with both prefixes dropped: declining to comment (011)."""
+    doc = Document("t", "Rusia Tolak Komentari Pemecatan Menteri Jepang\n\nKremlin tidak memberi penjelasan.",
+                   title="Rusia Tolak Komentari Pemecatan Menteri Jepang", lang="id",
+                   published=datetime.datetime(2019, 9, 20))
+    events = Coder.load(["id"]).code(doc).events
+    assert {(e.source, e.code) for e in events if e.sentence == 0} == {("RUSGOV", "011")}

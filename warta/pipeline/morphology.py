@@ -264,7 +264,7 @@ class LexiconMatcher:
                  headline: bool = False) -> tuple[int, bool, int] | None:
         """(end token, passive, words matched) when the entry's pattern matches from token i.
         Words matched, not words spanned, says how specific a match is: a gap adds none.
-        In a headline the pattern's first word may also stand bare ("Kecam" for "mengecam")."""
+        In a headline the pattern's words may also stand bare ("Kecam" for "mengecam")."""
         before = self.before.get(entry.id)
         if before is None:
             return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
@@ -315,20 +315,20 @@ class LexiconMatcher:
                         words[i + skip - 1] in CLAUSE_END
                         or (self.passable is not None and i + skip - 1 not in self.passable)):
                     break  # an imported pattern's words stand in the verb's clause, with little between
-                got = self._match(words, i + skip, pattern, k + 1, passive, weight, False, clause)
+                got = self._match(words, i + skip, pattern, k + 1, passive, weight, headline, clause)
                 if got:
                     return got
             return None
         if i >= len(words):
             return None
         hit = self._element(words, i, element, head=k == 0)
-        if hit is None and headline and k == 0:
+        if hit is None and headline:  # "Rusia Tolak Komentari ...": every word of a headline may stand bare
             hit = self._headline_element(words, i, element)
         if hit is None:
             return None
         length, voice = hit
         return self._match(words, i + length, pattern, k + 1, passive or voice == "passive", weight + length,
-                           False, clause)
+                           headline, clause)
 
     def _element(self, words, i, element: _Element, head: bool = False) -> tuple[int, str] | None:
         """(words consumed, voice) of the first alternative that matches at i.
