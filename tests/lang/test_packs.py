@@ -360,6 +360,15 @@ def test_advice_words_make_a_speakers_appeal(lang, item):
         f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "happen_verb"])
+def test_happen_verbs_put_a_predicate_noun_ahead(lang, item):
+    """"Pertemuan ... akan berlangsung": the meeting is still to come, an intent (03x), never done."""
+    word, _, example = item
+    events = code(lang, example).events
+    assert events and all(e.code.startswith("03") and e.rule.endswith(":intended") for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
 def test_judgement_verbs_open_a_speakers_judgement(lang, item):
     word, _, example = item

@@ -412,7 +412,7 @@ class EventCoder:
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
                 and words[trig.tok_end] in self.scare_quotes:
             return []  # "Parlemen 'Usir' Tentara AS": a predicate set in quotes is a figure of speech
-        reading = self.mood.read(words, trig.tok_start, entry, sent.is_title)
+        reading = self.mood.read(words, trig.tok_start, entry, sent.is_title, trig.tok_end)
         if reading.code is None or self._governed(words, trig, triggers, groups):
             return []
         host = self._host(words, trig, triggers, groups)

@@ -31,6 +31,7 @@ STANCE_ROOTS = frozenset({"01", "03", "05"})
 class Mood:
     UNREALISED_REACH = 2  # "nyaris" counts right before the predicate ("berada di ambang kesepakatan"),
     # not before a number it qualifies ("hampir 100 orang tewas")
+    HAPPEN_REACH = 12  # words (the parties' names too) between a predicate noun and the "akan berlangsung" that puts it ahead
     PERMISSION_REACH = 5  # words between a word of permission and the infinitive it governs ("allowed the ... to")
 
     def __init__(self, pack: LanguagePack, settings: Settings):
@@ -44,12 +45,14 @@ class Mood:
         self.articles = pack.word_class("article")
         self.background = pack.word_class("background")
         self.unrealised = pack.word_class("unrealised")
+        self.happen = pack.word_class("happen_verb")  # berlangsung: "akan berlangsung" after a predicate noun
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
-    def read(self, words: list[str], start: int, entry: VerbEntry, headline: bool = False) -> Reading:
-        """How the predicate whose first word is `start` is told (`headline`: in a title, where
-        the headline modals mark what is to come)."""
+    def read(self, words: list[str], start: int, entry: VerbEntry, headline: bool = False,
+             end: int | None = None) -> Reading:
+        """How the predicate whose first word is `start` (and whose last ends before `end`) is told
+        (`headline`: in a title, where the headline modals mark what is to come)."""
         if self._supposed(words, start):
             return Reading(None, "supposed")
         window = self._window(words, start)
@@ -63,6 +66,14 @@ class Mood:
             return Reading(None, "negated")
         if entry.frame == "nominal" and any(w in self.background for w in window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
+        ahead = self._happens_later(words, end) if end is not None else None
+        if ahead is not None:
+            # "pertemuan kedua menteri akan digelar Senin": a meeting still to take place is an intent
+            if ahead == "negated":
+                return Reading(None, "negated")
+            if entry.code[:2] in self.intent_roots:
+                return Reading(entry.code, "intended")
+            return Reading(entry.intent or None, "intended")
         # "siap untuk berunding", "open to talks": a modal right before the purpose word governs it
         aim = any(w in self.purpose and not (k + 1 < len(window) and window[k + 1] in self.modal)
                   for k, w in enumerate(window))
@@ -97,6 +108,18 @@ class Mood:
             if words[j] in self.permission:
                 return True
         return False
+
+    def _happens_later(self, words: list[str], end: int) -> str | None:
+        """A modal and a verb of taking place a few words after the predicate ("pertemuan itu akan
+        berlangsung"): "later", or "negated" with a negation before the modal; else None."""
+        if not self.happen:
+            return None
+        for k in range(end, min(len(words) - 1, end + self.HAPPEN_REACH)):
+            if words[k] in CLAUSE_END:
+                return None
+            if words[k] in self.modal and words[k + 1] in self.happen:
+                return "negated" if k > 0 and words[k - 1] in self.negation else "later"
+        return None
 
     def _window(self, words: list[str], start: int) -> list[str]:
         """The few words before the predicate, not reaching back past a comma or quote."""
