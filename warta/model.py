@@ -178,6 +178,9 @@ class Analysis:
     # per sentence: (the day it speaks of, how that was found) and the place named
     dates: tuple[tuple[date | None, str], ...] = ()
     places: tuple[str | None, ...] = ()
+    # the speaker of each sentence inside a quotation, (sentence index, mention), for what it says
+    # without a subject ("Belasungkawa untuk rakyat Indonesia," tulis X)
+    speakers: tuple[tuple[int, Mention], ...] = ()
     notes: tuple[str, ...] = field(default=())  # warnings worth showing a user
     pack_version: str = ""  # the language pack (and its checksum) that coded it
 

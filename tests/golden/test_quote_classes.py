@@ -95,3 +95,16 @@ def test_every_word_of_a_headline_may_stand_bare():
                    published=datetime.datetime(2019, 9, 20))
     events = Coder.load(["id"]).code(doc).events
     assert {(e.source, e.code) for e in events if e.sentence == 0} == {("RUSGOV", "011")}
+
+
+def test_a_quoted_sentence_opening_with_its_predicate_is_the_speakers():
+    text = ('Perdana Menteri Malaysia mengirim pesan. "Belasungkawa untuk keluarga dan rakyat Indonesia. '
+            'Semoga tabah," tulis Perdana Menteri Malaysia di Twitter.')
+    events = _code(text).events
+    assert {(e.source, e.target, e.code) for e in events} == {("MYSGOV", "IDNCVL", "018")}
+    # the evidence stays in the quoted sentence, though its speaker is named after it
+    assert all(text[e.span[0]:e.span[1]].startswith("Belasungkawa") for e in events)
+
+
+def test_a_predicate_opening_a_sentence_outside_quotes_has_no_speaker():
+    assert not _events("Perdana Menteri Malaysia mengirim pesan. Belasungkawa untuk keluarga dan rakyat Indonesia.")

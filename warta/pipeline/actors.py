@@ -48,7 +48,7 @@ class Atom:
 class ActorFinder:
     name = "warta.actors.v1"
     requires = ("sentences", "dates")
-    assigns = ("mentions",)
+    assigns = ("mentions", "speakers")
 
     TITLE_TAIL = 4  # words of a body's name between its role word and its country
     PORTFOLIO_WORDS = 3  # more for each portfolio a comma adds ("Menteri Energi, Sains, ... Malaysia")
@@ -126,9 +126,10 @@ class ActorFinder:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._recalled(analysis.sentences, mentions, memory)
         mentions.extend(self._late_speakers(analysis.sentences, mentions))
-        mentions.extend(self._quoted(analysis.sentences, mentions, leads))
+        speakers: list[tuple[int, Mention]] = []
+        mentions.extend(self._quoted(analysis.sentences, mentions, leads, speakers))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
-        return analysis.with_(mentions=tuple(mentions))
+        return analysis.with_(mentions=tuple(mentions), speakers=tuple(speakers))
 
     def _recalled(self, sentences, mentions: list[Mention], memory: dict[str, Actor]) -> list[Mention]:
         """A person the text gave an office ("Ketua KPK Budi Santoso", "Duta Besar Jepang Kenji
@@ -176,7 +177,8 @@ class ActorFinder:
                 k = end
         return out
 
-    def _quoted(self, sentences, mentions: list[Mention], leads: list[Mention | None]) -> list[Mention]:
+    def _quoted(self, sentences, mentions: list[Mention], leads: list[Mention | None],
+                speakers: list[tuple[int, Mention]] | None = None) -> list[Mention]:
         """First-person words inside a quote stand for its speaker, named after the quote
         ('"Kami ... . ... ," kata Iqbal', '"...," ujarnya': the person the sentence before
         began with) or before it ('Iqbal mengatakan, "Kami ..."'), the quote spanning sentences."""
@@ -205,6 +207,8 @@ class ActorFinder:
                 for sent in para:
                     if not s0.index <= sent.index <= s1.index:
                         continue
+                    if speakers is not None:
+                        speakers.append((sent.index, speaker))
                     lo = k0 + 1 if sent is s0 else 0
                     hi = k1 if sent is s1 else len(sent.tokens)
                     covered = {k for m in by_sentence.get(sent.index, ()) if m.actor is not None

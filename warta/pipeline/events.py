@@ -422,6 +422,13 @@ class EventCoder:
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
         subject = self._subject(words, trig, entry, groups, triggers, objects)
+        if subject is None and not passive and entry.frame in ("svo", "nominal") \
+                and not any(w[:1].isalnum() for w in words[:trig.tok_start]):
+            # '"Belasungkawa untuk rakyat Indonesia. ...," tulis X': a quoted sentence that opens
+            # with its predicate says what its speaker does
+            speaker = next((m for i, m in analysis.speakers if i == sent.index), None)
+            if speaker is not None:
+                subject = Group((speaker,), trig.tok_start, trig.tok_start, None)
         if subject is not None and not passive and entry.frame != "symmetric" and _law(subject):
             return []  # "UU baru mengancam KPK": a law does nothing itself (its makers are the target of words about it)
         if subject is not None and entry.frame != "nominal" and self._agent_of_noun(subject, trig, triggers):
@@ -736,8 +743,9 @@ class EventCoder:
                 day = day - timedelta(days=7)
             else:
                 day, date_how = published.date(), "published"
-        start = min(src.start, trig.start, tgt.start)
-        end = max(src.end, trig.end, tgt.end)
+        ends = [m for m in (src, tgt) if m.sentence == sent.index]  # a quote's speaker may be named elsewhere
+        start = min([trig.start] + [m.start for m in ends])
+        end = max([trig.end] + [m.end for m in ends])
         return Event(
             doc=analysis.document.id,
             sentence=sent.index,
