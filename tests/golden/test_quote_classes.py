@@ -108,3 +108,9 @@ def test_a_quoted_sentence_opening_with_its_predicate_is_the_speakers():
 
 def test_a_predicate_opening_a_sentence_outside_quotes_has_no_speaker():
     assert not _events("Perdana Menteri Malaysia mengirim pesan. Belasungkawa untuk keluarga dan rakyat Indonesia.")
+
+
+def test_a_partner_named_with_the_subject_is_the_other_side():
+    """"X dengan Y menyepakati ...": X and Y agree, whatever the object after the predicate."""
+    assert _events("Komisi I DPR dengan Menteri Luar Negeri Indonesia pada Rabu (18/9) siang "
+                   "menyepakati RUU itu dibawa ke rapat paripurna.") == {("IDNLEG", "IDNGOV", "030")}

@@ -448,6 +448,13 @@ class EventCoder:
                 pairs = _cross(agent, after[0])
             elif self._object_of_other_verb(sent.tokens, trig):
                 return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
+        if entry.frame == "symmetric" and subject is not None and not passive:
+            # "Komisi I dengan Menlu ... menyepakati": the partner named with the subject, before the predicate
+            partner = next((g for g in groups if subject.t1 < g.t0 and g.t1 <= trig.tok_start
+                            and g.prep == "target_prep" and not _law(g)
+                            and _before(sent.tokens, g.t0, self.articles) == subject.t1), None)
+            if partner is not None:
+                obj = partner
         if not pairs:
             if passive and not (entry.frame == "passive" and reading.mood == "refused"):
                 # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
