@@ -114,3 +114,9 @@ def test_a_partner_named_with_the_subject_is_the_other_side():
     """"X dengan Y menyepakati ...": X and Y agree, whatever the object after the predicate."""
     assert _events("Komisi I DPR dengan Menteri Luar Negeri Indonesia pada Rabu (18/9) siang "
                    "menyepakati RUU itu dibawa ke rapat paripurna.") == {("IDNLEG", "IDNGOV", "030")}
+
+
+def test_a_province_is_a_part_of_its_country_not_its_government():
+    assert _events("Menteri Luar Negeri Jepang mengunjungi Sulawesi Tengah.") == {("JPNGOV", "IDN", "042")}
+    governor = next(m for m in _code("Gubernur Riau menemui Duta Besar Jepang.").mentions if m.text.startswith("Gubernur"))
+    assert governor.actor.code == "IDNGOV"

@@ -33,8 +33,8 @@ from warta.pipeline.names import NameJudge, _name_words
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
 from warta.settings import Settings
 
-_COUNTRYISH = ("country", "capital")
-_ACTORISH = ("country", "capital", "org", "group")
+_COUNTRYISH = ("country", "capital", "region")  # region: a province, a part of its country
+_ACTORISH = ("country", "capital", "region", "org", "group")
 _COORDINATOR_WORD = Entry("word", "coordinator")
 
 
@@ -284,7 +284,7 @@ class ActorFinder:
         out, place = [], None
         for m in found:
             if m.kind in _COUNTRYISH and m.actor and m.actor.country:
-                if m.kind == "capital" and is_place_apposition(words, m.tok_start, self.place_preps):
+                if m.kind in ("capital", "region") and is_place_apposition(words, m.tok_start, self.place_preps):
                     place = place or m.actor.country
                     m = replace(m, actor=None)
                 elif m.tok_start > 0 and words[m.tok_start - 1] in self.place_preps:

@@ -38,6 +38,9 @@ class Group:
     prep: str | None  # class of the word just before the group, if a preposition
 
 
+PLACE_KINDS = ("country", "capital", "region")  # mentions of a place that is (part of) a country
+
+
 class EventCoder:
     name = "warta.events.v1"
     requires = ("sentences", "dates", "mentions")
@@ -120,7 +123,7 @@ class EventCoder:
             found = self.find_triggers(sent)
             if found:
                 names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
-                         and m.kind in ("org", "group", "country", "capital")]
+                         and m.kind in ("org", "group", *PLACE_KINDS)]
                 # "Pasukan Dukungan Cepat", "Front Pembebasan": a predicate word inside a name is none,
                 # nor one capitalised after a capitalised word in running text ("Badan Kerja Sama ...")
                 toks = sent.tokens
@@ -491,7 +494,7 @@ class EventCoder:
                 against = next((g for g in groups if g.t1 == trig.tok_start and g.prep == "target_prep"
                                 and words[g.t0 - 1] in ("-", "‑")), None)
                 where = next((m for g in groups if g.t0 > 0 and words[g.t0 - 1] in self.place_preps
-                              for m in g.members if m.kind in ("country", "capital") and m.actor is not None), None)
+                              for m in g.members if m.kind in PLACE_KINDS and m.actor is not None), None)
                 if against is not None and where is not None:
                     pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
                              if m.actor is not None and m.actor.country]
@@ -570,7 +573,7 @@ class EventCoder:
     def _place_mention(self, sent: Sentence, mentions) -> Mention | None:
         """The country or capital the sentence sets itself in ("attacks in Chile")."""
         for m in mentions:
-            if m.kind in ("capital", "country") and m.actor is not None:
+            if m.kind in PLACE_KINDS and m.actor is not None:
                 k = _before(sent.tokens, m.tok_start, self.articles)
                 if k >= 0 and sent.tokens[k].lower in self.place_preps:
                     return m
@@ -715,7 +718,7 @@ class EventCoder:
         "di markas NATO"), nothing between that is a preposition or a comma? Only for parties who
         meet (a protest "di depan Kedutaan AS" is against the embassy's country), and only a body
         (a country after "in south" is a region's, not a venue's)."""
-        if entry.frame != "symmetric" or any(m.kind in ("country", "capital") for m in g.members):
+        if entry.frame != "symmetric" or any(m.kind in PLACE_KINDS for m in g.members):
             return False
         t0 = g.t0
         for n in range(1, self.VENUE_WORDS + 1):
@@ -796,7 +799,7 @@ class EventCoder:
         Found once per sentence: walking the document's mentions for every event made one long
         document cost the square of its length."""
         for m in mentions:
-            if m.kind in ("capital", "country"):
+            if m.kind in PLACE_KINDS:
                 k = _before(sent.tokens, m.tok_start, self.articles)
                 if k >= 0 and sent.tokens[k].lower in self.place_preps:
                     return m.text
