@@ -120,3 +120,11 @@ def test_a_province_is_a_part_of_its_country_not_its_government():
     assert _events("Menteri Luar Negeri Jepang mengunjungi Sulawesi Tengah.") == {("JPNGOV", "IDN", "042")}
     governor = next(m for m in _code("Gubernur Riau menemui Duta Besar Jepang.").mentions if m.text.startswith("Gubernur"))
     assert governor.actor.code == "IDNGOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Puluhan mahasiswa berunjuk rasa di depan kantor DPRD Provinsi Jambi.",  # the province only places the body
+    "Perdana Menteri Israel mengatakan dia perlu menanggapi serangan roket itu.",  # his own duty, no appeal
+])
+def test_no_party_where_the_words_only_place_or_bind_the_speaker(text):
+    assert not any(e[2] == "020" or "IDN" == e[1] for e in _events(text))

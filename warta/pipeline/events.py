@@ -139,7 +139,8 @@ class EventCoder:
             # predicate's own words name it (at its edge: inside a gap it is the object)
             mentions = [m for m in by_sentence.get(sent.index, []) if _party(m) and not (
                 m.rule == "role+home" and any(m.tok_start == t.tok_start or m.tok_end == t.tok_end
-                                              for t in found))]
+                                              for t in found)) and not (
+                m.kind == "region" and not self._standalone(sent, m, found))]
             if not mentions:
                 continue
             groups = self._groups(sent, mentions)
@@ -187,6 +188,7 @@ class EventCoder:
             found = None
             must = next(((g, j) for g in parties for j in (g.t1, g.t1 + 1)
                          if j < hi and (words[j] in self.obligations or words[j] in self.advice)
+                         and not all(m.kind == "pronoun" for m in g.members)  # "X mengatakan dia harus ...": X's own duty
                          and all(words[x] in self.articles for x in range(g.t1, j))), None)
             if must is not None:
                 code = self.DEMAND_CODE if words[must[1]] in self.obligations else self.APPEAL_CODE
@@ -569,6 +571,16 @@ class EventCoder:
                 out.append(self._event(analysis, sent, deed, deed_entry, m, other, deed_entry.frame + ":claimed",
                                        None, False, place))
         return [e for e in out if (e.source or e.target) and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _standalone(self, sent: Sentence, m: Mention, found: list[Trigger]) -> bool:
+        """Does a province stand as a party of its own ("mengunjungi Sulawesi Tengah", "Papua dan
+        ..."), not after a noun it only tells the place of ("DPRD Provinsi Jambi", "tokoh Papua")?"""
+        k = _before(sent.tokens, m.tok_start, self.articles)
+        if k < 0:
+            return True
+        word = sent.tokens[k].lower
+        return not word[:1].isalnum() or word in self.function_words or word in self.coordinators \
+            or any(t.tok_end == k + 1 for t in found)
 
     def _place_mention(self, sent: Sentence, mentions) -> Mention | None:
         """The country or capital the sentence sets itself in ("attacks in Chile")."""
