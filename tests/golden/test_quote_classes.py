@@ -128,3 +128,10 @@ def test_a_province_is_a_part_of_its_country_not_its_government():
 ])
 def test_no_party_where_the_words_only_place_or_bind_the_speaker(text):
     assert not any(e[2] == "020" or "IDN" == e[1] for e in _events(text))
+
+
+def test_a_match_report_codes_no_event():
+    """Sport is not coded: teams named by their country meet and attack on the pitch."""
+    politics = "Malaysia bertemu Vietnam di Hanoi."
+    assert _events(politics)
+    assert not _events(politics + " Laga kualifikasi Piala Dunia itu berakhir imbang.")

@@ -369,6 +369,13 @@ def test_happen_verbs_put_a_predicate_noun_ahead(lang, item):
         f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "sport"])
+def test_sport_words_make_a_sports_story(lang, item):
+    """The example (a match report: three words of sport or more) codes no event."""
+    word, _, example = item
+    assert contains_word(example, word) and not code(lang, example).events
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
 def test_judgement_verbs_open_a_speakers_judgement(lang, item):
     word, _, example = item

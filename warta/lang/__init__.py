@@ -79,6 +79,7 @@ WORD_CLASSES = {
     "obligation",  # harus, must: a party a speaker says must act is a demand (100)
     "law_title",  # nomor, tentang, of: words inside a law's title after its word ("UU Nomor 30 tentang KPK")
     "advice",  # seharusnya, should: a party a speaker says should act is an appeal (020)
+    "sport",  # laga, timnas, match: three of them make a sports story, which codes no events
     "happen_verb",  # berlangsung, digelar: after a predicate noun and a modal, the deed is still to come
     "unrealised",  # hampir, nearly: right before a predicate, what almost happened and did not
     "blame",  # dalang, behind: a party a speaker says caused a harm is accused (112)

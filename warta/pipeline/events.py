@@ -58,6 +58,7 @@ class EventCoder:
     APPEAL_CODE = "020"  # appeal: a party a speaker says should act
     MEET_ROOT = "04"  # meet, discuss, negotiate: only parties meet, a law they discuss is none
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
+    SPORT_ARTICLE = 3  # words of sport a story holds to be a sports story
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
@@ -102,6 +103,7 @@ class EventCoder:
         self.blames = _phrases(pack.word_class("blame"))
         self.obligations = pack.word_class("obligation")
         self.advice = pack.word_class("advice")
+        self.sport = pack.word_class("sport")  # laga, timnas: a story about sport codes no events
         self.self_pronouns = pack.word_class("self_pronoun")
         self.quote_marks = pack.word_class("quote_mark")
         self.scare_quotes = pack.word_class("scare_quote")
@@ -113,6 +115,9 @@ class EventCoder:
             self._non_events_by_first[phrase[0]] = (*self._non_events_by_first.get(phrase[0], ()), phrase)
 
     def __call__(self, analysis: Analysis) -> Analysis:
+        if self.sport and sum(t.lower in self.sport for s in analysis.sentences
+                              for t in s.tokens) >= self.SPORT_ARTICLE:
+            return analysis.with_(triggers=(), events=())  # a match report: teams, not states, "meet" and "attack"
         by_sentence: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
