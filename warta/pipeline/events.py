@@ -182,6 +182,8 @@ class EventCoder:
         words = [t.lower for t in sent.tokens]
         out: list[Event] = []
         for k, w, speaker, lo, hi in self._speeches(sent, words, groups):
+            if _law(speaker):
+                continue  # a law says nothing
             mine = {_identity(m) for m in speaker.members}
             # the words fall on a party the text codes, not on a name nobody resolved (a place, a thing)
             parties = [g for g in groups if lo <= g.t0 < hi and g is not speaker
