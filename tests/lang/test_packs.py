@@ -454,6 +454,10 @@ def test_date_example_resolves(lang, row):
             assert how == "relative" and day.weekday() == value and 0 <= lag < 7, (text, day)
         elif row["kind"] == "month":
             assert how == "explicit" and day.month == value, (text, day)
+        elif row["kind"] == "retold":  # the sentence before takes the day the retelling names
+            analysis = stage(lang, DateResolver)(stage(lang, SentenceSplitter)(
+                Analysis(Document("d", text, published=PUBLISHED, lang=lang))))
+            assert analysis.dates[0][1] == "retold" and analysis.dates[0][0] == analysis.dates[1][0], (text, analysis.dates)
         else:  # relative to the publication day, or (anaphoric) to it when the text named no other day
             expected = date.fromordinal(PUBLISHED.date().toordinal() + value)
             assert how == "relative" and day == expected, (text, day, how)

@@ -6,7 +6,8 @@ Order of evidence: a full date in the sentence ("Kamis (16/7/2020)", "5 Desember
 bertemu Senin"); a day counted from the last date the text named ("sehari
 sebelumnya"); for a sentence inside a quote, the day its attribution names
 where the quote closes ('"...," kata Iqbal, Jumat'); a date another sentence of the same
-paragraph named; the last date the document named before; the publication day
+paragraph named; the day the next sentence names when it retells this one ("Hal itu disampaikan ..., Jumat");
+the last date the document named before; the publication day
 (a deed told as done is never dated after it: see the event coder). Weekday and month words come from
 the pack's dates.tsv; the publication day is always the base, never the clock.
 A headline is dated like its lead.
@@ -39,6 +40,7 @@ class DateResolver:
         self.months: dict[str, int] = {}
         self.relative: dict[tuple[str, ...], int] = {}
         self.anaphoric: dict[tuple[str, ...], int] = {}  # counted from the last date named
+        self.retold: set[tuple[str, ...]] = set()  # "Hal itu disampaikan ..., Jumat": the sentence before's day
         self.modal = pack.word_class("modal")
         self.quote_marks = pack.word_class("quote_mark")
         for row in pack.dates:
@@ -51,6 +53,8 @@ class DateResolver:
                     self.relative[tuple(word.split())] = int(row["value"])
                 elif row["kind"] == "anaphoric":
                     self.anaphoric[tuple(word.split())] = int(row["value"])
+                elif row["kind"] == "retold":
+                    self.retold.add(tuple(word.split()))
         self._longest = max((len(k) for k in (*self.relative, *self.anaphoric)), default=1)
         # first words of the relative and anaphoric phrases: no phrase starts at any other word
         self._phrase_firsts = frozenset(k[0] for k in (*self.relative, *self.anaphoric) if k)
@@ -63,10 +67,13 @@ class DateResolver:
             if day and how == "explicit":
                 by_paragraph.setdefault(s.paragraph, day)
         quoted = self._quote_dates(analysis.sentences, own)
+        retold = self._retold_dates(analysis.sentences, own)
         out, last = [], None
         for s, (day, how) in zip(analysis.sentences, own):
             if how == "anaphoric":
                 day, how = self.sentence_date(s, published, base=last or published)[0], "relative"
+            if day is None and s.index in retold:
+                day, how = retold[s.index], "retold"
             if day is None and s.index in quoted:
                 day, how = quoted[s.index], "quote"
             if day is None and s.paragraph in by_paragraph:
@@ -98,6 +105,20 @@ class DateResolver:
                 pending.append(s.index)
             elif odd:  # a quote opens here and goes on
                 pending = [s.index]
+        return out
+
+    def _retold_dates(self, sentences, own: list) -> dict[int, date]:
+        """A sentence the next one retells with a day ("Presiden meminta ... . Hal itu disampaikan
+        Presiden di Istana, Jumat (20/9/2019).") happened that day."""
+        out: dict[int, date] = {}
+        if not self.retold:
+            return out
+        for prev, nxt in zip(sentences, sentences[1:]):
+            day, how = own[nxt.index]
+            words = [t.lower for t in nxt.tokens[:3]]
+            if day is not None and how in ("explicit", "relative") and own[prev.index][0] is None \
+                    and not prev.is_title and any(tuple(words[:len(p)]) == p for p in self.retold):
+                out[prev.index] = day
         return out
 
     @staticmethod
