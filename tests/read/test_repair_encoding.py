@@ -19,3 +19,15 @@ def test_a_document_reads_repaired_words_and_title():
                          title="Indonesia ‚ÄúKecam‚Äù Israel")
     assert "¬" not in doc.text and "Presiden Indonesia mengecam" in doc.text
     assert doc.title == "Indonesia “Kecam” Israel"
+
+
+def test_ascii_is_never_taken_for_mojibake():
+    """repair_encoding returns ASCII text without asking ftfy: that holds while ftfy's badness
+    pattern matches no ASCII string (each of its branches longer than three characters has a
+    letter outside ASCII, so every ASCII triple tried covers it)."""
+    from ftfy.badness import BADNESS_RE
+
+    chars = [chr(i) for i in range(128)]
+    assert BADNESS_RE.search("".join(a + b + c for a in chars for b in chars for c in chars)) is None
+    text = 'Menteri itu berkata, "kami menolak." &amp; <b>Polisi</b>'
+    assert repair_encoding(text) is text

@@ -702,8 +702,12 @@ class ActorFinder:
         first_word = next((k for k, w in enumerate(texts) if w[:1].isalnum()), len(toks))
         i = 0
         while i < len(toks):
+            # an initial and a name token both open with a capital: most tokens are passed at once
+            if i in covered or not texts[i][:1].isupper():
+                i += 1
+                continue
             initial = self._initial(toks, i)
-            if i in covered or not (initial or is_name_token(toks[i].text)):
+            if not (initial or is_name_token(texts[i])):
                 i += 1
                 continue
             end = _name_run(toks, i + initial, not_names=self.not_names)

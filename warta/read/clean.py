@@ -55,6 +55,10 @@ def repair_encoding(text: str) -> str:
     """Undo text decoded in the wrong encoding before it reached us (a scraper's UTF-8 read as
     Mac Roman or Windows-1252: "‚Äúpintu‚Äù", ",¬†Menteri"), which hides quote marks and glues
     words together; text without such signs is returned as it is."""
+    # ASCII text is never mojibake (no pattern of ftfy's badness test matches ASCII alone; a test
+    # keeps it so): half of the Indonesian corpus is ASCII, and the test cost 0.3 ms an article
+    if text.isascii():
+        return text
     return ftfy.fix_text(text, _FTFY) if ftfy.is_bad(text) else text
 
 
