@@ -96,6 +96,7 @@ WORD_CLASSES = {
     "kin",  # son, fiancée: in "the son of X" the son acts, never X
     "against_prefix",  # anti: the actor after "anti-" is what a crowd or a deed is against, never its doer
     "definite",  # the: a predicate noun after it names a deed the story told before ("claimed the attacks")
+    "story_deed",  # move, decision: after "the", the deed the story is about, done by its headline's party
 }
 
 

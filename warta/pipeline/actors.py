@@ -254,9 +254,22 @@ class ActorFinder:
         v = k - 1
         while v >= 0 and toks[v].text in (",", ":"):
             v -= 1
-        if v < 1 or toks[v].lower not in self.speech_verbs:
+        if v < 1:
             return None
-        return next((m for m in by_sentence.get(sent.index, ()) if m.tok_end == v), None)
+        mine = by_sentence.get(sent.index, ())
+        if toks[v].lower not in self.speech_verbs:
+            # 'Ana Ruiz, on the radio, defended her plan: "I ...': the quote goes on from a clause of
+            # the person the sentence begins with (their office aside), nobody else named and no other
+            # quote before it
+            first = next((m for m in mine if m.tok_start < k), None)
+            if first is None or first.actor is None or first.kind not in ("person", "role") \
+                    or any(toks[j].lower not in self.articles for j in range(first.tok_start)) \
+                    or any(m.actor is not None and m.actor.code != first.actor.code
+                           and m.tok_start >= first.tok_end and m.tok_start < k for m in mine) \
+                    or any(toks[j].text in self.quote_marks for j in range(k)):
+                return None
+            return first
+        return next((m for m in mine if m.tok_end == v), None)
 
     @staticmethod
     def _known_name(text: str, by_word: dict[str, Actor]) -> Actor | None:

@@ -93,6 +93,7 @@ class EventCoder:
         self.joiners = pack.word_class("name_joiner")
         self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
+        self.story_deeds = pack.word_class("story_deed")  # "the move": the deed the headline tells
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
             "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
         self.place_preps = pack.word_class("place_prep")
@@ -508,11 +509,13 @@ class EventCoder:
                     pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
                              if m.actor is not None and m.actor.country]
                     how += ":against"
-        if not pairs and subject is not None and obj is None and not passive and earlier \
+        if not pairs and subject is not None and obj is None and not passive \
                 and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
             # "X took responsibility for the raid", "X urged a probe of the killing":
-            # the other party is the one of the deed an earlier sentence told
-            return self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
+            # the other party is the one of the deed an earlier sentence told; "X criticized the
+            # move": the party the headline is about
+            return (self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
+                    if earlier else []) or self._story_reaction(analysis, sent, trig, entry, subject, words, how, place)
         if parties is not None and subject is not None and obj is not None and not passive and reading.mood == "done":
             parties.append((subject, obj))  # (a meeting only hoped for lends its parties to no call)
         if reading.mood != "done":
@@ -588,6 +591,41 @@ class EventCoder:
         word = sent.tokens[k].lower
         return not word[:1].isalnum() or word in self.function_words or word in self.coordinators \
             or any(t.tok_end == k + 1 for t in found)
+
+    def _story_reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
+                        how: str, place: str | None) -> list[Event]:
+        """A reaction to the deed the story is about, named by a definite noun right after it ("opposed
+        the withdrawal", "criticized the move": the pack's `story_deed` class) falls on the party the
+        headline names first (its office rather than its country: "Peru's president")."""
+        k = trig.tok_end
+        if not self.story_deeds or k + 1 >= len(words) or words[k] not in self.definite \
+                or words[k + 1] not in self.story_deeds:
+            return []
+        party = self._headline_party(analysis)
+        if party is None or sent.is_title:
+            return []
+        toks = sent.tokens
+        other = replace(party, sentence=sent.index, start=toks[k + 1].start, end=toks[k + 1].end,
+                        tok_start=k + 1, tok_end=k + 2, rule="story")
+        out = [self._event(analysis, sent, trig, entry, m, other, how + ":story", None, False, place)
+               for m in subject.members if not _shape_only(m)]
+        return [e for e in out if (e.source or e.target) and e.source != e.target
+                and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    @staticmethod
+    def _headline_party(analysis) -> Mention | None:
+        """The first party the headline names (its office when the office follows its country)."""
+        title = next((s.index for s in analysis.sentences if s.is_title), None)
+        if title is None:
+            return None
+        found = [m for m in analysis.mentions if m.sentence == title and m.actor is not None and m.actor.country]
+        if not found:
+            return None
+        first = found[0]
+        if first.actor.sector is None and len(found) > 1 and found[1].actor.country == first.actor.country \
+                and found[1].actor.sector is not None:
+            return found[1]
+        return first
 
     def _place_mention(self, sent: Sentence, mentions) -> Mention | None:
         """The country or capital the sentence sets itself in ("attacks in Chile")."""

@@ -1,0 +1,59 @@
+"""More classes of English news writing (issue 13), in sentences written for these tests:
+a quote opened by the clause of the person the sentence begins with, with no speech verb
+before it; a reaction to "the move" the headline tells, which falls on the headline's party."""
+from __future__ import annotations
+
+from tests.golden.en.test_en_grammar import code, triples
+
+
+def test_a_quote_after_the_speakers_own_clause_speaks_for_them():
+    # no speech verb before the quote: the person the sentence began with is its speaker
+    a = code('Ana Ruiz, the Chilean president, defended her plan on the radio: "We will destroy the economy of Peru."')
+    assert ("CHLGOV", "PERGOV", "138") in triples(a)
+    assert any(m.text == "We" and m.rule == "pronoun:speaker" for m in a.mentions)
+
+
+def test_a_quote_after_a_clause_naming_another_party_has_no_speaker():
+    # another party named between the sentence's first person and the quote: nobody is sure
+    a = code('Ana Ruiz, the Chilean president, met the Bolivian foreign minister, "We will destroy the economy of Peru."')
+    assert not any(m.rule == "pronoun:speaker" for m in a.mentions)
+
+
+def _titled(title: str, body: str):
+    from datetime import datetime, timezone
+
+    from warta.model import Document
+    from tests.golden.en.test_en_grammar import _coder
+    published = datetime(2021, 3, 16, 8, 0, tzinfo=timezone.utc)
+    return _coder().code(Document("news", f"{title}\n\n{body}", title=title, published=published, lang="en"))
+
+
+def test_a_reaction_to_the_move_falls_on_the_party_the_headline_names():
+    a = _titled("Peruvian president closes the border with Bolivia",
+                "On Monday the Peruvian president closed the border with Bolivia. "
+                "The Chilean foreign ministry criticized the move on Tuesday.")
+    assert ("CHLGOV", "PERGOV", "111") in triples(a)
+
+
+def test_opposing_a_deed_is_disapproval():
+    # PETRARCH's CAMEO verb dictionary files oppose under verbal conflict (110), not rejection (120)
+    a = _titled("Peru withdraws its troops from Ecuador",
+                "Peru began pulling its soldiers out of Ecuador on Monday. Chilean rebels opposed the withdrawal.")
+    assert ("CHLREB", "PERGOV", "110") in triples(a)
+
+
+def test_a_reaction_to_a_deed_nobody_names_in_the_headline_falls_on_nobody():
+    a = _titled("Storms hit the coast", "The Chilean foreign ministry criticized the decision.")
+    assert not a.events
+
+
+def test_a_reaction_with_its_own_object_keeps_it():
+    a = _titled("Peruvian president closes the border with Bolivia",
+                "The Chilean foreign ministry criticized Bolivia for the decision.")
+    assert triples(a) == {("CHLGOV", "BOLGOV", "111")}
+
+
+def test_being_opposed_to_a_proposal_is_rejecting_it():
+    from tests.golden.en.test_en_grammar import code
+    a = code("Bolivia is opposed to Chilean mediation in the border talks.")
+    assert ("BOLGOV", "CHLGOV", "120") in triples(a)
