@@ -94,6 +94,7 @@ class EventCoder:
         self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
         self.story_deeds = pack.word_class("story_deed")  # "the move": the deed the headline tells
+        self.doer_participles = _phrases(pack.word_class("doer_participle"))  # "an attack ascribed to X"
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
             "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
         self.place_preps = pack.word_class("place_prep")
@@ -419,7 +420,7 @@ class EventCoder:
             groups = [g for g in groups if not (_law(g) and (entry.code[:2] == self.MEET_ROOT or any(
                 h.t0 >= g.t1 and not _law(h) and not any(w in CLAUSE_END for w in words[g.t1:h.t0]) for h in groups)))]
         obj = self._object(words, trig, entry, groups, triggers)
-        passive = trig.passive or entry.frame == "passive"
+        passive = trig.passive or entry.frame == "passive" or obj is not None and self._done_by(words, trig, obj)
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
@@ -528,6 +529,24 @@ class EventCoder:
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    DOER_GAP = 2  # words between a deed noun and the participle naming its doer (", reportedly")
+
+    def _done_by(self, words, trig: Trigger, obj: Group) -> bool:
+        """Does a participle of the pack's `doer_participle` class follow the predicate, a comma or a word
+        between at most, and a preposition then the group ("the attack, reportedly conducted by X",
+        "another attack ascribed to X")? Then the group did it, as the agent of a passive."""
+        if not self.doer_participles:
+            return False
+        k = _before_words(words, obj.t0, self.articles)
+        if k < trig.tok_end or self._prep_class.get(words[k]) not in ("agent_prep", "target_prep"):
+            return False
+        for phrase in self.doer_participles:
+            j = k - len(phrase)
+            if j >= trig.tok_end and tuple(words[j:k]) == phrase and j - trig.tok_end <= self.DOER_GAP \
+                    and all(w == "," or w.isalpha() and w not in self._prep_class for w in words[trig.tok_end:j]):
+                return True
+        return False
 
     def _object_of_other_verb(self, tokens, trig: Trigger) -> bool:
         """Does an active verb the lexicon does not know stand right before the predicate noun, or
@@ -878,6 +897,14 @@ def _before(tokens, t0: int, articles: frozenset[str]) -> int:
     """Index of the word before token t0, passing over articles ("in the capital"); -1 at the start."""
     k = t0 - 1
     while k >= 0 and tokens[k].lower in articles:
+        k -= 1
+    return k
+
+
+def _before_words(words: list[str], t0: int, articles: frozenset[str]) -> int:
+    """Index of the word before word t0, passing over articles; -1 at the start."""
+    k = t0 - 1
+    while k >= 0 and words[k] in articles:
         k -= 1
     return k
 

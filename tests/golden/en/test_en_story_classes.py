@@ -57,3 +57,17 @@ def test_being_opposed_to_a_proposal_is_rejecting_it():
     from tests.golden.en.test_en_grammar import code
     a = code("Bolivia is opposed to Chilean mediation in the border talks.")
     assert ("BOLGOV", "CHLGOV", "120") in triples(a)
+
+
+def test_a_deed_noun_ascribed_to_a_party_names_its_doer():
+    from tests.golden.en.test_en_grammar import code
+    a = code("Peruvian soldiers died in an ambush blamed on Chilean rebels.")
+    assert triples(a) == {("CHLREB", "PERMIL", "190")}
+    a = code("Peruvian soldiers died in an ambush carried out by Chilean rebels.")
+    assert triples(a) == {("CHLREB", "PERMIL", "190")}
+
+
+def test_a_party_behind_by_after_a_reaction_is_no_doer_of_the_reaction():
+    from tests.golden.en.test_en_grammar import code
+    a = code("Chile condemned the statement issued by Peru.")
+    assert triples(a) == {("CHLGOV", "PERGOV", "111")}
