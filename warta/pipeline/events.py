@@ -510,7 +510,9 @@ class EventCoder:
                     pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
                              if m.actor is not None and m.actor.country]
                     how += ":against"
-        if not pairs and subject is not None and obj is None and not passive \
+        # (an object known by its shape alone is no party: 'attacked the plan as "Witch Hunt"')
+        loose = obj is not None and all(_shape_only(m) for m in obj.members)
+        if (not pairs or loose) and subject is not None and not passive and (obj is None or loose) \
                 and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
             # "X took responsibility for the raid", "X urged a probe of the killing":
             # the other party is the one of the deed an earlier sentence told; "X criticized the
@@ -616,16 +618,20 @@ class EventCoder:
         """A reaction to the deed the story is about, named by a definite noun right after it ("opposed
         the withdrawal", "criticized the move": the pack's `story_deed` class) falls on the party the
         headline names first (its office rather than its country: "Peru's president")."""
-        k = trig.tok_end
-        if not self.story_deeds or k + 1 >= len(words) or words[k] not in self.definite \
-                or words[k + 1] not in self.story_deeds:
+        # the noun after the predicate, or inside its own words ('attacked the plan as "..."'), a word
+        # of description at most between it and "the"
+        k = next((j for j in range(trig.tok_start + 1, min(trig.tok_end + 1, len(words) - 1))
+                  if words[j] in self.definite and (words[j + 1] in self.story_deeds or j + 2 < len(words)
+                                                    and words[j + 2] in self.story_deeds)), None)
+        if not self.story_deeds or k is None:
             return []
+        k += 1 if words[k + 1] in self.story_deeds else 2
         party = self._headline_party(analysis)
         if party is None or sent.is_title:
             return []
         toks = sent.tokens
-        other = replace(party, sentence=sent.index, start=toks[k + 1].start, end=toks[k + 1].end,
-                        tok_start=k + 1, tok_end=k + 2, rule="story")
+        other = replace(party, sentence=sent.index, start=toks[k].start, end=toks[k].end,
+                        tok_start=k, tok_end=k + 1, rule="story")
         out = [self._event(analysis, sent, trig, entry, m, other, how + ":story", None, False, place)
                for m in subject.members if not _shape_only(m)]
         return [e for e in out if (e.source or e.target) and e.source != e.target

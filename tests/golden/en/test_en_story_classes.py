@@ -71,3 +71,17 @@ def test_a_party_behind_by_after_a_reaction_is_no_doer_of_the_reaction():
     from tests.golden.en.test_en_grammar import code
     a = code("Chile condemned the statement issued by Peru.")
     assert triples(a) == {("CHLGOV", "PERGOV", "111")}
+
+
+def test_a_reaction_to_the_investigation_named_inside_its_own_words_falls_on_the_headline_party():
+    # the object is a name known by its shape alone (a slogan), no party: the headline's party is meant
+    a = _titled("Peruvian parliament opens impeachment investigation",
+                'The Chilean president, responding on the radio, attacked the impeachment investigation '
+                'as "Circus Politics."')
+    assert ("CHLGOV", "PERLEG", "111") in triples(a)
+
+
+def test_the_president_of_a_senate_is_a_legislator():
+    from tests.golden.en.test_en_grammar import code
+    a = code("The Chilean Senate President Ana Ruiz filed a lawsuit against the Chilean government.")
+    assert triples(a) == {("CHLLEG", "CHLGOV", "115")}
