@@ -62,6 +62,7 @@ class EventCoder:
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
+    ARREST_CODES = frozenset({"173"})  # arrest, detain: told in the passive with no agent, the police did it
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
@@ -94,6 +95,7 @@ class EventCoder:
         self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
         self.story_deeds = pack.word_class("story_deed")  # "the move": the deed the headline tells
+        self.subordinators = pack.word_class("subordinator")  # after, before: no passive's agent behind them
         self.doer_participles = _phrases(pack.word_class("doer_participle"))  # "an attack ascribed to X"
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
             "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
@@ -421,6 +423,8 @@ class EventCoder:
                 h.t0 >= g.t1 and not _law(h) and not any(w in CLAUSE_END for w in words[g.t1:h.t0]) for h in groups)))]
         obj = self._object(words, trig, entry, groups, triggers)
         passive = trig.passive or entry.frame == "passive" or obj is not None and self._done_by(words, trig, obj)
+        if passive and obj is not None and any(w in self.subordinators for w in words[trig.tok_end:obj.t0]):
+            obj = None  # "a man was arrested after the minister spoke": the minister is in another clause
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
@@ -474,7 +478,16 @@ class EventCoder:
                 # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
                 subject, obj = obj, subject
                 how += ":passive"
-            if entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
+            if subject is None and obj is not None and passive and (reading.code or entry.code) in self.ARREST_CODES \
+                    and reading.mood == "done":
+                # "a man was arrested in Chile": the police of the place named, or of the story's own
+                # country for a party of it (an agent named later would have been found)
+                spot = self._place_mention(sent, [m for g in groups for m in g.members])
+                pairs = [(_police_of(spot or m, trig, sent), m) for m in obj.members
+                         if m.actor is not None and m.actor.country and not m.actor.code.startswith(("IGO", "NGO", "IMG"))
+                         and (spot is not None or m.rule == "role+home" or m.rule.endswith(":home"))]
+                how += ":police"
+            elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
                 # "Rusia dan Iran bertemu": the pair; a third party only behind "dengan"
                 pairs = _within(subject)
                 if obj is not None and obj.prep == "target_prep":
@@ -949,6 +962,13 @@ def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     actor = Actor.of(m.actor.country, "GOV")
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
                    actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
+
+
+def _police_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
+    """The police of the country `m` belongs to, named by the words of `trig` (its evidence)."""
+    actor = Actor.of(m.actor.country, "COP")
+    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
+                   actor, "role", trig.tok_start, trig.tok_end, "implied:police")
 
 
 def _crowd_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:

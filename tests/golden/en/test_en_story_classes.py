@@ -85,3 +85,27 @@ def test_the_president_of_a_senate_is_a_legislator():
     from tests.golden.en.test_en_grammar import code
     a = code("The Chilean Senate President Ana Ruiz filed a lawsuit against the Chilean government.")
     assert triples(a) == {("CHLLEG", "CHLGOV", "115")}
+
+
+def test_an_arrest_told_without_its_agent_is_the_polices_of_the_place():
+    from tests.golden.en.test_en_grammar import code
+    a = code("A Chilean journalist was arrested in Peru on Monday.")
+    assert ("PERCOP", "CHLMED", "173") in triples(a)
+
+
+def test_an_arrest_of_a_foreigner_told_nowhere_names_no_police():
+    from tests.golden.en.test_en_grammar import code
+    a = code("A Chilean journalist was arrested on Monday.")
+    assert not a.events
+
+
+def test_a_party_after_after_is_no_agent_of_the_passive_before():
+    from tests.golden.en.test_en_grammar import code
+    a = code("A Chilean journalist was arrested in Peru after the Peruvian president criticized Chile.")
+    assert not any(e.code == "173" and e.source == "PERGOV" for e in a.events)
+
+
+def test_a_minister_who_reiterates_that_a_state_must_act_demands_it():
+    from tests.golden.en.test_en_grammar import code
+    a = code("The Chilean foreign minister reiterated that Peru must release the fishermen.")
+    assert ("CHLGOV", "PERGOV", "100") in triples(a)
