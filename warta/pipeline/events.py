@@ -511,6 +511,20 @@ class EventCoder:
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
                 how += ":own-government"
+            elif (entry.code[:3] in self.PROTEST_CODES and subject is None and obj is not None and not passive
+                  and reading.mood == "done" and obj.prep == "target_prep"
+                  and _before_words(words, obj.t0, self.articles) == trig.tok_end):
+                # "protests against the Chinese government went on": a crowd of the place named, or
+                # of the story's own country, against the party right behind the preposition
+                spot = self._place_mention(sent, [m for g in groups for m in g.members])
+                home = spot.actor.country if spot is not None else _home(analysis)
+                crowd = _crowd_of(spot, trig, sent) if spot is not None else None
+                if crowd is None and home is not None:
+                    crowd = replace(_police_of(obj.members[0], trig, sent), actor=Actor.of(home, "CVL"),
+                                    rule="implied:crowd")
+                pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
+                         and m.actor.country and m.actor.sector in self.STATE_SECTORS]
+                how += ":crowd"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
                   and reading.mood == "done"):
                 # "anti-war rallies went on in Lima": a crowd of the place, named by the
@@ -962,6 +976,15 @@ def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     actor = Actor.of(m.actor.country, "GOV")
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
                    actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
+
+
+def _home(analysis: Analysis) -> str | None:
+    """The story's own country: the one the actor stage gave the offices named without one."""
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        if m.rule == "role+home" and m.actor is not None and m.actor.country:
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _police_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:

@@ -109,3 +109,15 @@ def test_a_minister_who_reiterates_that_a_state_must_act_demands_it():
     from tests.golden.en.test_en_grammar import code
     a = code("The Chilean foreign minister reiterated that Peru must release the fishermen.")
     assert ("CHLGOV", "PERGOV", "100") in triples(a)
+
+
+def test_protests_against_a_government_with_no_protester_named_are_the_places_crowd():
+    from tests.golden.en.test_en_grammar import code
+    a = code("Thousands marched through the capital in Peru on Sunday in protests against the Bolivian government.")
+    assert ("PERCVL", "BOLGOV", "141") in triples(a)
+
+
+def test_protests_against_a_party_far_from_the_protest_word_name_no_crowd():
+    from tests.golden.en.test_en_grammar import code
+    a = code("Protests went on for weeks in Peru before the Bolivian government spoke.")
+    assert not any(e.source == "PERCVL" for e in a.events)
