@@ -602,8 +602,13 @@ class EventCoder:
             return []
         # the last deed told with the same predicate ("the shooting" after "shot"; a deed of another
         # entry of its kind may be another deed: "the air strikes" after "the rebels fired rockets")
-        told = next((x for x in reversed(earlier) if x[0].entry_id == deed.entry_id and x[0].sentence < sent.index
-                     and (x[1] or x[2] is not None)), None)
+        # (or a predicate of another entry holding the same word: "drone attacks" matched by an
+        # imported dictionary's pattern, "the attacks" by the pack's)
+        text = analysis.document.text
+        noun = " ".join(words[deed.tok_start:deed.tok_end])
+        told = next((x for x in reversed(earlier) if x[0].sentence < sent.index and (x[1] or x[2] is not None) and (
+            x[0].entry_id == deed.entry_id or x[0].code[:2] == deed.code[:2]
+            and noun in text[x[0].start:x[0].end].lower().split())), None)
         if told is None:
             return []
         t0, events, spot = told

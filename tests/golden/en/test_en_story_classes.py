@@ -121,3 +121,21 @@ def test_protests_against_a_party_far_from_the_protest_word_name_no_crowd():
     from tests.golden.en.test_en_grammar import code
     a = code("Protests went on for weeks in Peru before the Bolivian government spoke.")
     assert not any(e.source == "PERCVL" for e in a.events)
+
+
+def test_a_claim_for_the_attacks_finds_the_deed_an_imported_pattern_matched(tmp_path):
+    # "drone attacks" in the headline is matched by a dictionary pattern, "the attacks" later by the
+    # pack: the same word, the same deed
+    from datetime import datetime, timezone
+
+    from warta.coder import Coder, ExtraKnowledge
+    from warta.model import Document
+    from warta.verbs.entries import entries_from_file
+    verbs = tmp_path / "tiny.verbs.txt"
+    verbs.write_text("---  ATTACK   [190]  ---\nATTACK\n- DRONE *                [195]\n", encoding="utf-8")
+    coder = Coder.load(["en"], extra=ExtraKnowledge(verbs=entries_from_file(verbs, "en")))
+    title = "Army bases in Chile hit by drone attacks"
+    body = "On Monday, army bases in Chile were hit by drones. Peruvian rebels claimed responsibility for the attacks."
+    a = coder.code(Document("n", f"{title}\n\n{body}", title=title,
+                            published=datetime(2021, 3, 16, tzinfo=timezone.utc), lang="en"))
+    assert ("PERREB", "CHLGOV", "015") in triples(a)
