@@ -62,7 +62,9 @@ class EventCoder:
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
-    ARREST_CODES = frozenset({"173"})  # arrest, detain: told in the passive with no agent, the police did it
+    # told in the passive with no agent, who did it: the police arrest; someone nobody names (unidentified
+    # attackers) assaults, abducts, tortures
+    IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "UAF", "1821": "UAF", "1822": "UAF"}
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
@@ -478,15 +480,17 @@ class EventCoder:
                 # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
                 subject, obj = obj, subject
                 how += ":passive"
-            if subject is None and obj is not None and passive and (reading.code or entry.code) in self.ARREST_CODES \
-                    and reading.mood == "done":
+            implied = self.IMPLIED_AGENTS.get(reading.code or entry.code)
+            if subject is None and obj is not None and passive and implied and reading.mood == "done":
                 # "a man was arrested in Chile": the police of the place named, or of the story's own
-                # country for a party of it (an agent named later would have been found)
+                # country for a party of it; "the mayor was stabbed": an assailant nobody names (an
+                # agent named later in the sentence would have been found)
                 spot = self._place_mention(sent, [m for g in groups for m in g.members])
-                pairs = [(_police_of(spot or m, trig, sent), m) for m in obj.members
+                home = _home(analysis) if spot is None else None
+                pairs = [(_agent_of(spot or m, trig, sent, implied), m) for m in obj.members
                          if m.actor is not None and m.actor.country and not m.actor.code.startswith(("IGO", "NGO", "IMG"))
-                         and (spot is not None or m.rule == "role+home" or m.rule.endswith(":home"))]
-                how += ":police"
+                         and (spot is not None or m.actor.country == home)]
+                how += ":implied"
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
                 # "Rusia dan Iran bertemu": the pair; a third party only behind "dengan"
                 pairs = _within(subject)
@@ -520,7 +524,7 @@ class EventCoder:
                 home = spot.actor.country if spot is not None else _home(analysis)
                 crowd = _crowd_of(spot, trig, sent) if spot is not None else None
                 if crowd is None and home is not None:
-                    crowd = replace(_police_of(obj.members[0], trig, sent), actor=Actor.of(home, "CVL"),
+                    crowd = replace(_agent_of(obj.members[0], trig, sent, "CVL"), actor=Actor.of(home, "CVL"),
                                     rule="implied:crowd")
                 pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
                          and m.actor.country and m.actor.sector in self.STATE_SECTORS]
@@ -992,11 +996,11 @@ def _home(analysis: Analysis) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-def _police_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
-    """The police of the country `m` belongs to, named by the words of `trig` (its evidence)."""
-    actor = Actor.of(m.actor.country, "COP")
+def _agent_of(m: Mention, trig: Trigger, sent: Sentence, sector: str) -> Mention:
+    """The party of a sector (the police) of the country `m` belongs to, named by the words of `trig`."""
+    actor = Actor.of(m.actor.country, sector)
     return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
-                   actor, "role", trig.tok_start, trig.tok_end, "implied:police")
+                   actor, "role", trig.tok_start, trig.tok_end, "implied:agent")
 
 
 def _crowd_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
