@@ -62,9 +62,9 @@ class EventCoder:
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
-    # told in the passive with no agent, who did it: the police arrest; someone nobody names (unidentified
-    # attackers) assaults, abducts, tortures
-    IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "UAF", "1821": "UAF", "1822": "UAF"}
+    # told in the passive with no agent, who did it: the police arrest; a criminal nobody names assaults
+    # (a stabbing, a beating); unidentified armed men abduct
+    IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "CRM", "1821": "CRM"}
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
