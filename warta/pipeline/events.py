@@ -487,8 +487,10 @@ class EventCoder:
                 # agent named later in the sentence would have been found)
                 spot = self._place_mention(sent, [m for g in groups for m in g.members])
                 home = _home(analysis) if spot is None else None
+                # (a party named, not a pronoun: "that it had been hijacked" may be a ship)
                 pairs = [(_agent_of(spot or m, trig, sent, implied), m) for m in obj.members
-                         if m.actor is not None and m.actor.country and not m.actor.code.startswith(("IGO", "NGO", "IMG"))
+                         if m.actor is not None and m.kind != "pronoun" and m.actor.country
+                         and not m.actor.code.startswith(("IGO", "NGO", "IMG"))
                          and (spot is not None or m.actor.country == home)]
                 how += ":implied"
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
@@ -526,8 +528,9 @@ class EventCoder:
                 if crowd is None and home is not None:
                     crowd = replace(_agent_of(obj.members[0], trig, sent, "CVL"), actor=Actor.of(home, "CVL"),
                                     rule="implied:crowd")
+                # (a state's body named as such: "a protest with the Iraq veterans" names none)
                 pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
-                         and m.actor.country and m.actor.sector in self.STATE_SECTORS]
+                         and m.actor.country and m.actor.sector is not None and m.actor.sector in self.STATE_SECTORS]
                 how += ":crowd"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
                   and reading.mood == "done"):

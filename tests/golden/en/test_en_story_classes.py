@@ -150,3 +150,15 @@ def test_an_assault_told_without_its_agent_is_by_someone_nobody_names():
 def test_applause_is_no_meeting():
     from tests.golden.en.test_en_grammar import code
     assert not code("The Chilean minister was met with applause by Peruvian students.").events
+
+
+def test_a_pronoun_told_hijacked_names_no_hijacker():
+    from tests.golden.en.test_en_grammar import code
+    a = code('The Peruvian navy said, "Please do not speculate that it had been hijacked."')
+    assert not any(e.code.startswith("18") for e in a.events)
+
+
+def test_a_protest_with_a_group_named_after_a_country_is_no_protest_against_it():
+    from tests.golden.en.test_en_grammar import code
+    a = code("In Peru, he joined a protest with the Chile Veterans Association.")
+    assert not a.events
