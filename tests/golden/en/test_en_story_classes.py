@@ -162,3 +162,14 @@ def test_a_protest_with_a_group_named_after_a_country_is_no_protest_against_it()
     from tests.golden.en.test_en_grammar import code
     a = code("In Peru, he joined a protest with the Chile Veterans Association.")
     assert not a.events
+
+
+def test_an_opposing_party_is_no_opposition_act():
+    from tests.golden.en.test_en_grammar import code
+    assert not code("The candidacy was challenged by the opposing Peruvian military party.").events
+
+
+def test_a_princess_is_of_the_royal_government():
+    from tests.golden.en.test_en_grammar import code
+    a = code("The Jordanian princess criticized the Israeli government.")
+    assert ("JORGOV", "ISRGOV", "111") in triples(a)
