@@ -97,7 +97,7 @@ WORD_CLASSES = {
     "against_prefix",  # anti: the actor after "anti-" is what a crowd or a deed is against, never its doer
     "definite",  # the: a predicate noun after it names a deed the story told before ("claimed the attacks")
     "story_deed",  # move, decision: after "the", the deed the story is about, done by its headline's party
-    "doer_participle",  # conducted, ascribed: right after a deed noun, the party behind "by" or "to" did it
+    "doer_participle",  # staged, blamed: right after a deed noun, the party behind "by" or "on" did it
     "subordinator",  # after, before: a party after it is in another clause, no agent of a passive before it
 }
 

@@ -98,7 +98,7 @@ class EventCoder:
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
         self.story_deeds = pack.word_class("story_deed")  # "the move": the deed the headline tells
         self.subordinators = pack.word_class("subordinator")  # after, before: no passive's agent behind them
-        self.doer_participles = _phrases(pack.word_class("doer_participle"))  # "an attack ascribed to X"
+        self.doer_participles = _phrases(pack.word_class("doer_participle"))  # "a raid blamed on X"
         self.function_words = frozenset().union(*(pack.word_class(c) for c in (
             "target_prep", "agent_prep", "other_prep", "place_prep", "locative", "name_joiner", "article")))
         self.place_preps = pack.word_class("place_prep")
@@ -544,7 +544,7 @@ class EventCoder:
                     pairs = [(_crowd_of(where, trig, sent), m) for m in against.members
                              if m.actor is not None and m.actor.country]
                     how += ":against"
-        # (an object known by its shape alone is no party: 'attacked the plan as "Witch Hunt"')
+        # (an object known by its shape alone is no party: 'denounced the plan as "Circus Politics"')
         loose = obj is not None and all(_shape_only(m) for m in obj.members)
         if (not pairs or loose) and subject is not None and not passive and (obj is None or loose) \
                 and entry.frame == "svo" and reading.mood == "done" and trig.code[:2] in self.REACTION_ROOTS:
@@ -566,12 +566,12 @@ class EventCoder:
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
 
-    DOER_GAP = 2  # words between a deed noun and the participle naming its doer (", reportedly")
+    DOER_GAP = 2  # words between a deed noun and the participle naming its doer (", allegedly")
 
     def _done_by(self, words, trig: Trigger, obj: Group) -> bool:
         """Does a participle of the pack's `doer_participle` class follow the predicate, a comma or a word
-        between at most, and a preposition then the group ("the attack, reportedly conducted by X",
-        "another attack ascribed to X")? Then the group did it, as the agent of a passive."""
+        between at most, and a preposition then the group ("the ambush, allegedly staged by X",
+        "a raid blamed on X")? Then the group did it, as the agent of a passive."""
         if not self.doer_participles:
             return False
         k = _before_words(words, obj.t0, self.articles)
@@ -655,7 +655,7 @@ class EventCoder:
     def _story_reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
                         how: str, place: str | None) -> list[Event]:
         """A reaction to the deed the story is about, named by a definite noun right after it ("opposed
-        the withdrawal", "criticized the move": the pack's `story_deed` class) falls on the party the
+        the plan", "denounced the measure": the pack's `story_deed` class) falls on the party the
         headline names first (its office rather than its country: "Peru's president")."""
         # the noun after the predicate, or inside its own words ('attacked the plan as "..."'), a word
         # of description at most between it and "the"
