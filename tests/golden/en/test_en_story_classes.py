@@ -173,3 +173,16 @@ def test_a_princess_is_of_the_royal_government():
     from tests.golden.en.test_en_grammar import code
     a = code("The Jordanian princess criticized the Israeli government.")
     assert ("JORGOV", "ISRGOV", "111") in triples(a)
+
+
+def test_a_speaker_title_before_a_known_surname_in_a_headline_is_no_given_name():
+    # "Speaker" before a surname the knowledge holds is a title, not a first name the knowledge lacks
+    from datetime import datetime, timezone
+
+    from warta.model import Document
+    from tests.golden.en.test_en_grammar import _coder
+    title = "US Speaker Pelosi criticizes the Chilean government"
+    a = _coder().code(Document("n", f"{title}\n\nOn Monday the Speaker spoke.", title=title,
+                               published=datetime(2019, 9, 25, tzinfo=timezone.utc), lang="en"))
+    assert any(m.sentence == 0 and m.text.endswith("Pelosi") and m.actor and m.actor.code == "USALEG"
+               for m in a.mentions)
