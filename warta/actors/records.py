@@ -10,11 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from warta.knowledge import within
+from warta.knowledge.codes import is_non_state
 
 # Codes that mean "do not code this" in TABARI/PETRARCH dictionaries.
 NULL_CODES = frozenset({"---", "+++", "###", ""})
-# Code prefixes that are not countries (CAMEO international and transnational actors).
-NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT")
 # Sectors that make an actor a group rather than an organisation.
 GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "OPP", "RAD", "MOD"})
 
@@ -102,7 +101,7 @@ class ActorRecord:
 def kind_of_code(code: str) -> str:
     if code.startswith(("IMG",)):
         return "group"
-    if code.startswith(NON_STATE_PREFIXES):
+    if is_non_state(code):
         return "org"
     if len(code) == 3:
         return "country"

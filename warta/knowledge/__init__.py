@@ -50,9 +50,8 @@ class Person:
 
 
 def split_code(code: str, name: str | None = None) -> Actor:
-    """IRNGOV -> country IRN, sector GOV; IGO codes keep the whole code."""
-    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
-        return Actor(code, code[:3], code[3:6] or None, name)
+    """IRNGOV -> country IRN, sector GOV. A non-state code keeps its prefix where the country
+    would be (IGOUNO -> country IGO, sector UNO): `codes.is_non_state` tells it from a country."""
     return Actor(code, code[:3] or None, code[3:6] or None, name)
 
 

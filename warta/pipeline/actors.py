@@ -27,6 +27,7 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from warta.knowledge import People, split_code
+from warta.knowledge.codes import is_non_state
 from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
 from warta.pipeline.names import NameJudge, _name_words
@@ -404,7 +405,7 @@ class ActorFinder:
                 # "DPR RI mengkritik Kementerian Luar Negeri ... di Lebanon": the nearest country named
                 # before the office decides; with none, the story's home
                 before = [m for m in found if m.tok_end <= a.t0 and m.actor and m.actor.country
-                          and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
+                          and not is_non_state(m.actor.code)]
                 country = home if home and (not before or before[-1].actor.country == home) else None
             else:
                 country = place or (home if home and not foreign_in(found, home) else None)
@@ -977,7 +978,7 @@ def _main_countries(seen: list[Mention]) -> tuple[list[str], dict[str, int]]:
     last: dict[str, int] = {}
     for k, m in enumerate(seen):
         c = m.actor.country if m.actor else None
-        if c and not m.actor.code.startswith(("IGO", "NGO", "IMG")):
+        if c and not is_non_state(m.actor.code):
             counts[c] = counts.get(c, 0) + 1
             last[c] = k
     return sorted(counts, key=lambda c: (counts[c], last[c]), reverse=True), last

@@ -20,6 +20,7 @@ from datetime import timedelta
 from itertools import combinations
 
 from warta.knowledge import split_code
+from warta.knowledge.codes import is_non_state
 from warta.lang import LanguagePack, VerbEntry
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
@@ -515,7 +516,7 @@ class EventCoder:
                 # ("Ratusan ribu warga Australia berdemonstrasi"): the protest words stand for it
                 pairs = [(m, _government_of(m, trig, sent)) for m in subject.members
                          if m.actor is not None and m.actor.country and m.actor.sector not in self.STATE_SECTORS
-                         and not m.actor.code.startswith(("IGO", "NGO", "IMG"))]
+                         and not is_non_state(m.actor.code)]
                 how += ":own-government"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and obj is not None and not passive
                   and reading.mood == "done" and obj.prep == "target_prep"

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from collections import Counter
 
+from warta.knowledge.codes import is_non_state
 from warta.model import Mention
 
 HOME_SHARE = 0.4  # the home country is the most named, with at least this share of the mentions
 DATELINE_WEIGHT = 2  # the dateline place counts as this many mentions
 PRESS_NAMED = 2  # a story names the press's own country this often to be at home there
-_NOT_COUNTRIES = ("IGO", "NGO", "IMG", "MNC")
 
 
 def home_country(mentions: list[Mention], dateline_country: str | None, press: str | None = None) -> str | None:
     counts: Counter[str] = Counter()
     for m in mentions:
-        if m.actor and m.actor.country and not m.actor.code.startswith(_NOT_COUNTRIES) and m.kind != "pronoun":
+        if m.actor and m.actor.country and not is_non_state(m.actor.code) and m.kind != "pronoun":
             counts[m.actor.country] += 1
     if dateline_country:
         counts[dateline_country] += DATELINE_WEIGHT
@@ -41,7 +41,7 @@ def home_country(mentions: list[Mention], dateline_country: str | None, press: s
 def foreign_in(found: list[Mention], home: str) -> bool:
     """Does the sentence name a country other than home?"""
     return any(m.actor and m.actor.country and m.actor.country != home
-               and not m.actor.code.startswith(_NOT_COUNTRIES) for m in found)
+               and not is_non_state(m.actor.code) for m in found)
 
 
 def is_place_apposition(words: list[str], t0: int, place_preps: frozenset[str], reach: int = 5) -> bool:

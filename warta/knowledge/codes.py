@@ -1,4 +1,4 @@
-"""Reading a CAMEO actor code back into its parts, for formats that want them apart.
+"""CAMEO actor codes: which codes are not states, and a code read back into its parts.
 
 The store keeps actor codes whole ("IRNGOV", "IGOEUREEC"); GDELT wants
 country, known group and type codes in separate columns, PLOVER a
@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 import pycountry
 
-NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT"})
+# The codes that open an international or transnational actor, not a country: the CAMEO
+# manual's table 3.2 (International/Transnational Generic Codes). An actor coded with one keeps
+# it where its country would be ("IGOUNO": country "IGO"), so every count of countries skips them.
+NON_STATE = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
 # CAMEO regional codes that stand where a country would.
 REGIONS = frozenset({"AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
                      "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST", "XKX"})
@@ -23,6 +26,11 @@ class CodeParts:
     country: str = ""  # country or region
     group: str = ""  # a known organisation's own code: UNO, EEC
     types: tuple[str, ...] = ()  # role / sector codes, non-state prefix first
+
+
+def is_non_state(code: str) -> bool:
+    """Does the actor code open with a non-state prefix (IGOUNO, NGOHRI, MNC)?"""
+    return code[:3] in NON_STATE
 
 
 def is_place_code(part: str) -> bool:
