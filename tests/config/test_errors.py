@@ -95,8 +95,49 @@ def test_messages_reach_the_user_with_their_code(tmp_path):
     assert result.exit_code == 2 and "[W401] nothing to evaluate" in result.output
 
 
+READERS = [["events"], ["export", "--format", "csv", "-o", "OUT"], ["dyads", "--source", "IRN", "--target", "USA"],
+           ["recode"], ["serve"], ["actors", "list"], ["actors", "show", "Khaji"], ["actors", "export"],
+           ["actors", "learned"], ["actors", "learned", "--accept", "1"], ["agents", "list"], ["verbs", "list"],
+           ["verbs", "show", "meet"], ["verbs", "remove", "x.txt"]]
+
+
+def test_a_command_that_reads_the_store_neither_needs_nor_makes_a_missing_one(tmp_path):
+    runner = CliRunner()
+    missing = tmp_path / "none.duckdb"
+    for args in READERS:
+        args = [str(tmp_path / "out.csv") if a == "OUT" else a for a in args]
+        result = runner.invoke(app, [*args, "--db", str(missing)])
+        said = " ".join(result.output.split())  # the console wraps long paths
+        assert result.exit_code == 2 and f"[W200] no store at {missing}" in said, (args, result.output)
+        assert not missing.exists(), args
+
+
+def test_every_command_that_reads_the_store_is_checked():
+    writers = {"code", "actors add", "actors import", "agents import", "verbs import"}
+    with_db = {name for name, command in _commands(typer.main.get_command(app))
+               if any("--db" in p.opts for p in command.params)}
+    assert with_db - writers == {" ".join(args[:2]) if args[0] in ("actors", "agents", "verbs") else args[0]
+                                 for args in READERS}
+
+
+def test_an_unknown_pack_is_w100_from_errors():
+    from warta.lang import LanguagePack, available_languages
+
+    try:
+        LanguagePack.load("xx")
+    except errors.LanguagePackError as exc:
+        assert str(exc) == str(errors.no_pack("xx", available_languages()))
+    else:
+        raise AssertionError("no error for an unknown pack")
+
+
 def test_a_name_the_store_does_not_hold_is_w404(tmp_path):
+    from warta.actors.store import ActorStore
+    from warta.verbs.store import VerbStore
+
     db = tmp_path / "w.duckdb"
+    ActorStore.open(db).close()
+    VerbStore.open(db).close()
     runner = CliRunner()
     result = runner.invoke(app, ["actors", "show", "Nobody Atall", "--db", str(db)])
     assert result.exit_code == 1 and "[W404] no actor called 'Nobody Atall'" in result.output

@@ -50,8 +50,10 @@ class ActorStore:
         self._owns = owns
 
     @classmethod
-    def open(cls, path: str | Path = "warta.duckdb", settings: ActorSettings | None = None) -> "ActorStore":
-        con = connect(path, wait=False)
+    def open(cls, path: str | Path = "warta.duckdb", settings: ActorSettings | None = None,
+             must_exist: bool = False) -> "ActorStore":
+        """Open (or create) the store's actor tables; `must_exist`: a missing file is a StoreError."""
+        con = connect(path, wait=False, must_exist=must_exist)
         store = cls(con, settings, owns=True)
         schema.ensure(con)
         return store

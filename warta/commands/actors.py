@@ -49,12 +49,14 @@ def _day(text: Optional[str], option: str) -> Optional[date]:
         raise bad_parameter(QueryError(NOT_A_DAY.format(option=option, text=text)))
 
 
-def _store(db: Path):
+def _store(db: Path, reading: bool = False):
+    """The actor store in `db`; a command that only reads (`reading`) fails on a missing file, not
+    creating it."""
     from warta.actors.store import ActorStore
     from warta.errors import WartaError
 
     try:
-        return ActorStore.open(db)
+        return ActorStore.open(db, must_exist=reading)
     except WartaError as exc:
         fail(exc)
 
@@ -89,7 +91,7 @@ def register(app: typer.Typer) -> None:
         limit: Optional[int] = typer.Option(None, help="At most this many rows."),
     ):
         """Every stored actor, one row each."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             emit(store.list(kind=kind, provenance=provenance, limit=limit), fmt, LIST_COLUMNS)
 
     @actors.command()
@@ -99,7 +101,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = FMT,
     ):
         """An actor's aliases and roles, one row per role."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             found = store.show(name)
         if not found:
             fail(NotFound(NO_ACTOR.format(name=name, db=db)), NOT_FOUND)
@@ -155,7 +157,7 @@ def register(app: typer.Typer) -> None:
                                                                                      "csv: one role a row."),
     ):
         """Everything stored about actors, to keep or share."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             found = list(store.export())
         if fmt == ExportFormat.jsonl:
             for actor in found:
@@ -175,7 +177,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = FMT,
     ):
         """Roles learned from coded text: review them, accept or reject."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             for status, ids in (("accepted", accept or []), ("rejected", reject or [])):
                 for role_id in ids:
                     try:
@@ -207,5 +209,5 @@ def register(app: typer.Typer) -> None:
         fmt: Format = FMT,
     ):
         """Every stored agent noun and its sector."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             emit(store.agents(), fmt, ["noun", "sector", "provenance"])

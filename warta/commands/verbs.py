@@ -29,12 +29,14 @@ class VerbFormat(str, Enum):
     petrarch = "petrarch"
 
 
-def _store(db: Path):
+def _store(db: Path, reading: bool = False):
+    """The verb store in `db`; a command that only reads or removes (`reading`) fails on a missing
+    file, not creating it."""
     from warta.errors import WartaError
     from warta.verbs.store import VerbStore
 
     try:
-        return VerbStore.open(db)
+        return VerbStore.open(db, must_exist=reading)
     except WartaError as exc:
         fail(exc)
 
@@ -70,7 +72,7 @@ def register(app: typer.Typer) -> None:
         fmt: Format = FMT,
     ):
         """Every imported file, with its sha256, import time and counts."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             rows = store.imports()
         for row in rows:
             row["imported_at"] = str(row["imported_at"])[:19]
@@ -86,7 +88,7 @@ def register(app: typer.Typer) -> None:
         limit: Optional[int] = typer.Option(None, help="At most this many rows."),
     ):
         """The imported rules of a block or a verb: file, line, code and the line as written."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             rows = store.show(word, limit)
         if not rows:
             fail(NotFound(NO_VERB.format(word=word, db=db)), NOT_FOUND)
@@ -98,7 +100,7 @@ def register(app: typer.Typer) -> None:
         db: Path = DB,
     ):
         """Remove an imported file and everything it gave."""
-        with _store(db) as store:
+        with _store(db, reading=True) as store:
             n = store.remove(name)
         if not n:
             fail(NotFound(NO_VERB_FILE.format(name=name, db=db)), NOT_FOUND)

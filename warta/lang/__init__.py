@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from warta.errors import LanguagePackError
+from warta.errors import LanguagePackError, no_pack
 from warta.tabular import read_tsv, split_alternatives
 
 LANG_DIR = Path(__file__).parent
@@ -190,7 +190,7 @@ def pack_folder(code: str) -> Path:
     try:
         return pack_folders()[code]
     except KeyError:
-        raise LanguagePackError(f"no language pack {code!r} (have: {', '.join(available_languages())})") from None
+        raise no_pack(code, available_languages()) from None
 
 
 def add_pack_folders(*folders: str | Path) -> None:

@@ -11,21 +11,27 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
-from warta.errors import StoreError
+from warta.errors import StoreError, no_store
 
 # A writer finding the file locked waits this long: `warta serve` holds a read lock while it copies a
 # changed store (about 0.1 s per 70 MB), and a run started in that moment should not fail.
 LOCK_WAIT_S = 10.0
 
 
-def connect(path: str | Path, read_only: bool = False, wait: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(path: str | Path, read_only: bool = False, wait: bool = True,
+            must_exist: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file (or ":memory:"); a failure is a StoreError whose cause is DuckDB's.
+
+    A reader (`read_only`, or a command that only lists what is stored: `must_exist`) gets the
+    StoreError "no store at ..." for a file that is not there, and no file is created.
 
     A writer retries for LOCK_WAIT_S while another process holds a lock on the file (`wait=False`:
     fail at once). Readers never wait: the lock they meet is usually a long `warta code` run.
     No configuration is passed (settings such as the memory limit are SET after opening), so
     connections to one file in one process share DuckDB's instance of it.
     """
+    if (read_only or must_exist) and str(path) != ":memory:" and not Path(path).exists():
+        raise no_store(path)
     deadline = time.monotonic() + LOCK_WAIT_S
     pause = 0.05
     while True:

@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
-from warta.errors import StoreError, no_store
+from warta.errors import StoreError
 from warta.ingest.identity import HASH_CHARS, SEPARATOR, url_key
 from warta.model import Analysis, ReadError
 from warta.query import EventQuery
@@ -85,8 +85,6 @@ class Store:
     def open(cls, path: str | Path = "warta.duckdb", read_only: bool = False,
              rule: merge.MergeRule = merge.MergeRule(), memory_limit: str = MEMORY_LIMIT) -> "Store":
         path = str(path)
-        if read_only and path != ":memory:" and not Path(path).exists():
-            raise no_store(path)
         con = connect(path, read_only)
         store = cls(con, path, rule)
         con.execute(f"SET memory_limit = '{memory_limit}'")
@@ -143,15 +141,6 @@ class Store:
                                      [name]).fetchone()[0])
 
     # -- what is already there -------------------------------------------------
-
-    def known(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """doc id -> (content hash, pack version) for the ids already stored."""
-        if not ids:
-            return {}
-        rows = self.con.execute(
-            "SELECT id, content_hash, pack_version FROM documents WHERE id IN (SELECT unnest(?))", [list(ids)]
-        ).fetchall()
-        return {r[0]: (r[1], r[2]) for r in rows}
 
     def lookup(self, ids: Sequence[str], text_hashes: Sequence[str], url_keys: Sequence[str]) -> Known:
         """Stored documents sharing an id, a text hash or a URL with a batch (one query)."""

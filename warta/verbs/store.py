@@ -102,8 +102,9 @@ class VerbStore:
         self._owns = owns
 
     @classmethod
-    def open(cls, path: str | Path = "warta.duckdb") -> "VerbStore":
-        con = connect(path, wait=False)
+    def open(cls, path: str | Path = "warta.duckdb", must_exist: bool = False) -> "VerbStore":
+        """Open (or create) the store's verb tables; `must_exist`: a missing file is a StoreError."""
+        con = connect(path, wait=False, must_exist=must_exist)
         ensure(con)
         return cls(con, owns=True)
 
