@@ -115,8 +115,9 @@ class Warta:
         """Code stored documents again, without reading any input: those coded by other
         pack, knowledge or engine versions than now (or all of them), replacing their events."""
         versions, knowledge = list(self.coder.versions.values()), self.knowledge_version
+        engine = self.coder.engine_version
         return self._ingest(lambda store: stored_documents(store, versions, knowledge, everything=everything,
-                                                           page=batch_size),
+                                                           page=batch_size, engine_version=engine),
                             recode=True, on_document=None, keep_records=False, dask=dask,
                             workers=workers, batch_size=batch_size, on_batch=on_batch)
 
@@ -140,7 +141,7 @@ class Warta:
                 coder.warm_up()  # Dask workers warm up their own; this process only plans and writes
             learner = self._learner(store, None if recode else run, resumed)
             with self._runner(dask, workers, knowledge) as runner, _frozen_heap():
-                planner = Planner(store, coder.versions.values(), recode=recode)
+                planner = Planner(store, coder.versions.values(), recode=recode, engine_version=coder.engine_version)
                 stream = coded_batches(batches(source(store), batch_size), planner, runner,
                                        analyses=on_document is not None, sightings=learner is not None)
                 for plan, coded in stream:

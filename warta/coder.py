@@ -13,13 +13,9 @@ from warta.lang import LanguagePack, add_pack_folders, available_languages
 from warta.model import Analysis, Document
 from warta.ontology import Ontology
 from warta.pipeline import Pipeline
-from warta.pipeline.actors import ActorFinder
-from warta.pipeline.dates import DateResolver
-from warta.pipeline.events import EventCoder
+from warta.pipeline import stages as registry
 from warta.pipeline.language import LanguageDetector
-from warta.pipeline.sentences import SentenceSplitter
 from warta.settings import Settings
-from warta.verbs.coding import ImportingEventCoder
 from warta.verbs.entries import usable
 
 
@@ -34,10 +30,12 @@ class ExtraKnowledge:
 
 
 class Coder:
-    def __init__(self, pipelines: dict[str, Pipeline], detector: LanguageDetector, packs: dict[str, LanguagePack]):
+    def __init__(self, pipelines: dict[str, Pipeline], detector: LanguageDetector, packs: dict[str, LanguagePack],
+                 stages: tuple[str, ...] | None = None):
         self.pipelines = pipelines
         self.detector = detector
         self.packs = packs
+        self.stages = stages  # the pipelines' stages by name (settings.toml [pipeline]); None: the default ones
 
     @classmethod
     def load(cls, languages: list[str] | None = None, settings: Settings | None = None,
@@ -52,7 +50,12 @@ class Coder:
         pipelines = {code: build_pipeline(pack, ontology, settings, people, extra.actors, extra.roles, verbs)
                      for code, pack in packs.items()}
         detector = LanguageDetector({code: pack.lingua_name for code, pack in packs.items()})
-        return cls(pipelines, detector, packs)
+        return cls(pipelines, detector, packs, settings.stages)
+
+    @property
+    def engine_version(self) -> str:
+        """What the documents it codes record as their engine (warta.pipeline.stages.engine_version)."""
+        return registry.engine_version(self.stages)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -81,13 +84,9 @@ class Coder:
 
 def build_pipeline(pack: LanguagePack, ontology: Ontology, settings: Settings, people: People,
                    extra_actors=(), extra_roles=(), extra_verbs=()) -> Pipeline:
+    """The stages settings.toml [pipeline] names, built for one pack and the knowledge loaded."""
     mine = usable([v for v in extra_verbs if getattr(v, "lang", pack.code) == pack.code], pack)
     if mine:  # imported verbs join the pack's entries, in the same matcher; after them, so ties go to the pack's
         pack = replace(pack, verbs=pack.verbs + mine)
     gazetteer = Gazetteer(pack, people, tuple(extra_actors), tuple(extra_roles))
-    return Pipeline([
-        SentenceSplitter(pack),
-        DateResolver(pack),
-        ActorFinder(gazetteer, people, pack.word_class("role_modifier")),
-        (ImportingEventCoder if mine else EventCoder)(pack, ontology, settings),
-    ])
+    return registry.build(settings.stages, registry.Loaded(pack, ontology, settings, people, gazetteer, bool(mine)))

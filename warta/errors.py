@@ -81,6 +81,8 @@ E_NOTHING_READ = ("W015", "nothing could be read: every input failed")
 # Messages of the other kinds, filled in where they are raised.
 NO_STORE = "no store at {db}: run `warta code` first"  # StoreError
 NO_PACK = "no language pack {lang!r}; have {have}"  # LanguagePackError
+NO_STAGE = "no pipeline stage {name!r}; have {have}"  # PipelineError
+STAGE_NAME = "the factory of stage {name!r} built a stage named {built!r}"  # PipelineError
 NOT_A_DAY = "{option} takes a day as YYYY-MM-DD, not {text!r}"  # QueryError
 NO_ACTOR = "no actor called {name!r} in {db}"  # NotFound
 NO_ROLE = "no role {role_id}"  # NotFound

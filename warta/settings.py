@@ -44,6 +44,7 @@ class Settings:
     max_bytes: int
     actors: ActorSettings
     pack_folders: tuple[Path, ...] = ()  # [packs] folders: language packs installed outside Warta
+    stages: tuple[str, ...] = ()  # [pipeline] stages: the coding pipeline, by registered names
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Settings":
@@ -55,6 +56,7 @@ def _load(path: str) -> Settings:
     source = Path(path)
     raw = tomllib.loads(source.read_text(encoding="utf-8"))
     coding, inp, actors = raw["coding"], raw["input"], raw["actors"]
+    stages = raw.get("pipeline", {}).get("stages")  # a file without them codes with the default pipeline
     trust, learning, fuzzy = actors["trust"], actors["learning"], actors["fuzzy"]
     return Settings(
         subject_window=int(coding["subject_window"]),
@@ -80,4 +82,5 @@ def _load(path: str) -> Settings:
         ),
         # relative to the settings file, so a project's settings travel with its packs
         pack_folders=tuple(source.parent / Path(f).expanduser() for f in raw.get("packs", {}).get("folders", ())),
+        stages=tuple(stages) if stages is not None else _load(str(DEFAULT)).stages,
     )

@@ -42,4 +42,5 @@ def code_batch(coder: Coder, docs: Sequence[Document], *, knowledge_version: str
     coded = [coder.code(d) for d in docs]
     now = datetime.now(timezone.utc)
     seen = tuple(s for a in coded for s in read_sightings(a)) if sightings else None
-    return CodedBatch(tables(coded, knowledge_version, now), tuple(coded) if analyses else None, seen)
+    return CodedBatch(tables(coded, knowledge_version, now, coder.engine_version), tuple(coded) if analyses else None,
+                      seen)

@@ -3,6 +3,8 @@
 A stage is any picklable object with `name`, `requires`, `assigns` and
 `__call__(analysis) -> analysis` (see `Stage`). `Pipeline` orders them and
 refuses, at construction, a stage whose requirements no earlier stage assigns.
+Stages are registered under versioned names (`warta.events.v1`) in
+`warta.pipeline.stages`, and the Coder builds the pipeline settings.toml [pipeline] names.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ __all__ = ["ENGINE_VERSION", "Pipeline", "PipelineError", "Stage"]
 # packs' stamp is. Bump it with a change to the code that changes what the coder produces
 # (`benchmarks/pipeline.py --check` differs): `warta recode`, and a re-run of `warta code` over the
 # same inputs, then code the stored documents again. A refactoring that codes alike keeps it.
+# A pipeline of other stages than settings.toml's records this and its stages' names
+# (warta.pipeline.stages.engine_version).
 ENGINE_VERSION = "1"
 
 # What a fresh Analysis already carries.

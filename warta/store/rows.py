@@ -37,7 +37,9 @@ class Tables:
 
 
 def tables(analyses: Iterable[Analysis], knowledge_version: str | None = None,
-           coded_at: datetime | None = None) -> Tables:
+           coded_at: datetime | None = None, engine_version: str | None = None) -> Tables:
+    """A batch's rows; `engine_version` is the coder's (`Coder.engine_version`), else this Warta's."""
+    engine_version = engine_version or pipeline.ENGINE_VERSION
     now = (coded_at or datetime.now(timezone.utc)).replace(tzinfo=None)
     docs: dict[str, list] = {f.name: [] for f in DOC_SCHEMA}
     sents: dict[str, list] = {f.name: [] for f in SENT_SCHEMA}
@@ -51,7 +53,7 @@ def tables(analyses: Iterable[Analysis], knowledge_version: str | None = None,
                      ("pack_version", a.pack_version or None), ("coded_at", now),
                      ("n_sentences", len(a.sentences)), ("n_events", len(a.events)),
                      ("text_hash", text_hash(d)), ("url_key", url_key(d.url)),
-                     ("knowledge_version", knowledge_version), ("engine_version", pipeline.ENGINE_VERSION)):
+                     ("knowledge_version", knowledge_version), ("engine_version", engine_version)):
             docs[k].append(v)
         for s in a.sentences:
             sents["doc_id"].append(d.id)
