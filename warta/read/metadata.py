@@ -103,6 +103,10 @@ _PLACE_OUTLET = re.compile(rf"^(?P<place>{_PLACE})\s*,\s*(?P<outlet>{_DOMAIN}){_
 _PLACE_AGENCY = re.compile(
     rf"^(?P<place>{_PLACE})\s*(?:,[^()\n]{{1,30}}?)?\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{{0,30}})\){_DASH}")
 _CAPS_DASH = re.compile(rf"^(?P<place>{_CAPS_PLACE}){_DASH}\s")
+# A script without letter case (Arabic) shows no place by its capitals: a place of up to four
+# words of letters before a news agency the packs know ("موسكو (رويترز) -"), in any script.
+_WORDS_PLACE = r"[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,3}"
+_WORDS_AGENCY = re.compile(rf"^(?P<place>{_WORDS_PLACE})\s*\((?P<agency>[^\W\d_][\w .&-]{{0,30}})\){_DASH}")
 _OUTLET_ONLY = re.compile(rf"^(?P<outlet>{_DOMAIN})\s*(?:,|{_DASH})")
 
 # Day before month in a record's publication string whose language is not given, as most of
@@ -341,4 +345,7 @@ def _line_place(line: str) -> str | None:
             return place
     if m := _CAPS_DASH.match(line):
         return m["place"].strip()
+    if (m := _WORDS_AGENCY.match(line)) and m["agency"].strip().lower() in _dateline().agencies \
+            and not any(c.isupper() or c.islower() for c in m["place"]):
+        return m["place"].strip()  # caseless letters only: a cased script's place has its capitals
     return None
