@@ -57,6 +57,18 @@ def test_arabic_comma_semicolon_and_question_mark(coder):
         ("RUSGOV", "IRNGOV", "111"), ("RUSGOV", "IGOUNO", "040"), ("IRNGOV", "RUSGOV", "111")]
 
 
+def test_the_packs_own_marks_are_read_as_the_ones_stages_compare(coder):
+    """pack.toml [punctuation]: "،" stays in the text and is a "," to the stages."""
+    sent = coder.code(Document("d", "الأمم المتحدة، روسيا و إيران التقت؟", lang="ar")).sentences[0]
+    assert [(t.text, t.lower) for t in sent.tokens if not t.text.isalpha()] == [("،", ","), ("؟", "?")]
+
+
+def test_a_list_set_off_by_arabic_commas(coder):
+    """"The UN, Russia and Iran met": three parties, as the English list with ASCII commas gives."""
+    assert [(s, t, c) for s, t, c, _ in events(coder, "الأمم المتحدة، روسيا و إيران التقت.")] == [
+        ("IGOUNO", "RUSGOV", "040"), ("IGOUNO", "IRNGOV", "040"), ("RUSGOV", "IRNGOV", "040")]
+
+
 @pytest.mark.parametrize("text", ["روسيا انتقدت إيران في 8 يناير 2024.", "روسيا انتقدت إيران في ٨ يناير ٢٠٢٤."])
 def test_a_date_in_the_text_with_either_digits(coder, text):
     assert [d for *_, d in events(coder, text)] == ["2024-01-08"]

@@ -166,6 +166,9 @@ class LanguagePack:
     # the country whose press mostly writes the language (pack.toml `press_country`): its own
     # offices go unnamed ("Menteri Pertanian" in Jakarta's papers is Indonesia's), foreign ones not
     press_country: str | None = None
+    # pack.toml [punctuation]: a mark of the pack's script -> the ASCII mark the stages compare
+    # with ("،" -> ","); the sentence stage writes the ASCII one as the token's `lower`
+    punctuation: dict[str, str] = field(default_factory=dict)
     checksum: str = ""
 
     @classmethod
@@ -420,8 +423,27 @@ def _load_pack(code: str) -> LanguagePack:
         credits=tuple(p for p, kind, _ in furniture_rows(code) if kind == "credit"),
         abbreviations=tuple(r["abbreviation"] for r in tables["abbreviations.tsv"]),
         word_examples=tuple(word_examples),
+        punctuation=_punctuation(code, meta.get("punctuation", {})),
         checksum=digest.hexdigest(),
     )
+
+
+# The marks the stages read (a comma sets off an appositive, a colon opens a quote, a hyphen joins
+# a name): a pack whose script writes them otherwise maps its own marks to these (pack.toml [punctuation]).
+PUNCTUATION = frozenset(",;:?!-.()\"")
+# Marks that are one of those in every script: the non-breaking hyphen ("Amir\u2011Abdollahian").
+SAME_MARKS = {"\u2011": "-"}
+
+
+def _punctuation(code: str, table: dict) -> dict[str, str]:
+    """pack.toml `[punctuation]`: `"," = ["،"]` reads the Arabic comma as a comma."""
+    out = dict(SAME_MARKS)
+    for mark, own in table.items():
+        if mark not in PUNCTUATION or not isinstance(own, list):
+            raise LanguagePackError(f"{code}/pack.toml [punctuation]: {mark!r} = {own!r}; a key is one of "
+                                    f"{' '.join(sorted(PUNCTUATION))}, its value a list of the pack's marks")
+        out.update((m, mark) for m in own)
+    return out
 
 
 def _actor(r: dict) -> ActorEntry:

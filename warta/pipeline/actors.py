@@ -224,7 +224,7 @@ class ActorFinder:
         before began with (and False)."""
         toks = sent.tokens
         v = k + 1
-        while v < len(toks) and toks[v].text == ",":
+        while v < len(toks) and toks[v].lower == ",":
             v += 1
         if v >= len(toks):
             return None, False
@@ -253,7 +253,7 @@ class ActorFinder:
         """'Iqbal mengatakan, "Kami ...': the actor right before the speech verb before the quote."""
         toks = sent.tokens
         v = k - 1
-        while v >= 0 and toks[v].text in (",", ":"):
+        while v >= 0 and toks[v].lower in (",", ":"):
             v -= 1
         if v < 1:
             return None
@@ -346,7 +346,7 @@ class ActorFinder:
             if r.actor is None or k < 1:
                 continue
             person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None) \
-                if toks[k].text == "," else self._took_office(toks, r, names)
+                if toks[k].lower == "," else self._took_office(toks, r, names)
             if person is None:
                 continue
             actor = Actor(r.actor.code, r.actor.country, r.actor.sector, " ".join(person.text.split()))
@@ -388,7 +388,7 @@ class ActorFinder:
             return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
             and self.judge.titled(words, r.tok_end, person.tok_start) \
-            and all(w.isalpha() or w in ("-", "‑") for w in words[r.tok_end:person.tok_start])
+            and all(w.isalpha() or w == "-" for w in words[r.tok_end:person.tok_start])
 
     def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
                         place: str | None) -> list[Mention]:
@@ -553,11 +553,11 @@ class ActorFinder:
             if t.lower not in self.speech_verbs:
                 continue
             after = next((m for m in found if m.actor and m.tok_start == k + 1), None)
-            before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].text == ",")), None)
+            before = next((m for m in found if m.actor and (m.tok_end == k or m.tok_end == k - 1 and toks[k - 1].lower == ",")), None)
             # "Ana Ruiz, the Chilean foreign minister, announced that she ...": the name before an
             # appositive set off by commas
-            set_off = next((m for m in found if m.actor and m.tok_end < k - 1 and toks[m.tok_end].text == ","
-                            and toks[k - 1].text == "," and k - m.tok_end <= _APPOSITIVE_WORDS), None)
+            set_off = next((m for m in found if m.actor and m.tok_end < k - 1 and toks[m.tok_end].lower == ","
+                            and toks[k - 1].lower == "," and k - m.tok_end <= _APPOSITIVE_WORDS), None)
             speaker = after or before or set_off
             if speaker is not None:
                 break
@@ -650,9 +650,9 @@ class ActorFinder:
         if i >= len(toks) or (toks[i].lower not in self.place_preps and toks[i].lower not in self.target_preps):
             return i, 0
         for k in range(i + 1, min(i + 5, len(toks))):
-            if toks[k].text == ",":
+            if toks[k].lower == ",":
                 end = _name_run(toks, k + 1, not_names=self.not_names)
-                closed = end and (end == len(toks) or toks[end].text == "," or toks[end].lower in self.speech_verbs)
+                closed = end and (end == len(toks) or toks[end].lower == "," or toks[end].lower in self.speech_verbs)
                 return (k, end) if closed else (i, 0)
             if not is_name_token(toks[k].text):
                 break
@@ -741,7 +741,7 @@ class ActorFinder:
                 i += 1
             if i >= end:
                 continue
-            if opening and end == i + 1 and end < len(toks) and toks[end].text == "," \
+            if opening and end == i + 1 and end < len(toks) and toks[end].lower == "," \
                     and self._recall(toks[i].text, memory) is None:
                 i = end  # "Namun, ...", "However, ...": one opening word set off by a comma is no name
                 continue
@@ -777,14 +777,14 @@ class ActorFinder:
     @staticmethod
     def _role_follows(toks, atoms, end: int) -> bool:
         """"Ahmad Vahidi, penasihat ...": a role right after the comma that closes the name."""
-        return end < len(toks) and toks[end].text == "," and any(
+        return end < len(toks) and toks[end].lower == "," and any(
             a.t0 == end + 1 and a.entry.kind == "role" for a in atoms)
 
     def _appositive(self, sent, atoms, end, name, memory) -> Actor | None:
         """"Name, role ... country" ("Ali Khaji, penasihat senior menlu Iran", "Mary Lopez, the chief
         executive of Hong Kong"), or "Name, [a] country ... role" ("Anna Berg, a Swedish peace envoy")."""
         toks = sent.tokens
-        if end >= len(toks) or toks[end].text != ",":
+        if end >= len(toks) or toks[end].lower != ",":
             return None
         start = end + 1
         while start < len(toks) and toks[start].lower in self.articles:
@@ -894,7 +894,7 @@ def _passed_on(speaker: Mention, mentions) -> Mention:
 
 def _name_run(toks, i: int, allow_comma: bool = False, limit: int = 4, not_names: frozenset[str] = frozenset()) -> int:
     """End of a run of capitalised words starting at i (after an optional comma), or 0."""
-    if allow_comma and i < len(toks) and toks[i].text == ",":
+    if allow_comma and i < len(toks) and toks[i].lower == ",":
         i += 1
     j = i
     while j < len(toks) and j - i < limit and is_name_token(toks[j].text) and toks[j].lower not in not_names:
@@ -906,7 +906,7 @@ def _hyphenated(toks, end: int, covered: set[int], limit: int = 6) -> int:
     """A name's end past the hyphens written inside it: "Jean-Bertrand Aristide", "Ahn Duk-geun"."""
     start = end
     while end + 1 < len(toks) and end + 1 not in covered and end - start < limit \
-            and toks[end].text in ("-", "‑") and toks[end].start == toks[end - 1].end \
+            and toks[end].lower == "-" and toks[end].start == toks[end - 1].end \
             and toks[end + 1].start == toks[end].end and toks[end + 1].text.isalpha():
         end += 2
         while end < len(toks) and end not in covered and end - start < limit and is_name_token(toks[end].text):
@@ -915,7 +915,7 @@ def _hyphenated(toks, end: int, covered: set[int], limit: int = 6) -> int:
 
 
 def _skip_comma(toks, i: int) -> int:
-    return i + 1 if i < len(toks) and toks[i].text == "," else i
+    return i + 1 if i < len(toks) and toks[i].lower == "," else i
 
 
 def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
@@ -927,8 +927,8 @@ def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
 def _ordinal_span(toks, a: int, b: int) -> int:
     """How many tokens at toks[a:b] write a number into a word, with no space ("ke-3", "3rd")."""
     k = a
-    while k < b and (any(c.isdigit() for c in toks[k].text) or toks[k].text in ("-", "‑")
-                     or k + 1 < b and toks[k + 1].start == toks[k].end and toks[k + 1].text in ("-", "‑")):
+    while k < b and (any(c.isdigit() for c in toks[k].text) or toks[k].lower == "-"
+                     or k + 1 < b and toks[k + 1].start == toks[k].end and toks[k + 1].lower == "-"):
         k += 1
     glued = all(toks[j + 1].start == toks[j].end for j in range(a, k - 1))
     return k - a if k > a and glued and any(c.isdigit() for t in toks[a:k] for c in t.text) else 0
@@ -1024,7 +1024,7 @@ def _clause_after_comma(toks, last: Mention, m: Mention, coordinators: frozenset
     between = [toks[k].lower for k in range(last.tok_end, m.tok_start)]
     if any(w in coordinators for w in between) or (last.actor and m.actor and last.actor.code == m.actor.code):
         return False
-    return not (m.tok_end < len(toks) and (toks[m.tok_end].text == "," or toks[m.tok_end].lower in coordinators))
+    return not (m.tok_end < len(toks) and (toks[m.tok_end].lower == "," or toks[m.tok_end].lower in coordinators))
 
 
 def _is_hyphen_pair(toks, a: int, b: int) -> bool:

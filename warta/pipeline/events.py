@@ -395,7 +395,7 @@ class EventCoder:
             k = _before(sent.tokens, t0, articles)
             prev = sent.tokens[k].lower if k >= 0 else None
             prep = self._prep_class.get(prev)
-            if prev in ("-", "‑") and k > 0 and sent.tokens[k - 1].lower in self.against:
+            if prev == "-" and k > 0 and sent.tokens[k - 1].lower in self.against:
                 prep = "target_prep"  # "anti-government protests": the government is what they are against
             elif self.kin and self._kin_of(sent.tokens, t0):
                 prep = "other_prep"  # "the brother of a Chilean minister": the brother acts, not the minister
@@ -538,7 +538,7 @@ class EventCoder:
                 # "anti-war rallies went on in Lima": a crowd of the place, named by the
                 # protest words, against the party after "anti-"
                 against = next((g for g in groups if g.t1 == trig.tok_start and g.prep == "target_prep"
-                                and words[g.t0 - 1] in ("-", "‑")), None)
+                                and words[g.t0 - 1] == "-"), None)
                 where = next((m for g in groups if g.t0 > 0 and words[g.t0 - 1] in self.place_preps
                               for m in g.members if m.kind in PLACE_KINDS and m.actor is not None), None)
                 if against is not None and where is not None:

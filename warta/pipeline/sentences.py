@@ -61,6 +61,7 @@ class SentenceSplitter:
         sentences: list[Sentence] = []
         title = (doc.title or "").strip()
         chunks = self.chunks
+        marks = self.pack.punctuation  # the pack's own marks, read as ASCII ones ("،" -> ",")
         # a special case with a space in it ("Dr. rer. nat.") can join tokens across chunks:
         # a paragraph that has one goes through spaCy's tokenizer whole
         spaced = chunks.spaced is not None and chunks.spaced.search(text) is not None
@@ -97,6 +98,8 @@ class SentenceSplitter:
                         first = i
                     end = at + j
                     if lower is not None:  # not a whitespace token
+                        if marks:
+                            lower = marks.get(word, lower)
                         if new_token is None:
                             append(Token(i, end, word, lower))
                         else:  # Token(i, end, word, lower), its slots filled directly (_token_maker)
