@@ -44,3 +44,16 @@ def broken_pack(tmp_path, monkeypatch):
 def test_a_mark_the_stages_do_not_read_is_refused(broken_pack):
     with pytest.raises(LanguagePackError, match=r"\[W100\] ar/pack.toml \[punctuation\]: 'x'"):
         LanguagePack.load("ar")
+
+
+def test_no_stage_compares_a_tokens_text_with_a_mark():
+    """A mark is compared in the token's `lower`, where a pack's own marks are read as ASCII."""
+    import re
+
+    import warta
+
+    compared = re.compile(r"""\.text\s*(?:==|!=|in)\s*\(?\s*["'][,;:?!\-]["']""")
+    stages = Path(warta.__file__).parent / "pipeline"
+    found = [f"{p.name}:{n}" for p in sorted(stages.glob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if compared.search(line)]
+    assert found == []

@@ -245,7 +245,7 @@ class ActorFinder:
         """Does a speech verb follow the closing quote at k (commas aside)?"""
         toks = sent.tokens
         v = k + 1
-        while v < len(toks) and toks[v].text == ",":
+        while v < len(toks) and toks[v].lower == ",":
             v += 1
         return v < len(toks) and toks[v].lower in self.speech_verbs
 
@@ -691,14 +691,14 @@ class ActorFinder:
         """The rest of a body's name before its country: "Kementerian [Kelautan dan Perikanan] Indonesia",
         or a list of portfolios: "Menteri [Energi, Sains, Lingkungan dan Iklim] Malaysia"."""
         tail = toks[a:b]
-        listed = sum(t.text == "," for t in tail)
-        if listed and tail[0].text == ",":  # "Menteri [Perdagangan][, Industri dan Iklim] Malaysia"
+        listed = sum(t.lower == "," for t in tail)
+        if listed and tail[0].lower == ",":  # "Menteri [Perdagangan][, Industri dan Iklim] Malaysia"
             tail = tail[1:]
         if not 0 < len(tail) <= self.TITLE_TAIL + listed * self.PORTFOLIO_WORDS \
                 or not is_name_token(tail[0].text) or not is_name_token(tail[-1].text):
             return False
         coordinators = self.coordinators
-        return all(is_name_token(t.text) or t.lower in coordinators or t.text == "," for t in tail)
+        return all(is_name_token(t.text) or t.lower in coordinators or t.lower == "," for t in tail)
 
     def _names(self, sent, atoms, found, memory) -> list[Mention]:
         """Capitalised names not yet covered: people the document introduced before,
@@ -1029,7 +1029,7 @@ def _clause_after_comma(toks, last: Mention, m: Mention, coordinators: frozenset
 
 def _is_hyphen_pair(toks, a: int, b: int) -> bool:
     """"Iran-Rusia", written without spaces: a pair, not a dash between clauses."""
-    return b == a + 1 and toks[a].text in ("-", "–") and toks[a].start == toks[a - 1].end and toks[a].end == toks[b].start
+    return b == a + 1 and toks[a].lower in ("-", "–") and toks[a].start == toks[a - 1].end and toks[a].end == toks[b].start
 
 
 def _is_dateline(text: str, sent: Sentence, atom: Atom, place: str | None) -> bool:
