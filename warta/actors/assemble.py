@@ -31,6 +31,7 @@ from warta.settings import ActorSettings
 from warta.actors.store import LEARNED
 from warta.coder import ExtraKnowledge
 from warta.knowledge import Person, Role, builtin_people
+from warta.lang.case import starts_capital
 
 log = logging.getLogger("warta.actors")
 _MIN_SURNAME = 4  # a learned person's last name is an alias only when at least this long
@@ -147,7 +148,7 @@ def _add_surnames(index, learned_names: set[str]) -> None:
     for key in learned_names:
         person = index.by_name.get(key)
         words = person.name.split() if person else []
-        if len(words) < 2 or len(words[-1]) < _MIN_SURNAME or not words[-1][:1].isupper():
+        if len(words) < 2 or len(words[-1]) < _MIN_SURNAME or not starts_capital(words[-1]):
             continue
         surname = words[-1]
         if surname.lower() in index.by_name or last_names[fold(surname)] > 1:

@@ -33,6 +33,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from warta.actors.names import fold, translit
+from warta.lang.case import in_capitals, in_lower_case, starts_capital
 
 _MERGE = str.maketrans({"q": "k", "g": "k", "c": "k", "w": "v", "z": "j", "f": "p", "x": "k",
                         **{v: None for v in "aeiouyh' "}})
@@ -184,7 +185,7 @@ def capitalised_runs(text: str, max_words: int = 4) -> list[tuple[int, int, list
     current: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        is_name = word[:1].isupper() and not word.isupper()
+        is_name = starts_capital(word) and not in_capitals(word)
         if is_name and current and text[current[-1][1]:m.start()] == " " and len(current) < max_words:
             current.append((m.start(), m.end()))
             continue
@@ -204,7 +205,7 @@ def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tupl
     last_end = -2
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[0].isupper() and not word.isupper():  # a match is never empty
+        if starts_capital(word) and not in_capitals(word):  # a match is never empty
             span = m.span()
             start = span[0]
             if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:
@@ -215,7 +216,7 @@ def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tupl
                 current = [span]
             last_end = span[1]
             continue
-        if word.islower():
+        if in_lower_case(word):
             lower.add(word)
         if current:
             runs.append(current)

@@ -21,6 +21,7 @@ from warta.settings import ActorSettings
 from warta.coder import ExtraKnowledge
 from warta.knowledge import People, Person, Role
 from warta.lang import stop_words
+from warta.lang.case import in_capitals
 
 def to_knowledge(records: Iterable[ActorRecord], agents: Iterable[tuple[str, str]] = (),
                  provenance: str | None = None, settings: ActorSettings | None = None) -> ExtraKnowledge:
@@ -84,7 +85,7 @@ def row_names(names: Iterable[str]) -> list[str]:
         if " " not in name and name.lower() in stop_words() and not is_acronym(name):
             continue  # "Lima", "Sana": a word long before it is a capital
         out.append(name)
-        if letters <= 3 and name.isupper():  # "QOM" is also written "Qom"
+        if letters <= 3 and in_capitals(name):  # "QOM" is also written "Qom"
             out.append(name.title())
     return list(dict.fromkeys(out))
 

@@ -36,6 +36,7 @@ from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS, LEARNED
 from warta.knowledge import People, Person, Role, builtin_people, split_code
 from warta.knowledge.countries import country_names
 from warta.lang import name_words, stop_words
+from warta.lang.case import in_capitals, starts_capital
 from warta.model import Analysis, Mention
 
 _PERSON_RULES = ("memory:person", "knowledge:person")
@@ -131,9 +132,9 @@ def plausible_name(name: str, lang: str, text: str = "", mention: Mention | None
     skip = _skip_words(lang)
     for w in words:
         bare = w.strip(".,'’")
-        if not bare or not bare[0].isupper() or bare.lower() in skip:
+        if not bare or not starts_capital(bare) or bare.lower() in skip:
             return False
-        if not any(c.islower() for c in bare) and len(bare) > 2:
+        if in_capitals(bare) and len(bare) > 2:
             return False  # ALL CAPS: an acronym or a shouted word
     return len(words) > 1 or len(words[0]) >= 3
 

@@ -12,6 +12,7 @@ import ahocorasick
 from warta.knowledge import People
 from warta.knowledge.countries import country_names
 from warta.lang import LanguagePack
+from warta.lang.case import in_capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ class Gazetteer:
 def _as_written(name: str) -> bool:
     """Imported acronyms and very short names match only as written: "US" is not "us"."""
     letters = sum(c.isalpha() for c in name)
-    return letters <= 3 or (name.isupper() and " " not in name)
+    return letters <= 3 or (in_capitals(name) and " " not in name)
 
 
 def _lower_same_length(text: str) -> str:

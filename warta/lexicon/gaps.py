@@ -35,6 +35,7 @@ from typing import Iterable, Sequence
 
 from warta.coder import Coder
 from warta.lang import LanguagePack
+from warta.lang.case import starts_capital
 from warta.model import Analysis, Document, Mention, ReadError, Sentence
 from warta.pipeline.morphology import Morphology
 from warta.read import read_paths
@@ -203,7 +204,7 @@ class GapFinder:
         for k, t in enumerate(toks):
             w = t.lower
             if w in self.function_words or not w[:1].isalpha() or any(c.isdigit() for c in w) \
-                    or len(w) < 2 or (k > 0 and not sent.is_title and t.text[:1].isupper()):
+                    or len(w) < 2 or (k > 0 and not sent.is_title and starts_capital(t.text)):
                 out.add(k)
         return out
 

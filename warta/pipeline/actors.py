@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from warta.knowledge import People, split_code
 from warta.knowledge.codes import is_non_state
+from warta.lang.case import in_capitals, is_capital_letter, is_name_token, starts_capital, written_plain
 from warta.knowledge.gazetteer import Entry, Gazetteer
 from warta.model import Actor, Analysis, Mention, Sentence
 from warta.pipeline.names import NameJudge, _name_words
@@ -367,10 +368,10 @@ class ActorFinder:
         """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected
         Speaker", "Ana Ruiz on Monday resumed her post as Chilean foreign minister"."""
         for m in names:
-            between = [t.text for t in toks[m.tok_end:r.tok_start]]
+            between = toks[m.tok_end:r.tok_start]
             if m.actor is None and m.kind == "person" and 0 < len(between) <= _OFFICE_GAP \
-                    and all(w.isalpha() and w.islower() or w == "-" for w in between) \
-                    and any(w in self.office_verbs for w in between):
+                    and all(written_plain(t.text) or t.lower == "-" for t in between) \
+                    and any(t.text in self.office_verbs for t in between):
                 return m
         return None
 
@@ -680,7 +681,7 @@ class ActorFinder:
         end, j = i, i
         while j < len(toks) and j - i < self.LAW_TITLE:
             t = toks[j]
-            if (t.text.isupper() if headline else t.text[:1].isupper()) or t.text.isdigit():
+            if (in_capitals(t.text) if headline else starts_capital(t.text)) or t.text.isdigit():
                 end = j + 1
             elif t.lower not in self.law_title:
                 break
@@ -771,7 +772,7 @@ class ActorFinder:
     def _initial(self, toks, i: int) -> bool:
         """A capital letter standing for a first name before a name ("M Harjono"), not a word of the language."""
         t = toks[i].text
-        return len(t) == 1 and t.isupper() and t.isalpha() and not self.judge.plain(t.lower()) \
+        return is_capital_letter(t) and not self.judge.plain(t.lower()) \
             and i + 1 < len(toks) and is_name_token(toks[i + 1].text)
 
     @staticmethod
@@ -867,20 +868,6 @@ class _TokenAt:
             return None
         n = bisect_right(self.firsts, k) - 1
         return self.sentences[n].index, k - self.firsts[n]
-
-
-def is_name_token(text: str) -> bool:
-    """A capitalised word of letters (a name's, in a script with letter case)."""
-    hit = _NAME_TOKENS.get(text)
-    if hit is None:
-        hit = len(text) > 1 and text[0].isupper() and any(c.islower() for c in text[1:]) \
-            and text.replace("-", "").isalpha()
-        if len(_NAME_TOKENS) < 200_000:
-            _NAME_TOKENS[text] = hit
-    return hit
-
-
-_NAME_TOKENS: dict[str, bool] = {}  # answers of is_name_token, per word as written
 
 
 def _passed_on(speaker: Mention, mentions) -> Mention:
@@ -1038,7 +1025,7 @@ def _is_dateline(text: str, sent: Sentence, atom: Atom, place: str | None) -> bo
         return False
     tok = sent.tokens[atom.t0]
     written = text[tok.start : sent.tokens[atom.t1 - 1].end]
-    return written.isupper() and written.lower() == place.lower()
+    return in_capitals(written) and written.lower() == place.lower()
 
 
 compound_groups = _groups

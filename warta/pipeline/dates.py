@@ -18,6 +18,7 @@ import re
 from datetime import date, timedelta
 
 from warta.lang import LanguagePack
+from warta.lang.case import starts_lower
 from warta.model import Analysis, Sentence
 
 _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
@@ -149,7 +150,7 @@ class DateResolver:
         firsts = []
         for i, w in enumerate(words):
             # not written small: "Minggu" the day, not "minggu" the week (a script without case has none)
-            if weekday < 0 and w in weekdays and not tokens[i].text[:1].islower():
+            if weekday < 0 and w in weekdays and not starts_lower(tokens[i].text):
                 weekday = i
             if w in phrase_firsts:
                 firsts.append(i)

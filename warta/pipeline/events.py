@@ -24,7 +24,8 @@ from warta.knowledge.codes import is_non_state
 from warta.lang import LanguagePack, VerbEntry
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
-from warta.pipeline.actors import compound_groups, is_name_token
+from warta.lang.case import is_name_token, written_plain
+from warta.pipeline.actors import compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.setting import is_place_apposition
 from warta.pipeline.morphology import LexiconMatcher, Morphology
@@ -407,7 +408,7 @@ class EventCoder:
         between ("the brother of a jailed Chilean minister", "the widow of a former general")?"""
         k = t0 - 1
         for _ in range(self.KIN_WORDS):
-            if k < 1 or not (toks[k].lower in self.articles or toks[k].text.isalpha() and toks[k].text.islower()):
+            if k < 1 or not (toks[k].lower in self.articles or written_plain(toks[k].text)):
                 break
             if toks[k].lower in self.joiners and toks[k - 1].lower in self.kin:
                 return True

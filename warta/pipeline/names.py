@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from warta.knowledge.countries import country_names
 from warta.lang import LanguagePack, stop_words
+from warta.lang.case import starts_capital
 
 MAX_TITLE_WORDS = 3  # "wakil menteri luar negeri" is matched by its last three words
 SHAPE_WORDS = (2, 4)  # a name of this many words may be a person's by its shape alone
@@ -114,7 +115,7 @@ class NameJudge:
             return Verdict("place", "place_prep" if before in self.place_preps else "locative", before, i)
         if before in self.articles:
             return Verdict("other", "article", before, i)
-        if before in self.joiners and i > 1 and texts[i - 2][:1].isupper():
+        if before in self.joiners and i > 1 and starts_capital(texts[i - 2]):
             return Verdict("other", "name_joiner", before, i)  # "Liberation Tigers of Tamil Eelam"
         title, t0 = self._title(words, i, end, role_start)
         if title:

@@ -16,6 +16,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from warta.lang import LanguagePack
+from warta.lang.case import starts_lower
 from warta.model import Analysis, Sentence, Token
 
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
@@ -352,7 +353,7 @@ def _chunks(spacy_lang: str, abbreviations: tuple[str, ...]) -> _Chunks:
 def _quote_goes_on(tokens: list[Token], word: str) -> bool:
     """An exclamation or question inside a quote, the sentence going on in lower case after the
     closing mark: 'They shouted "shame!" and left.' is one sentence, not two."""
-    return word[:1].islower() and len(tokens) >= 2 and tokens[-1].text in _CLOSING_QUOTES \
+    return starts_lower(word) and len(tokens) >= 2 and tokens[-1].text in _CLOSING_QUOTES \
         and tokens[-2].text[-1:] in "!?"
 
 

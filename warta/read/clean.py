@@ -19,6 +19,7 @@ from typing import NamedTuple
 import ftfy
 
 from warta.lang import shared_furniture
+from warta.lang.case import starts_lower
 
 
 def default_furniture() -> tuple[re.Pattern, ...]:
@@ -219,4 +220,4 @@ def _paragraphs(lines: list[_Line]) -> str:
 def _continues(prev: _Line, line: _Line) -> bool:
     if prev.block != line.block or prev.text.endswith(_TERMINAL):
         return False
-    return line.text[0].islower() or len(prev.text) >= _WRAP_MIN_CHARS
+    return starts_lower(line.text) or len(prev.text) >= _WRAP_MIN_CHARS

@@ -21,6 +21,7 @@ from dateutil.parser import isoparse
 
 from warta.errors import LanguagePackError
 from warta.lang import DatelineWords, available_languages, dateline_words, pack_metadata
+from warta.lang.case import caseless, in_capitals
 from warta.model import Document
 from warta.read.clean import clean_text, normalise_line, repair_encoding, unify_newlines
 
@@ -341,11 +342,11 @@ def _line_place(line: str) -> str | None:
             return m["place"].strip()
     if m := _PLACE_AGENCY.match(line):
         place = m["place"].strip()
-        if m["agency"].strip().lower() in _dateline().agencies or place.isupper():
+        if m["agency"].strip().lower() in _dateline().agencies or in_capitals(place):
             return place
     if m := _CAPS_DASH.match(line):
         return m["place"].strip()
     if (m := _WORDS_AGENCY.match(line)) and m["agency"].strip().lower() in _dateline().agencies \
-            and not any(c.isupper() or c.islower() for c in m["place"]):
+            and caseless(m["place"]):
         return m["place"].strip()  # caseless letters only: a cased script's place has its capitals
     return None

@@ -16,6 +16,7 @@ out the imported patterns whose words the sentence lacks.
 """
 from __future__ import annotations
 
+from warta.lang.case import starts_capital
 from warta.model import Analysis, Sentence, Trigger
 from warta.pipeline.events import EventCoder
 from warta.verbs.entries import FUNCTION_CLASSES
@@ -44,7 +45,7 @@ class ImportingEventCoder(EventCoder):
         words = [t.lower for t in sent.tokens]
         blocked = set(self._names.get(sent.index, ()))
         if not sent.is_title:
-            blocked.update(i for i, t in enumerate(sent.tokens) if i and t.text[:1].isupper())
+            blocked.update(i for i, t in enumerate(sent.tokens) if i and starts_capital(t.text))
         blocked.update(i for i in range(1, len(words)) if words[i - 1] in self._preps)
         passable = set(self._names.get(sent.index, ()))
         passable.update(i for i, w in enumerate(words) if w in self._function)

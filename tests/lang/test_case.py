@@ -1,0 +1,42 @@
+"""Letter case is read in one place (warta/lang/case.py), and each test there answers for a
+script without letter case as its docstring says."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import warta
+from warta.lang.case import (caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
+                             starts_capital, starts_lower, written_plain)
+
+PACKAGE = Path(warta.__file__).parent
+
+
+@pytest.mark.parametrize("word, name, plain, capital, lower, shouted", [
+    ("Harjono", True, False, True, False, False),
+    ("Amir-Abdollahian", True, False, True, False, False),
+    ("mengecam", False, True, False, True, False),
+    ("KPK", False, False, True, False, True),
+    ("روسيا", False, True, False, False, False),  # no case: plain, never a name by its letters
+    ("2024", False, False, False, False, False),
+])
+def test_what_a_words_letters_say(word, name, plain, capital, lower, shouted):
+    assert is_name_token(word) is name
+    assert written_plain(word) is plain
+    assert starts_capital(word) is capital
+    assert starts_lower(word) is lower and in_lower_case(word) is lower
+    assert in_capitals(word) is shouted
+
+
+def test_caseless_text_and_initials():
+    assert caseless("موسكو") and caseless("北京") and not caseless("Moskwa") and not caseless("موسكو x")
+    assert is_capital_letter("M") and not is_capital_letter("m") and not is_capital_letter("م")
+
+
+def test_no_other_module_reads_letter_case_itself():
+    asks = re.compile(r"\.(isupper|islower|istitle)\(")
+    found = [f"{p.relative_to(PACKAGE)}:{n}" for p in sorted(PACKAGE.rglob("*.py")) if p.name != "case.py"
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if asks.search(line)]
+    assert found == []
