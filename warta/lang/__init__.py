@@ -169,6 +169,9 @@ class LanguagePack:
     # pack.toml [punctuation]: a mark of the pack's script -> the ASCII mark the stages compare
     # with ("،" -> ","); the sentence stage writes the ASCII one as the token's `lower`
     punctuation: dict[str, str] = field(default_factory=dict)
+    # pack.toml `word_order`: "SVO" (the default), or "VSO" for a language whose clauses may open with
+    # the verb: a predicate with no subject before it takes the first party after it as its subject
+    word_order: str = "SVO"
     checksum: str = ""
 
     @classmethod
@@ -424,6 +427,7 @@ def _load_pack(code: str) -> LanguagePack:
         abbreviations=tuple(r["abbreviation"] for r in tables["abbreviations.tsv"]),
         word_examples=tuple(word_examples),
         punctuation=_punctuation(code, meta.get("punctuation", {})),
+        word_order=_word_order(code, meta.get("word_order", "SVO")),
         checksum=digest.hexdigest(),
     )
 
@@ -433,6 +437,15 @@ def _load_pack(code: str) -> LanguagePack:
 PUNCTUATION = frozenset(",;:?!-.()\"")
 # Marks that are one of those in every script: the non-breaking hyphen ("Amir\u2011Abdollahian").
 SAME_MARKS = {"\u2011": "-"}
+
+
+WORD_ORDERS = ("SVO", "VSO")
+
+
+def _word_order(code: str, order: str) -> str:
+    if order not in WORD_ORDERS:
+        raise LanguagePackError(f"{code}/pack.toml: word_order {order!r} is none of {', '.join(WORD_ORDERS)}")
+    return order
 
 
 def _punctuation(code: str, table: dict) -> dict[str, str]:

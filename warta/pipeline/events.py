@@ -115,6 +115,7 @@ class EventCoder:
         self.self_pronouns = pack.word_class("self_pronoun")
         self.quote_marks = pack.word_class("quote_mark")
         self.scare_quotes = pack.word_class("scare_quote")
+        self.verb_first = pack.word_order == "VSO"
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
@@ -444,6 +445,11 @@ class EventCoder:
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
         subject = self._subject(words, trig, entry, groups, triggers, objects)
+        if subject is None and self.verb_first and obj is not None and obj.prep is None and entry.frame != "nominal":
+            subject, obj = obj, self._after_subject(words, obj, groups)  # "انتقدت روسيا إيران": verb, subject, object
+            objects.discard(subject.t0)
+            if obj is not None and not passive:
+                objects.add(obj.t0)
         if subject is None and not passive and entry.frame in ("svo", "nominal") \
                 and not any(w[:1].isalnum() for w in words[:trig.tok_start]):
             # '"Belasungkawa untuk rakyat Indonesia. ...," tulis X': a quoted sentence that opens
@@ -787,6 +793,17 @@ class EventCoder:
                 return None  # "Negara yang ...": a relative clause starts only right after its head
             if self._across_speech(between, entry.frame == "nominal"):
                 return None  # "X mengatakan Y ...": X speaks; Y, not X, is the subject after
+            return g
+        return None
+
+    def _after_subject(self, words, subject: Group, groups: list[Group]) -> Group | None:
+        """In a verb-first clause, the object: the next group after the subject, in the same clause."""
+        for g in groups:
+            if g.t0 < subject.t1:
+                continue
+            between = words[subject.t1:g.t0]
+            if len(between) > self.settings.target_window or any(w == "," or w in self.breaks for w in between):
+                return None
             return g
         return None
 

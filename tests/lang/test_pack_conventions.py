@@ -1,5 +1,6 @@
-"""Stages compare a token's `lower` with ASCII marks; a pack maps its script's own marks to them
-(pack.toml [punctuation]), and a non-breaking hyphen is a hyphen in every pack."""
+"""Conventions a pack states in pack.toml: stages compare a token's `lower` with ASCII marks, and a
+pack maps its script's own marks to them ([punctuation]; a non-breaking hyphen is a hyphen in every
+pack); `word_order` says whether a clause may open with its verb."""
 from __future__ import annotations
 
 import shutil
@@ -23,27 +24,29 @@ def test_a_non_breaking_hyphen_is_a_hyphen():
     assert [t.lower for t in sent.tokens if t.text == "\u2011"] == ["-"]
 
 
-def test_the_shipped_packs_map_no_marks_of_their_own():
+def test_the_shipped_packs_map_no_marks_of_their_own_and_put_the_subject_first():
     for code in ("en", "id", "ms"):
         assert LanguagePack.load(code).punctuation == {"\u2011": "-"}
+        assert LanguagePack.load(code).word_order == "SVO"
 
 
-@pytest.fixture
-def broken_pack(tmp_path, monkeypatch):
+@pytest.mark.parametrize("written, broken, message", [
+    ('"," = ["،"]', '"x" = ["،"]', r"\[W100\] ar/pack.toml \[punctuation\]: 'x'"),  # a mark the stages do not read
+    ('word_order = "VSO"', 'word_order = "OVS"', r"\[W100\] ar/pack.toml: word_order 'OVS' is none of SVO, VSO"),
+])
+def test_a_convention_the_stages_do_not_know_is_refused(tmp_path, monkeypatch, written, broken, message):
     folder = tmp_path / "ar"
     shutil.copytree(ARABIC, folder)
     toml = folder / "pack.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace('"," = ["،"]', '"x" = ["،"]'), encoding="utf-8")
+    toml.write_text(toml.read_text(encoding="utf-8").replace(written, broken), encoding="utf-8")
     monkeypatch.setenv(PACKS_ENV, str(tmp_path))
     refresh()
-    yield
-    monkeypatch.delenv(PACKS_ENV)
-    refresh()
-
-
-def test_a_mark_the_stages_do_not_read_is_refused(broken_pack):
-    with pytest.raises(LanguagePackError, match=r"\[W100\] ar/pack.toml \[punctuation\]: 'x'"):
-        LanguagePack.load("ar")
+    try:
+        with pytest.raises(LanguagePackError, match=message):
+            LanguagePack.load("ar")
+    finally:
+        monkeypatch.delenv(PACKS_ENV)
+        refresh()
 
 
 def test_no_stage_compares_a_tokens_text_with_a_mark():
