@@ -48,6 +48,11 @@ def test_an_unknown_stage_is_w300_naming_the_known_ones():
         Coder.load(["id"], _settings(["warta.sentences.v1", "warta.events.v9"]))
 
 
+def test_a_pipeline_of_no_stages_is_refused():
+    with pytest.raises(PipelineError, match=r"\[W300\] the pipeline names no stage"):
+        Coder.load(["id"], _settings([]))
+
+
 def test_stages_in_an_order_that_cannot_work_are_refused():
     with pytest.raises(PipelineError, match="requires"):
         Coder.load(["id"], _settings(["warta.sentences.v1", "warta.dates.v1", "warta.events.v1"]))

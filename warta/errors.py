@@ -82,6 +82,7 @@ E_NOTHING_READ = ("W015", "nothing could be read: every input failed")
 NO_STORE = "no store at {db}: run `warta code` first"  # StoreError
 NO_PACK = "no language pack {lang!r}; have {have}"  # LanguagePackError
 NO_STAGE = "no pipeline stage {name!r}; have {have}"  # PipelineError
+NO_STAGES = "the pipeline names no stage (settings.toml [pipeline] stages)"  # PipelineError
 STAGE_NAME = "the factory of stage {name!r} built a stage named {built!r}"  # PipelineError
 NOT_A_DAY = "{option} takes a day as YYYY-MM-DD, not {text!r}"  # QueryError
 NO_ACTOR = "no actor called {name!r} in {db}"  # NotFound

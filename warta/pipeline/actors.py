@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from warta.knowledge import People, split_code
 from warta.knowledge.codes import is_non_state
-from warta.lang.case import in_capitals, is_capital_letter, is_name_token, starts_capital, written_plain
 from warta.knowledge.gazetteer import Entry, Gazetteer
+from warta.lang.case import in_capitals, is_capital_letter, is_name_token, starts_capital, written_plain
 from warta.model import Actor, Analysis, Mention, Sentence
 from warta.pipeline.names import NameJudge, _name_words
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition

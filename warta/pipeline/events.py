@@ -22,9 +22,9 @@ from itertools import combinations
 from warta.knowledge import split_code
 from warta.knowledge.codes import is_non_state
 from warta.lang import LanguagePack, VerbEntry
+from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
-from warta.lang.case import is_name_token, written_plain
 from warta.pipeline.actors import compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.setting import is_place_apposition

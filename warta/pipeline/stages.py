@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Callable, Sequence
 
-from warta.errors import NO_STAGE, STAGE_NAME, PipelineError
+from warta.errors import NO_STAGE, NO_STAGES, STAGE_NAME, PipelineError
 from warta.knowledge import People
 from warta.knowledge.gazetteer import Gazetteer
 from warta.lang import LanguagePack
@@ -97,6 +97,8 @@ def factory(name: str) -> Factory:
 
 def build(names: Sequence[str], loaded: Loaded) -> Pipeline:
     """The stages named, in order, each built from `loaded`; checked as `Pipeline` checks them."""
+    if not names:
+        raise PipelineError(NO_STAGES)
     stages = []
     for name in names:
         stage = factory(name)(loaded)
