@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import warta
-from warta.lang.case import (caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
+from warta.lang.case import (capitalised, caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
                              starts_capital, starts_lower, written_plain)
 
 PACKAGE = Path(warta.__file__).parent
@@ -28,6 +28,7 @@ def test_what_a_words_letters_say(word, name, plain, capital, lower, shouted):
     assert starts_capital(word) is capital
     assert starts_lower(word) is lower and in_lower_case(word) is lower
     assert in_capitals(word) is shouted
+    assert capitalised(word) is (capital and not shouted)
 
 
 def test_caseless_text_and_initials():

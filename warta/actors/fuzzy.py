@@ -33,7 +33,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from warta.actors.names import fold, translit
-from warta.lang.case import in_capitals, in_lower_case, starts_capital
+from warta.lang.case import capitalised, in_lower_case
 
 _MERGE = str.maketrans({"q": "k", "g": "k", "c": "k", "w": "v", "z": "j", "f": "p", "x": "k",
                         **{v: None for v in "aeiouyh' "}})
@@ -185,7 +185,7 @@ def capitalised_runs(text: str, max_words: int = 4) -> list[tuple[int, int, list
     current: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        is_name = starts_capital(word) and not in_capitals(word)
+        is_name = capitalised(word)
         if is_name and current and text[current[-1][1]:m.start()] == " " and len(current) < max_words:
             current.append((m.start(), m.end()))
             continue
@@ -205,7 +205,7 @@ def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tupl
     last_end = -2
     for m in _WORD.finditer(text):
         word = m.group()
-        if starts_capital(word) and not in_capitals(word):  # a match is never empty
+        if capitalised(word):
             span = m.span()
             start = span[0]
             if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:

@@ -34,6 +34,11 @@ def starts_capital(text: str) -> bool:
     return text[:1].isupper()
 
 
+def capitalised(text: str) -> bool:
+    """Opens with a capital and is not all capitals ("Harjono", not "KPK"); never in a caseless script."""
+    return text[:1].isupper() and not text.isupper()
+
+
 def starts_lower(text: str) -> bool:
     """Does the word open with a lower-case letter ("sat", "and")? Never in a caseless script."""
     return text[:1].islower()

@@ -772,7 +772,7 @@ class ActorFinder:
     def _initial(self, toks, i: int) -> bool:
         """A capital letter standing for a first name before a name ("M Harjono"), not a word of the language."""
         t = toks[i].text
-        return is_capital_letter(t) and not self.judge.plain(t.lower()) \
+        return len(t) == 1 and is_capital_letter(t) and not self.judge.plain(t.lower()) \
             and i + 1 < len(toks) and is_name_token(toks[i + 1].text)
 
     @staticmethod
