@@ -718,7 +718,7 @@ class ActorFinder:
         i = 0
         while i < len(toks):
             # an initial and a name token both open with a capital: most tokens are passed at once
-            if i in covered or not texts[i][:1].isupper():
+            if i in covered or not starts_capital(texts[i]):
                 i += 1
                 continue
             initial = self._initial(toks, i)
