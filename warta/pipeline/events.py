@@ -498,7 +498,7 @@ class EventCoder:
                 # (a party named, not a pronoun: "that it had been hijacked" may be a ship)
                 pairs = [(_agent_of(spot or m, trig, sent, implied), m) for m in obj.members
                          if m.actor is not None and m.kind != "pronoun" and m.actor.country
-                         and not m.actor.code.startswith(("IGO", "NGO", "IMG"))
+                         and not is_non_state(m.actor.code)
                          and (spot is not None or m.actor.country == home)]
                 how += ":implied"
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
