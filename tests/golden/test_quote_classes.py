@@ -135,3 +135,11 @@ def test_a_match_report_codes_no_event():
     politics = "Malaysia bertemu Vietnam di Hanoi."
     assert _events(politics)
     assert not _events(politics + " Laga kualifikasi Piala Dunia itu berakhir imbang.")
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Pertanian Thailand mangkir dari panggilan pengadilan Thailand.",
+    "Menteri Pertanian Thailand tidak memenuhi panggilan pengadilan Thailand.",
+])
+def test_skipping_a_summons_defies_the_summoner(text):
+    assert _events(text) == {("THAGOV", "THAJUD", "128")}
