@@ -35,8 +35,9 @@ from warta.pipeline.names import NameJudge, _name_words
 from warta.pipeline.setting import foreign_in, home_country, is_place_apposition
 from warta.settings import Settings
 
-_COUNTRYISH = ("country", "capital", "region")  # region: a province, a part of its country
-_ACTORISH = ("country", "capital", "region", "org", "group")
+# mentions of a place that is (part of) a country; region: a province
+PLACE_KINDS = ("country", "capital", "region")
+_ACTORISH = (*PLACE_KINDS, "org", "group")
 _COORDINATOR_WORD = Entry("word", "coordinator")
 
 
@@ -290,7 +291,7 @@ class ActorFinder:
 
     def _dateline_country(self, place: str | None) -> str | None:
         entry = self.gazetteer.lookup(place.title()) if place else None
-        return split_code(entry.value).country if entry and entry.kind in _COUNTRYISH else None
+        return split_code(entry.value).country if entry and entry.kind in PLACE_KINDS else None
 
     def _places_apart(self, sent, found: list[Mention]) -> tuple[list[Mention], str | None]:
         """"di Gedung DPR, Jakarta,": the capital says where, it is no party. Returns the
@@ -298,7 +299,7 @@ class ActorFinder:
         words = [t.lower for t in sent.tokens]
         out, place = [], None
         for m in found:
-            if m.kind in _COUNTRYISH and m.actor and m.actor.country:
+            if m.kind in PLACE_KINDS and m.actor and m.actor.country:
                 if m.kind in ("capital", "region") and is_place_apposition(words, m.tok_start, self.place_preps):
                     place = place or m.actor.country
                     m = replace(m, actor=None)
@@ -464,7 +465,7 @@ class ActorFinder:
                     used_until = max(m.tok_end for m in made)
                     i += consumed
                     continue
-            elif kind in _COUNTRYISH and i + 1 < len(atoms) and atoms[i + 1].entry.kind == "role" \
+            elif kind in PLACE_KINDS and i + 1 < len(atoms) and atoms[i + 1].entry.kind == "role" \
                     and atoms[i + 1].t0 == atom.t1 and kind == "country":
                 # "Iranian President [Hassan Rouhani]"
                 role = atoms[i + 1]
@@ -481,7 +482,7 @@ class ActorFinder:
                 # "revisi UU Nomor 30 Tahun 2002 tentang KPK": a law stands for the legislature making
                 # it; the bodies and places in its title are none of the parties
                 end = self._law_title(toks, atom.t1, sent.is_title)
-                country = next((a for a in atoms[i + 1:] if a.t0 < end and a.entry.kind in _COUNTRYISH), None)
+                country = next((a for a in atoms[i + 1:] if a.t0 < end and a.entry.kind in PLACE_KINDS), None)
                 actor, rule = split_code(atom.entry.value), "gazetteer:bill:home"
                 if country is not None:  # "UU Ekstradisi Hong Kong": that country's
                     actor, rule = Actor.of(split_code(country.entry.value).country, actor.sector), "gazetteer:bill+country"
@@ -596,10 +597,10 @@ class ActorFinder:
             k = j
             while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
                 k += 1
-            if k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[k].t0):
+            if k < len(atoms) and atoms[k].entry.kind in PLACE_KINDS and self._title_tail(toks, pos, atoms[k].t0):
                 j = k
         if j < len(atoms) and (_gap_ok(toks, pos, atoms[j].t0, self.modifiers)
-                               or atoms[j].entry.kind in _COUNTRYISH and self._title_tail(toks, pos, atoms[j].t0)):
+                               or atoms[j].entry.kind in PLACE_KINDS and self._title_tail(toks, pos, atoms[j].t0)):
             nxt = atoms[j]
             if nxt.entry.kind == "word" and nxt.entry.value == "both_parties":
                 pair = _last_two_countries(countries_seen, recent)
@@ -610,7 +611,7 @@ class ActorFinder:
                 # "juru bicara Hamas", "pasukan PBB": the body's own code, whatever the role
                 made = [self._mention(sent, role.t0, nxt.t1, split_code(nxt.entry.value), "role", "role+org")]
                 return made, j - i + 1
-            if nxt.entry.kind in _COUNTRYISH:
+            if nxt.entry.kind in PLACE_KINDS:
                 country = split_code(nxt.entry.value).country
                 actor = Actor.of(country, None if former else role.entry.value)
                 name_start = nxt.t1
@@ -631,7 +632,7 @@ class ActorFinder:
                 k, end = j + 1, nxt.t1
                 while k < len(atoms) and atoms[k].entry == _COORDINATOR_WORD:
                     k, consumed = k + 1, consumed + 1  # "dan" is an atom of its own
-                while not name_end and k < len(atoms) and atoms[k].entry.kind in _COUNTRYISH \
+                while not name_end and k < len(atoms) and atoms[k].entry.kind in PLACE_KINDS \
                         and _is_coordination(toks, end, atoms[k].t0, self.coordinators, self.articles):
                     c2 = split_code(atoms[k].entry.value).country
                     made.append(self._mention(sent, atoms[k].t0, atoms[k].t1,
@@ -809,7 +810,7 @@ class ActorFinder:
             if a.entry.kind == "role" and _gap_ok(toks, pos, a.t0, self.modifiers):
                 pos = a.t1
                 continue
-            if a.entry.kind in _COUNTRYISH and _gap_ok(toks, pos, a.t0, self.modifiers):
+            if a.entry.kind in PLACE_KINDS and _gap_ok(toks, pos, a.t0, self.modifiers):
                 actor = Actor.of(split_code(a.entry.value).country, roles[0].entry.value, name)
                 memory[name.lower()] = actor
                 return actor

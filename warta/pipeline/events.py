@@ -25,7 +25,7 @@ from warta.lang import LanguagePack, VerbEntry
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
-from warta.pipeline.actors import compound_groups
+from warta.pipeline.actors import PLACE_KINDS, compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.setting import is_place_apposition
 from warta.pipeline.morphology import LexiconMatcher, Morphology
@@ -38,9 +38,6 @@ class Group:
     t0: int
     t1: int
     prep: str | None  # class of the word just before the group, if a preposition
-
-
-PLACE_KINDS = ("country", "capital", "region")  # mentions of a place that is (part of) a country
 
 
 class EventCoder:
@@ -191,8 +188,6 @@ class EventCoder:
         words = [t.lower for t in sent.tokens]
         out: list[Event] = []
         for k, w, speaker, lo, hi in self._speeches(sent, words, groups):
-            if _law(speaker):
-                continue  # a law says nothing
             mine = {_identity(m) for m in speaker.members}
             # the words fall on a party the text codes, not on a name nobody resolved (a place, a thing)
             parties = [g for g in groups if lo <= g.t0 < hi and g is not speaker
@@ -298,7 +293,7 @@ class EventCoder:
                 speaker = self._speaker_before(words, k, groups)
                 lo = k + 1
                 hi = next((j for j in range(lo, len(words)) if words[j] in self.judging), len(words))
-            if speaker is not None:
+            if speaker is not None and not _law(speaker):  # a law says nothing
                 yield k, w, speaker, lo, hi
 
     def _after_quote(self, sent: Sentence, t0: int) -> int:
