@@ -7,6 +7,7 @@ bertemu Senin"); a day counted from the last date the text named ("sehari
 sebelumnya"); for a sentence inside a quote, the day its attribution names
 where the quote closes ('"...," kata Iqbal, Jumat'); a date another sentence of the same
 paragraph named; the day the next sentence names when it retells this one ("Hal itu disampaikan ..., Jumat");
+a day named just after citing another outlet ("dilansir AFP, Selasa") dates that report, not the event;
 the last date the document named before; the publication day
 (a deed told as done is never dated after it: see the event coder). Weekday and month words come from
 the pack's dates.tsv; the publication day is always the base, never the clock.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, stop_words
 from warta.lang.case import starts_lower
 from warta.model import Analysis, Sentence
 
@@ -27,6 +28,9 @@ _DAY = re.compile(r"^\d{1,2}$")
 # a bare "16/7" must not be a score or a fraction: only inside brackets after a weekday
 _PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption or a legend line does not)
 _MAX_LAG_DAYS = 366
+_RETOLD_SHARED = 2  # content words an undated lead and the next sentence share when the latter retells it
+_CONTENT_LENGTH = 6  # letters of a word that may tell what a sentence is about
+_CITE_REACH = 8  # words after a citation word ("dilansir Kantor Berita AFP, Selasa (17/9/2019)") that date the report cited
 _MODAL_REACH = 8  # words between a weekday and a modal that makes it the coming one  # a carried date older than this is history, not the news
 
 
@@ -42,6 +46,7 @@ class DateResolver:
         self.relative: dict[tuple[str, ...], int] = {}
         self.anaphoric: dict[tuple[str, ...], int] = {}  # counted from the last date named
         self.retold: set[tuple[str, ...]] = set()  # "Hal itu disampaikan ..., Jumat": the sentence before's day
+        self.citing: set[str] = set()  # "dilansir AFP, Selasa (17/9)": the cited report's day, not the event's
         self.modal = pack.word_class("modal")
         self.quote_marks = pack.word_class("quote_mark")
         for row in pack.dates:
@@ -56,6 +61,8 @@ class DateResolver:
                     self.anaphoric[tuple(word.split())] = int(row["value"])
                 elif row["kind"] == "retold":
                     self.retold.add(tuple(word.split()))
+                elif row["kind"] == "citation":
+                    self.citing.add(word)
         self._longest = max((len(k) for k in (*self.relative, *self.anaphoric)), default=1)
         # first words of the relative and anaphoric phrases: no phrase starts at any other word
         self._phrase_firsts = frozenset(k[0] for k in (*self.relative, *self.anaphoric) if k)
@@ -114,11 +121,16 @@ class DateResolver:
         out: dict[int, date] = {}
         if not self.retold:
             return out
+        lead = next((s.index for s in sentences if not s.is_title), None)
         for prev, nxt in zip(sentences, sentences[1:]):
             day, how = own[nxt.index]
+            if day is None or how not in ("explicit", "relative") or own[prev.index][0] is not None or prev.is_title:
+                continue
             words = [t.lower for t in nxt.tokens[:3]]
-            if day is not None and how in ("explicit", "relative") and own[prev.index][0] is None \
-                    and not prev.is_title and any(tuple(words[:len(p)]) == p for p in self.retold):
+            if any(tuple(words[:len(p)]) == p for p in self.retold) \
+                    or prev.index == lead and len(_content_words(prev) & _content_words(nxt)) >= _RETOLD_SHARED:
+                # (an undated lead the next sentence tells again with its day: "X mencukur rambutnya
+                # ... . X mencukur habis rambutnya ... pada Senin")
                 out[prev.index] = day
         return out
 
@@ -148,7 +160,12 @@ class DateResolver:
         # relative or anaphoric phrases may start, the evidence tried after it
         weekday = -1
         firsts = []
+        cited = -_CITE_REACH - 1  # where the last citation word stood
         for i, w in enumerate(words):
+            if w in self.citing:
+                cited = i
+            if i - cited <= _CITE_REACH:
+                continue  # the day of the report cited: the event's own day, if any, comes later
             # not written small: "Minggu" the day, not "minggu" the week (a script without case has none)
             if weekday < 0 and w in weekdays and not starts_lower(tokens[i].text):
                 weekday = i
@@ -219,6 +236,13 @@ class DateResolver:
         if found is not None and found > published and not any(w in self.modal for w in words):
             found = _safe_date(published.year - 1, month, day)
         return found
+
+
+def _content_words(sentence: Sentence) -> set[str]:
+    """The sentence's longer words written small and not in any stop list: what it tells of."""
+    common = stop_words()
+    return {t.lower for t in sentence.tokens
+            if len(t.lower) >= _CONTENT_LENGTH and t.lower.isalpha() and starts_lower(t.text) and t.lower not in common}
 
 
 def _year_after(words: list[str], i: int) -> int | None:
