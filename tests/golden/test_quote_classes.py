@@ -143,3 +143,22 @@ def test_a_match_report_codes_no_event():
 ])
 def test_skipping_a_summons_defies_the_summoner(text):
     assert _events(text) == {("THAGOV", "THAJUD", "128")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party after "yang di-VERB" foiled or condemned the deed: it is not the deed's target
+    ("Ada dua serangan militer Korea Utara yang digagalkan militer Korea Selatan pekan lalu.", set()),
+    ("Serangan Rusia yang dikecam Amerika Serikat itu menewaskan 20 orang.", set()),
+])
+def test_the_agent_of_a_relative_clause_is_no_target(text, expected):
+    assert {e for e in _events(text) if e[2] == "190"} == expected
+
+
+def test_a_relative_clause_after_the_predicate_keeps_the_target():
+    assert _events("Pemerintah Jepang menyampaikan belasungkawa yang terdalam kepada rakyat Indonesia.") \
+        == {("JPNGOV", "IDNCVL", "018")}
+
+
+def test_receiving_condolences_from_a_party_is_that_partys_condolence():
+    assert _events("Kedutaan Jepang di Jakarta menerima ucapan belasungkawa dari pemerintah Indonesia.") \
+        == {("IDNGOV", "JPNGOV", "018")}

@@ -90,6 +90,8 @@ class EventCoder:
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
         self.light_verbs = pack.word_class("light_verb")
+        # roots of the light verbs ("melakukan": laku, lakukan), to know their passives ("dilakukan")
+        self._light_roots = {r for w in self.light_verbs for r, v in self.matcher.morph.analyses(w).items() if v}
         self.articles = pack.word_class("article")
         self.kin = pack.word_class("kin")  # fiancée, son: "the son of X" is not X
         self.joiners = pack.word_class("name_joiner")
@@ -464,7 +466,8 @@ class EventCoder:
             if agent is not None:
                 after = [g for g in groups if g.t0 >= agent.t1 and self._may_be_target(words, g, entry)
                          and g.t0 - agent.t1 <= self.settings.target_window
-                         and not any(w in self.speech for w in words[agent.t1:g.t0])]
+                         and not any(w in self.speech for w in words[agent.t1:g.t0])
+                         and not self._agent_of_relative(words, agent.t1, g.t0, groups)]
                 how = "nominal:agent-after"
                 if not after:
                     return []  # "kunjungan Presiden Turki": the agent is known, the other party is not
@@ -840,11 +843,25 @@ class EventCoder:
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
+            if self._agent_of_relative(words, trig.tok_end, g.t0, groups):
+                return None  # "serangan X yang digagalkan Y": Y foiled the attack, it was not attacked
             if self._at_venue(words, g, entry) or venue is not None and words[venue:g.t0] == ["("]:
                 venue = g.t1  # "berunding di sela forum PBB (UNGA)": the body's venue, not a party
                 continue
             return g
         return None
+
+    def _agent_of_relative(self, words, lo: int, t0: int, groups: list[Group]) -> bool:
+        """Does a relative word stand between lo and t0 right after a party, a passive verb right after
+        it that is no light verb ("yang dilakukan X": X did the deed itself)? Then the group at t0 is
+        that verb's agent ("serangan X yang digagalkan Y")."""
+        ends = {g.t1 for g in groups}
+        for k in range(lo, t0 - 1):
+            if words[k] in self.relatives and k in ends:
+                roots = self.matcher.morph.analyses(words[k + 1])
+                if "passive" in roots.values() and not self._light_roots & {r for r, v in roots.items() if v}:
+                    return True
+        return False
 
     VENUE_WORDS = 2  # "di [sela Sidang] Majelis Umum PBB": words of a venue between "di" and its body
 
