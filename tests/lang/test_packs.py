@@ -370,6 +370,16 @@ def test_sport_words_make_a_sports_story(lang, item):
     assert contains_word(example, word) and not code(lang, example).events
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "between"])
+def test_between_names_the_parties_of_a_symmetric_predicate(lang, item):
+    """The example: someone tells of a meeting between two others; the two are its parties, the teller is none."""
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert events and all(e.source_span[0] > start and e.target_span[0] > start for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
 def test_judgement_verbs_open_a_speakers_judgement(lang, item):
     word, _, example = item

@@ -89,6 +89,7 @@ class EventCoder:
         self.breaks = pack.word_class("clause_break")
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
+        self.between = pack.word_class("between")  # "talks between A and B": the pair after it are the parties
         self.light_verbs = pack.word_class("light_verb")
         # roots of the light verbs ("melakukan": laku, lakukan), to know their passives ("dilakukan")
         self._light_roots = {r for w in self.light_verbs for r, v in self.matcher.morph.analyses(w).items() if v}
@@ -499,6 +500,12 @@ class EventCoder:
                          and not is_non_state(m.actor.code)
                          and (spot is not None or m.actor.country == home)]
                 how += ":implied"
+            elif entry.frame == "symmetric" and obj is not None and not passive \
+                    and obj.t0 > 0 and words[obj.t0 - 1] in self.between \
+                    and _before_words(words, obj.t0, self.articles) == trig.tok_end:
+                # "mengumumkan perundingan antara AS dan Taliban": the two named after "between"
+                # are the parties; the subject only tells of it (and of "antara kedua pihak" names neither)
+                pairs = _within(obj)
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
                 # "Rusia dan Iran bertemu": the pair; a third party only behind "dengan"
                 pairs = _within(subject)
