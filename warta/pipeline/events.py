@@ -501,9 +501,9 @@ class EventCoder:
                          and (spot is not None or m.actor.country == home)]
                 how += ":implied"
             elif entry.frame == "symmetric" and obj is not None and not passive \
-                    and obj.t0 > 0 and words[obj.t0 - 1] in self.between \
-                    and _before_words(words, obj.t0, self.articles) == trig.tok_end:
-                # "mengumumkan perundingan antara AS dan Taliban": the two named after "between"
+                    and obj.t0 > 0 and words[obj.t0 - 1] in self.between and obj.t0 - trig.tok_end <= self.BETWEEN_REACH \
+                    and not any(w == "," or w in self.breaks for w in words[trig.tok_end:obj.t0]):
+                # "mengumumkan perundingan (revisi UU) antara AS dan Taliban": the two named after "between"
                 # are the parties; the subject only tells of it (and of "antara kedua pihak" names neither)
                 pairs = _within(obj)
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
@@ -870,6 +870,7 @@ class EventCoder:
                     return True
         return False
 
+    BETWEEN_REACH = 6  # words from a symmetric predicate to the "between" of its parties ("pembahasan revisi UU KPK antara")
     VENUE_WORDS = 2  # "di [sela Sidang] Majelis Umum PBB": words of a venue between "di" and its body
 
     def _at_venue(self, words, g: Group, entry: VerbEntry) -> bool:
