@@ -162,3 +162,9 @@ def test_a_relative_clause_after_the_predicate_keeps_the_target():
 def test_receiving_condolences_from_a_party_is_that_partys_condolence():
     assert _events("Kedutaan Jepang di Jakarta menerima ucapan belasungkawa dari pemerintah Indonesia.") \
         == {("IDNGOV", "JPNGOV", "018")}
+
+
+def test_a_duty_after_a_condition_word_is_no_demand():
+    codes = {e[2] for e in _events("Menteri Luar Negeri Jepang menolak bila Korea Selatan harus menarik duta besarnya.")}
+    assert "100" not in codes
+    assert "100" in {e[2] for e in _events("Menteri Luar Negeri Jepang mengatakan Korea Selatan harus menarik duta besarnya.")}

@@ -203,7 +203,8 @@ class EventCoder:
             must = next(((g, j) for g in parties for j in (g.t1, g.t1 + 1)
                          if j < hi and (words[j] in self.obligations or words[j] in self.advice)
                          and not all(m.kind == "pronoun" for m in g.members)  # "X mengatakan dia harus ...": X's own duty
-                         and all(words[x] in self.articles for x in range(g.t1, j))), None)
+                         and all(words[x] in self.articles for x in range(g.t1, j))
+                         and not self.mood._supposed(words, g.t0)), None)  # "bila KPK harus ...": a supposition
             if must is not None:
                 code = self.DEMAND_CODE if words[must[1]] in self.obligations else self.APPEAL_CODE
                 found = (must[0], (must[1], must[1] + 1), code)
