@@ -168,3 +168,8 @@ def test_a_duty_after_a_condition_word_is_no_demand():
     codes = {e[2] for e in _events("Menteri Luar Negeri Jepang menolak bila Korea Selatan harus menarik duta besarnya.")}
     assert "100" not in codes
     assert "100" in {e[2] for e in _events("Menteri Luar Negeri Jepang mengatakan Korea Selatan harus menarik duta besarnya.")}
+
+
+def test_a_party_after_a_modal_belongs_to_the_next_predicate():
+    assert not _events("Gubernur Jawa Barat berharap dari pertemuan itu akan lahir banyak program untuk masyarakat desa.")
+    assert _events("Gubernur Jawa Barat berharap Presiden Korea Selatan akan menambah bantuan.") == {("IDNGOV", "KORGOV", "020")}

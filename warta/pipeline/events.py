@@ -851,6 +851,8 @@ class EventCoder:
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps:
                 continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
+            if any(w in self.mood.modal for w in words[trig.tok_end:g.t0]):
+                return None  # "berharap ... akan muncul solusi untuk masyarakat": another predicate's party
             if self._agent_of_relative(words, trig.tok_end, g.t0, groups):
                 return None  # "serangan X yang digagalkan Y": Y foiled the attack, it was not attacked
             if self._at_venue(words, g, entry) or venue is not None and words[venue:g.t0] == ["("]:
