@@ -173,3 +173,11 @@ def test_a_duty_after_a_condition_word_is_no_demand():
 def test_a_party_after_a_modal_belongs_to_the_next_predicate():
     assert not _events("Gubernur Jawa Barat berharap dari pertemuan itu akan lahir banyak program untuk masyarakat desa.")
     assert _events("Gubernur Jawa Barat berharap Presiden Korea Selatan akan menambah bantuan.") == {("IDNGOV", "KORGOV", "020")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Milisi Houthi yang selama ini didukung Iran dalam perang di Yaman menyerang Arab Saudi.", ("YEMREB", "SAU")),
+    ("Presiden Rusia yang didampingi Menteri Luar Negeri Iran mengecam Israel.", ("RUSGOV", "ISRGOV")),
+])
+def test_a_party_inside_a_relative_clause_is_not_the_subject_after_it(text, expected):
+    assert expected in {(e[0], e[1]) for e in _events(text)}

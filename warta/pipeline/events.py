@@ -799,7 +799,23 @@ class EventCoder:
                 return None  # "Negara yang ...": a relative clause starts only right after its head
             if self._across_speech(between, entry.frame == "nominal"):
                 return None  # "X mengatakan Y ...": X speaks; Y, not X, is the subject after
-            return g
+            return self._head_of_relative(words, g, start, candidates) or g
+        return None
+
+    RELATIVE_REACH = 14  # words from a relative clause's head to the predicate after the clause
+
+    def _head_of_relative(self, words, g: Group, start: int, candidates: list[Group]) -> Group | None:
+        """"Houthi, yang didukung Iran dalam perang di Yaman, mengklaim ...": a party inside a relative
+        clause is not the subject of the predicate after the clause; the clause's head is."""
+        for h in reversed(candidates):
+            if h.t1 > g.t0 or h.prep is not None:
+                continue
+            k = h.t1 + (h.t1 < len(words) and words[h.t1] == ",")
+            if k >= g.t0 or words[k] not in self.relatives or start - h.t1 > self.RELATIVE_REACH:
+                return None
+            if any(w in self.breaks or w in CLAUSE_END and w != "," for w in words[k + 1:start]):
+                return None
+            return h
         return None
 
     def _after_subject(self, words, subject: Group, groups: list[Group]) -> Group | None:
