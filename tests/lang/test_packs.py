@@ -370,6 +370,14 @@ def test_sport_words_make_a_sports_story(lang, item):
     assert contains_word(example, word) and not code(lang, example).events
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "verbal_target"])
+def test_attacking_a_thing_said_or_decided_is_a_verbal_attack(lang, item):
+    word, _, example = item
+    events = code(lang, example).events
+    assert events and all(e.code == "111" and e.rule.endswith(":verbal") for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "between"])
 def test_between_names_the_parties_of_a_symmetric_predicate(lang, item):
     """The example: someone tells of a meeting between two others; the two are its parties, the teller is none."""

@@ -58,6 +58,7 @@ class EventCoder:
     MEET_ROOT = "04"  # meet, discuss, negotiate: only parties meet, a law they discuss is none
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     SPORT_ARTICLE = 3  # words of sport a story holds to be a sports story
+    ASSAULT_ROOT = "19"  # fight: its object a thing said or decided makes it a verbal attack (111)
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
     PROTEST_CODES = frozenset({"140", "141"})  # demonstrate (a blockade or a riot names what it hits)
@@ -89,6 +90,7 @@ class EventCoder:
         self.breaks = pack.word_class("clause_break")
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
+        self.verbal_targets = pack.word_class("verbal_target")  # "attacked the decision": words, not force
         self.between = pack.word_class("between")  # "talks between A and B": the pair after it are the parties
         self.light_verbs = pack.word_class("light_verb")
         # roots of the light verbs ("melakukan": laku, lakukan), to know their passives ("dilakukan")
@@ -569,16 +571,28 @@ class EventCoder:
                     if earlier else []) or self._story_reaction(analysis, sent, trig, entry, subject, words, how, place)
         if parties is not None and subject is not None and obj is not None and not passive and reading.mood == "done":
             parties.append((subject, obj))  # (a meeting only hoped for lends its parties to no call)
+        code = reading.code
+        if reading.mood == "done" and (code or entry.code)[:2] == self.ASSAULT_ROOT and entry.frame == "svo" \
+                and self._verbal_target(words, trig):
+            code, how = self.JUDGEMENT_CODE, how + ":verbal"  # "menyerang kebijakan X": words, not force
         if reading.mood != "done":
             how += f":{reading.mood}"
-        ahead = reading.mood != "done" or (reading.code or entry.code)[:2] in self.FUTURE_ROOTS
+        ahead = reading.mood != "done" or (code or entry.code)[:2] in self.FUTURE_ROOTS
         # a side nobody could code takes part only when the text shows it is a person (a title, an
         # appositive): by its shape alone a capitalised name is as often a club, a car or a report
-        events = [self._event(analysis, sent, trig, entry, s, t, how, reading.code, ahead, place) for s, t in pairs
+        events = [self._event(analysis, sent, trig, entry, s, t, how, code, ahead, place) for s, t in pairs
                   if not (_shape_only(s) or _shape_only(t))]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _verbal_target(self, words, trig: Trigger) -> bool:
+        """Is the predicate's object a thing said or decided ("attacked the proclamation of ...",
+        "menyerang kebijakan ..."): a word of the pack's `verbal_target` class right after it?"""
+        k = trig.tok_end
+        while k < len(words) and words[k] in self.articles:
+            k += 1
+        return k < len(words) and words[k] in self.verbal_targets
 
     DOER_GAP = 2  # words between a deed noun and the participle naming its doer (", allegedly")
 
