@@ -181,3 +181,9 @@ def test_a_party_after_a_modal_belongs_to_the_next_predicate():
 ])
 def test_a_party_inside_a_relative_clause_is_not_the_subject_after_it(text, expected):
     assert expected in {(e[0], e[1]) for e in _events(text)}
+
+
+def test_a_bare_agent_stands_right_after_the_passive():
+    # "DPR diminta menolak X": X is what DPR is asked to reject, not who asks
+    assert not any(e[0].startswith("JPN") for e in _events("Parlemen Korea Selatan diminta menolak usulan Jepang."))
+    assert ("JPNGOV", "KORLEG", "111") in _events("Parlemen Korea Selatan dikecam Jepang.")

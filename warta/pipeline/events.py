@@ -58,6 +58,7 @@ class EventCoder:
     MEET_ROOT = "04"  # meet, discuss, negotiate: only parties meet, a law they discuss is none
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     SPORT_ARTICLE = 3  # words of sport a story holds to be a sports story
+    BARE_AGENT_GAP = 1  # words between a passive verb and its agent written without "oleh" ("dikecam keras Rusia")
     ASSAULT_ROOT = "19"  # fight: its object a thing said or decided makes it a verbal attack (111)
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
@@ -431,6 +432,9 @@ class EventCoder:
         passive = trig.passive or entry.frame == "passive" or obj is not None and self._done_by(words, trig, obj)
         if passive and obj is not None and any(w in self.subordinators for w in words[trig.tok_end:obj.t0]):
             obj = None  # "a man was arrested after the minister spoke": the minister is in another clause
+        if trig.passive and obj is not None and obj.prep is None and entry.frame != "passive" \
+                and sum(w not in self.articles for w in words[trig.tok_end:obj.t0]) > self.BARE_AGENT_GAP:
+            obj = None  # "DPR Diimbau Tidak Meloloskan Capim KPK": a bare agent stands right after the passive
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
