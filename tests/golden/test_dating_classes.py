@@ -38,3 +38,10 @@ def test_a_lead_is_not_dated_by_a_sentence_about_something_else():
 ])
 def test_the_day_of_a_cited_report_is_not_the_events(text, day):
     assert _code(text).dates[0][0] == datetime.date(2019, 9, day)
+
+
+def test_a_weekday_of_saying_is_not_moved_ahead_by_a_modal_in_what_was_said():
+    analysis = _code("Menteri Luar Negeri Jepang mengatakan pada Senin bahwa Jepang akan mengirim kapal ke Laut China Selatan.")
+    assert analysis.dates[0] == (datetime.date(2019, 9, 16), "relative")
+    analysis = _code("Menteri Luar Negeri Jepang akan bertemu Menteri Luar Negeri Korea Selatan pada Senin.")
+    assert analysis.dates[0] == (datetime.date(2019, 9, 23), "relative")

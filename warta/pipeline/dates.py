@@ -49,6 +49,7 @@ class DateResolver:
         self.citing: set[str] = set()  # "dilansir AFP, Selasa (17/9)": the cited report's day, not the event's
         self.modal = pack.word_class("modal")
         self.quote_marks = pack.word_class("quote_mark")
+        self.breaks = pack.word_class("clause_break")  # bahwa, that: a modal beyond it is another clause's
         for row in pack.dates:
             for word in (w.strip().lower() for w in row["words"].split("|") if w.strip()):
                 if row["kind"] == "weekday":
@@ -193,7 +194,7 @@ class DateResolver:
             return None, "none"
         if weekday >= 0:
             w = words[weekday]
-            if any(x in self.modal for x in words[max(0, weekday - _MODAL_REACH):weekday + _MODAL_REACH + 1]):
+            if any(x in self.modal for x in self._clause_around(words, weekday)):
                 # "akan bertemu pada Senin": the coming Monday (a modal far off in another clause says nothing of it)
                 return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
             back = (published.weekday() - self.weekdays[w]) % 7
@@ -212,6 +213,20 @@ class DateResolver:
                 if key in self.relative:
                     return published + timedelta(days=self.relative[key]), "relative"
         return None, "none"
+
+    def _clause_around(self, words: list[str], i: int) -> list[str]:
+        """The words near word i in its own clause: "mengatakan pada Sabtu bahwa S-400 akan ..." puts
+        the modal in the clause reported, not in the one the weekday dates."""
+        lo, hi = max(0, i - _MODAL_REACH), min(len(words), i + _MODAL_REACH + 1)
+        for k in range(i + 1, hi):
+            if words[k] in self.breaks:
+                hi = k
+                break
+        for k in range(i - 1, lo - 1, -1):
+            if words[k] in self.breaks:
+                lo = k + 1
+                break
+        return words[lo:hi]
 
     def _numeric(self, word: str, published: date | None, bracketed: bool = False) -> date | None:
         """"16/7/2020"; "16/7" only in brackets after a weekday ("Kamis (16/7)"): alone it is a
