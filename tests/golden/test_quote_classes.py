@@ -187,3 +187,13 @@ def test_a_bare_agent_stands_right_after_the_passive():
     # "DPR diminta menolak X": X is what DPR is asked to reject, not who asks
     assert not any(e[0].startswith("JPN") for e in _events("Parlemen Korea Selatan diminta menolak usulan Jepang."))
     assert ("JPNGOV", "KORLEG", "111") in _events("Parlemen Korea Selatan dikecam Jepang.")
+
+
+def test_a_trip_to_a_province_of_ones_own_country_meets_no_one():
+    assert not _events("Presiden Joko Widodo terbang ke Riau untuk meninjau kebakaran hutan.")
+    assert ("IGOUNO", "IDN", "042") in _events("Tim PBB mengunjungi Sulawesi Tengah untuk meninjau pemulihan.")
+
+
+def test_a_directorate_general_is_civil_service_not_the_army():
+    analysis = _code("KPK mengirim permohonan kepada Direktorat Jenderal Imigrasi Indonesia.")
+    assert [m.actor.code for m in analysis.mentions if m.text.startswith("Direktorat")] == ["IDNGOV"]

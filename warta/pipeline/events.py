@@ -585,10 +585,15 @@ class EventCoder:
         # a side nobody could code takes part only when the text shows it is a person (a title, an
         # appositive): by its shape alone a capitalised name is as often a club, a car or a report
         events = [self._event(analysis, sent, trig, entry, s, t, how, code, ahead, place) for s, t in pairs
-                  if not (_shape_only(s) or _shape_only(t))]
+                  if not (_shape_only(s) or _shape_only(t)) and not self._trip_at_home(s, t, code or entry.code)]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e in events if (e.source or e.target)
                 and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+
+    def _trip_at_home(self, source: Mention, target: Mention, code: str) -> bool:
+        """A visit to a province of one's own country ("Presiden terbang ke Riau") meets no one."""
+        return code[:2] == self.MEET_ROOT and target.kind == "region" and source.actor is not None \
+            and target.actor is not None and source.actor.country == target.actor.country
 
     def _verbal_target(self, words, trig: Trigger) -> bool:
         """Is the predicate's object a thing said or decided ("attacked the proclamation of ...",
