@@ -901,12 +901,19 @@ class EventCoder:
         return None
 
     def _agent_of_relative(self, words, lo: int, t0: int, groups: list[Group]) -> bool:
-        """Does a relative word stand between lo and t0 right after a party, a passive verb right after
-        it that is no light verb ("yang dilakukan X": X did the deed itself)? Then the group at t0 is
-        that verb's agent ("serangan X yang digagalkan Y")."""
+        """Does a relative word stand between lo and t0, right after a party or with the group at t0 right
+        after its verb, a passive verb right after it that is no light verb ("yang dilakukan X": X did the
+        deed itself)? Then the group at t0 is that verb's agent ("serangan X yang digagalkan Y",
+        "memperingatkan invasi yang dipimpin Y")."""
         ends = {g.t1 for g in groups}
         for k in range(lo, t0 - 1):
-            if words[k] in self.relatives and k in ends:
+            if words[k] not in self.relatives:
+                continue
+            # after a party, or with the group its bare agent ("invasi yang dipimpin Arab Saudi")
+            bare = t0 - (k + 2) <= self.BARE_AGENT_GAP and all(
+                w in self.articles or self._prep_class.get(w) == "agent_prep" or w not in self._prep_class
+                for w in words[k + 2:t0])
+            if k in ends or bare:
                 roots = self.matcher.morph.analyses(words[k + 1])
                 if "passive" in roots.values() and not self._light_roots & {r for r, v in roots.items() if v}:
                     return True
