@@ -202,3 +202,8 @@ def test_a_trip_to_a_province_of_ones_own_country_meets_no_one():
 def test_a_directorate_general_is_civil_service_not_the_army():
     analysis = _code("KPK mengirim permohonan kepada Direktorat Jenderal Imigrasi Indonesia.")
     assert [m.actor.code for m in analysis.mentions if m.text.startswith("Direktorat")] == ["IDNGOV"]
+
+
+def test_two_named_people_of_one_government_are_two_parties():
+    assert _events("Joko Widodo meminta Retno Marsudi mundur.") == {("IDNGOV", "IDNGOV", "0241")}
+    assert not _events("Presiden Joko Widodo mengatakan dia meminta maaf.")  # "dia" points back to the subject

@@ -229,10 +229,10 @@ class EventCoder:
             toks = sent.tokens
             trig = Trigger(sent.index, b0, b1, toks[b0].start, toks[b1 - 1].end, "judgement", code)
             how = f"{w}:{' '.join(words[b0:b1])}"
-            out.extend(e for e in (self._event(analysis, sent, trig, self._judgement, a, b, how, code, False, place)
-                                   for a, b in _cross(speaker, target) if not (_shape_only(a) or _shape_only(b)))
+            out.extend(e for e, a, b in ((self._event(analysis, sent, trig, self._judgement, a, b, how, code, False, place), a, b)
+                                         for a, b in _cross(speaker, target) if not (_shape_only(a) or _shape_only(b)))
                        if (e.source or e.target)
-                       and _side(e.source, e.source_name) != _side(e.target, e.target_name))
+                       and (_two_sides(e) or _colleagues(a, b)))
         return out
 
     def _quoted_deeds(self, analysis, sent: Sentence, groups: list[Group], coded: list[Event],
@@ -432,9 +432,10 @@ class EventCoder:
         passive = trig.passive or entry.frame == "passive" or obj is not None and self._done_by(words, trig, obj)
         if passive and obj is not None and any(w in self.subordinators for w in words[trig.tok_end:obj.t0]):
             obj = None  # "a man was arrested after the minister spoke": the minister is in another clause
-        if trig.passive and obj is not None and obj.prep is None and entry.frame != "passive" \
-                and sum(w not in self.articles for w in words[trig.tok_end:obj.t0]) > self.BARE_AGENT_GAP:
-            obj = None  # "DPR Diimbau Tidak Meloloskan Capim KPK": a bare agent stands right after the passive
+        if trig.passive and obj is not None and obj.prep is None and entry.frame != "passive" and any(
+                w in self.mood.negation or "active" in self.matcher.morph.analyses(w).values()
+                for w in words[trig.tok_end:obj.t0]):
+            obj = None  # "DPR diimbau tidak meloloskan capim KPK": the party is the later verb's, not the agent
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
@@ -584,11 +585,11 @@ class EventCoder:
         ahead = reading.mood != "done" or (code or entry.code)[:2] in self.FUTURE_ROOTS
         # a side nobody could code takes part only when the text shows it is a person (a title, an
         # appositive): by its shape alone a capitalised name is as often a club, a car or a report
-        events = [self._event(analysis, sent, trig, entry, s, t, how, code, ahead, place) for s, t in pairs
+        events = [(self._event(analysis, sent, trig, entry, s, t, how, code, ahead, place), s, t) for s, t in pairs
                   if not (_shape_only(s) or _shape_only(t)) and not self._trip_at_home(s, t, code or entry.code)]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
-        return [e for e in events if (e.source or e.target)
-                and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+        return [e for e, s, t in events if (e.source or e.target)
+                and (_two_sides(e) or _colleagues(s, t))]
 
     def _trip_at_home(self, source: Mention, target: Mention, code: str) -> bool:
         """A visit to a province of one's own country ("Presiden terbang ke Riau") meets no one."""
@@ -677,7 +678,7 @@ class EventCoder:
                 deed_entry = self.entries[t0.entry_id]
                 out.append(self._event(analysis, sent, deed, deed_entry, m, other, deed_entry.frame + ":claimed",
                                        None, False, place))
-        return [e for e in out if (e.source or e.target) and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+        return [e for e in out if (e.source or e.target) and _two_sides(e)]
 
     def _standalone(self, sent: Sentence, m: Mention, found: list[Trigger]) -> bool:
         """Does a province stand as a party of its own ("mengunjungi Sulawesi Tengah", "Papua dan
@@ -711,7 +712,7 @@ class EventCoder:
         out = [self._event(analysis, sent, trig, entry, m, other, how + ":story", None, False, place)
                for m in subject.members if not _shape_only(m)]
         return [e for e in out if (e.source or e.target) and e.source != e.target
-                and _side(e.source, e.source_name) != _side(e.target, e.target_name)]
+                and _two_sides(e)]
 
     @staticmethod
     def _headline_party(analysis) -> Mention | None:
@@ -1060,6 +1061,18 @@ def _party(m: Mention) -> bool:
 def _identity(m: Mention) -> str:
     """Who a mention stands for: its actor code, or for an unresolved person the name."""
     return m.actor.code if m.actor is not None else "name:" + " ".join(m.text.split()).casefold()
+
+
+def _two_sides(e: Event) -> bool:
+    return _side(e.source, e.source_name) != _side(e.target, e.target_name)
+
+
+def _colleagues(s: Mention, t: Mention) -> bool:
+    """Two people of one code: a president and the adviser he fires. The target is named (a
+    pronoun after a named subject mostly points back to it); two bodies or offices of one code are
+    not told apart (a ministry and "the ministry", a body and its acronym, an officer and his unit)."""
+    return (s.actor is not None and t.actor is not None and s.actor.code == t.actor.code
+            and bool(s.actor.name) and bool(t.actor.name) and s.actor.name != t.actor.name and t.kind == "person")
 
 
 def _side(code: str | None, name: str | None) -> str:
