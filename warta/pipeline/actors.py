@@ -26,9 +26,9 @@ from operator import attrgetter
 
 from rapidfuzz import fuzz
 
-from warta.knowledge import People, split_code
-from warta.knowledge.codes import is_non_state
-from warta.knowledge.gazetteer import Entry, Gazetteer
+from warta.actors.codes import is_non_state
+from warta.actors.gazetteer import Entry, Gazetteer
+from warta.actors.people import People, split_code
 from warta.lang.case import in_capitals, is_capital_letter, is_name_token, starts_capital, written_plain
 from warta.model import Actor, Analysis, Mention, Sentence
 from warta.pipeline.names import NameJudge, _name_words

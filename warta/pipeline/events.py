@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations
 
-from warta.knowledge import split_code
-from warta.knowledge.codes import is_non_state
+from warta.actors.people import split_code
+from warta.actors.codes import is_non_state
 from warta.lang import LanguagePack, VerbEntry
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger

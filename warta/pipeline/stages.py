@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Callable, Sequence
 
+from warta.actors.gazetteer import Gazetteer
+from warta.actors.people import People
 from warta.errors import NO_STAGE, NO_STAGES, STAGE_NAME, PipelineError
-from warta.knowledge import People
-from warta.knowledge.gazetteer import Gazetteer
 from warta.lang import LanguagePack
 from warta.ontology import Ontology
 from warta import pipeline
