@@ -1,6 +1,7 @@
 """Actor knowledge is one package with no import cycle: warta.actors imports only lower layers
 (never the coder or the pipeline, which import it), no module of it imports one that imports it
-back (at the top or inside a function), and every module of it imports alone in a fresh interpreter."""
+back (at the top or inside a function); the modules of the mention-finding stage have no cycle
+either; and every module of both imports alone in a fresh interpreter."""
 from __future__ import annotations
 
 import ast
@@ -77,8 +78,15 @@ def test_actor_knowledge_imports_only_lower_layers_and_has_no_cycle():
     assert _cycle(inside) == []
 
 
+def test_mention_finding_has_no_cycle():
+    modules = _modules("warta.pipeline.mentions")
+    graph = {m: {i for i in _imports(tree, set(modules)) if i in modules and i != "warta.pipeline.mentions"} - {m}
+             for m, tree in modules.items()}
+    assert _cycle(graph) == []
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("package", ["warta.actors"])
+@pytest.mark.parametrize("package", ["warta.actors", "warta.pipeline.mentions"])
 def test_each_module_imports_alone(package):
     failed = {}
     for module in _modules(package):

@@ -25,9 +25,9 @@ from warta.lang import LanguagePack
 from warta.ontology import Ontology
 from warta import pipeline
 from warta.pipeline import Pipeline, Stage
-from warta.pipeline.actors import ActorFinder
 from warta.pipeline.dates import DateResolver
 from warta.pipeline.events import EventCoder
+from warta.pipeline.mentions import ActorFinder
 from warta.pipeline.sentences import SentenceSplitter
 from warta.settings import DEFAULT, Settings
 from warta.verbs.coding import ImportingEventCoder
