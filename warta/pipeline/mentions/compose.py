@@ -4,7 +4,7 @@
   role + country and country     "Presiden Iran dan Rusia" -> IRNGOV, RUSGOV
   role + both parties            "menteri luar negeri kedua negara"
   a law, a body of the story's own country, a known person, "mereka", "kedua negara".
-Names nobody's atom covers, offices, speakers and pronouns are then found by the other modules.
+Names no atom covers, offices, speakers and pronouns are found by the other modules.
 """
 from __future__ import annotations
 
