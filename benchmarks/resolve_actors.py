@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from warta.actors.people import People, Person, Role  # noqa: E402
 from warta.actors.resolve import Resolver  # noqa: E402
-from warta.knowledge import People, Person, Role  # noqa: E402
 
 SYLLABLES = ("ka", "ri", "mo", "ha", "san", "ro", "ba", "dar", "zi", "fa", "lav", "nov", "she", "ko", "ta", "mir",
              "ab", "dol", "la", "hi", "an", "ser", "gey", "ru", "tin", "vo", "lo", "dy", "mur", "za", "qa", "li")
@@ -108,7 +108,7 @@ def bench_resolver(people: People, mentions) -> dict:
 
 
 def bench_gazetteer(people: People, mentions) -> dict:
-    from warta.knowledge.gazetteer import Gazetteer
+    from warta.actors.gazetteer import Gazetteer
     from warta.lang import LanguagePack
 
     sentences = [f"Menurut laporan, {name} bertemu Duta Besar Jepang di Jakarta." for name, _, _ in mentions]

@@ -5,10 +5,11 @@ a Coder is immutable and picklable, so Dask can ship it to workers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from warta.knowledge import People, builtin_people
-from warta.knowledge.gazetteer import Gazetteer
+from warta.actors.gazetteer import Gazetteer
+from warta.actors.knowledge import ExtraKnowledge
+from warta.actors.people import People, builtin_people
 from warta.lang import LanguagePack, add_pack_folders, available_languages
 from warta.model import Analysis, Document
 from warta.ontology import Ontology
@@ -17,16 +18,6 @@ from warta.pipeline import stages as registry
 from warta.pipeline.language import LanguageDetector
 from warta.settings import Settings
 from warta.verbs.entries import usable
-
-
-@dataclass(frozen=True)
-class ExtraKnowledge:
-    """Knowledge beyond the built-in files: imported dictionaries, learned roles."""
-
-    people: People = People()
-    actors: tuple[tuple[str, str, str], ...] = ()  # (name, code, kind)
-    roles: tuple[tuple[str, str], ...] = ()  # (agent noun, sector): "minister" -> GOV
-    verbs: tuple = ()  # imported verb dictionaries' entries (warta.verbs.entries.ImportedVerb), each with its `lang`
 
 
 class Coder:

@@ -47,7 +47,7 @@ _TWO_NAMES = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
 def _people(text: str, countries: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Known people, and any "First Last" whose surname also stands alone ("... kata Kamikawa")."""
-    from warta.knowledge import builtin_people
+    from warta.actors.people import builtin_people
 
     found = {}
     for person in builtin_people().by_name.values():
@@ -66,7 +66,7 @@ def _people(text: str, countries: tuple[str, ...]) -> tuple[tuple[str, str], ...
 
 def templates(folder: Path = EXAMPLES, lang: str = "id") -> list[Template]:
     """The example articles of one language, with their swappable names found."""
-    from warta.knowledge.countries import country_names
+    from warta.actors.countries import country_names
 
     names = sorted(country_names(lang), key=len, reverse=True)
     out = []
@@ -82,7 +82,7 @@ def templates(folder: Path = EXAMPLES, lang: str = "id") -> list[Template]:
 def articles(n: int, seed: int = 0, lang: str = "id", folder: Path = EXAMPLES,
              start: date = date(2024, 1, 1), days: int = 365) -> Iterator[dict]:
     """`n` article records (id, title, published, url, outlet, text), all different."""
-    from warta.knowledge.countries import country_names
+    from warta.actors.countries import country_names
 
     rng = random.Random(seed)
     pool = sorted(set(country_names(lang)))

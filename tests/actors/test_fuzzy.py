@@ -6,8 +6,8 @@ import pytest
 from tests.actors.measure import load_pairs, threshold_study
 from warta.actors.fuzzy import FuzzyNames, PersonVariants, similarity, skeleton
 from warta.actors.names import translit
+from warta.actors.people import People, Person
 from warta.settings import ActorSettings
-from warta.knowledge import People, Person
 
 
 @pytest.mark.parametrize("a, b", [("Rowhani", "Rouhani"), ("Haniyeh", "Haniya"), ("Gaddafi", "Kadhafi"),

@@ -1,8 +1,8 @@
 """Imported names in the gazetteer: acronyms and short names match only as written."""
 from __future__ import annotations
 
-from warta.knowledge import People
-from warta.knowledge.gazetteer import Gazetteer
+from warta.actors.gazetteer import Gazetteer
+from warta.actors.people import People
 from warta.lang import LanguagePack
 
 

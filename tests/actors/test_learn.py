@@ -9,8 +9,8 @@ import pytest
 from tests.actors.conftest import CORPUS, code_text, coder, learn_from, person_codes
 from warta.actors.assemble import widen
 from warta.actors.learn import plausible_name, sightings
+from warta.actors.people import Role
 from warta.actors.store import ActorStore
-from warta.knowledge import Role
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Each row of warta/knowledge/people.tsv: its example, coded on a day of the office, names the person with the row's code."""
+"""Each row of warta/actors/people.tsv: its example, coded on a day of the office, names the person with the row's code."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.actors.conftest import code_text, coder
-from warta.knowledge import builtin_people, parse_day
+from warta.actors.people import builtin_people, parse_day
 from warta.tabular import read_tsv, split_alternatives
 
-PEOPLE = Path(__file__).resolve().parents[2] / "warta" / "knowledge" / "people.tsv"
+PEOPLE = Path(__file__).resolve().parents[2] / "warta" / "actors" / "people.tsv"
 COLUMNS = ("name", "aliases", "country", "code", "title", "valid_from", "valid_to", "example")
 ROWS = read_tsv(PEOPLE, "warta.people.v1", COLUMNS)
 

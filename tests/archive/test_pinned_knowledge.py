@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import warta
+from warta.actors.people import people_from_rows
 from warta.api import Warta
 from warta.coder import ExtraKnowledge
 from warta.ingest import pinned
 from warta.ingest.versions import knowledge_stamp
-from warta.knowledge import people_from_rows
 from warta.store import Store
 from warta.verbs.store import VerbStore
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
+from warta.actors.people import people_from_rows
 from warta.api import Warta
 from warta.coder import ExtraKnowledge
-from warta.knowledge import people_from_rows
 from warta.store import Store
 from warta.synthetic import write_jsonl
 

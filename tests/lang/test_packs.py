@@ -17,7 +17,7 @@ from warta.errors import LanguagePackError
 from warta.lang import PACK_FILES, WORD_CLASSES, LanguagePack, available_languages, pack_folder
 from warta.model import Analysis, Document
 from warta.ontology import Ontology
-from warta.pipeline.actors import ActorFinder
+from warta.pipeline.mentions import ActorFinder
 from warta.pipeline.dates import DateResolver
 from warta.pipeline.morphology import Morphology
 from warta.pipeline.sentences import SentenceSplitter

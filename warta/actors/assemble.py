@@ -24,14 +24,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from warta.actors.knowledge import add_person, people_index, person_named, row_names
+from warta.actors.knowledge import ExtraKnowledge, add_person, people_index, person_named, row_names
 from warta.actors.names import fold
+from warta.actors.people import Person, Role, builtin_people
 from warta.actors.records import NULL_CODES
-from warta.settings import ActorSettings
-from warta.actors.store import LEARNED
-from warta.coder import ExtraKnowledge
-from warta.knowledge import Person, Role, builtin_people
+from warta.actors.schema import LEARNED
 from warta.lang.case import starts_capital
+from warta.settings import ActorSettings
 
 log = logging.getLogger("warta.actors")
 _MIN_SURNAME = 4  # a learned person's last name is an alias only when at least this long

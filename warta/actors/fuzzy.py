@@ -157,7 +157,7 @@ class FuzzyNames:
 
 
 def person_names(people) -> list[tuple[str, str]]:
-    """(name, person key) for every name of every curated person in a `warta.knowledge.People`.
+    """(name, person key) for every name of every curated person in a `warta.actors.people.People`.
 
     Curated: built-in, added by hand or learned from text. People known only from
     an imported dictionary are matched exactly (those files carry their own spelling

@@ -1,4 +1,5 @@
-"""Dictionary records -> the knowledge the coder uses (`warta.coder.ExtraKnowledge`).
+"""The knowledge the coder takes beyond the built-in files (`ExtraKnowledge`), and dictionary
+records turned into it.
 
 People (entries with offices that have dates) become `Person`s whose roles
 keep the dictionary's days, so a person is coded by the office held on the
@@ -13,15 +14,26 @@ default; `ActorRecord.code_on` keeps the exact PETRARCH answer.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 from warta.actors.names import display, is_acronym, person_variants
+from warta.actors.people import People, Person, Role
 from warta.actors.records import NULL_CODES, ActorRecord
-from warta.settings import ActorSettings
-from warta.coder import ExtraKnowledge
-from warta.knowledge import People, Person, Role
 from warta.lang import stop_words
 from warta.lang.case import in_capitals
+from warta.settings import ActorSettings
+
+
+@dataclass(frozen=True)
+class ExtraKnowledge:
+    """Knowledge beyond the built-in files: imported dictionaries, learned roles (`Coder.load(extra=...)`)."""
+
+    people: People = People()
+    actors: tuple[tuple[str, str, str], ...] = ()  # (name, code, kind)
+    roles: tuple[tuple[str, str], ...] = ()  # (agent noun, sector): "minister" -> GOV
+    verbs: tuple = ()  # imported verb dictionaries' entries (warta.verbs.entries.ImportedVerb), each with its `lang`
+
 
 def to_knowledge(records: Iterable[ActorRecord], agents: Iterable[tuple[str, str]] = (),
                  provenance: str | None = None, settings: ActorSettings | None = None) -> ExtraKnowledge:

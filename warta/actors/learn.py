@@ -30,14 +30,15 @@ from typing import Iterable
 import pyarrow as pa
 
 from warta.actors import schema
+from warta.actors.countries import country_names
 from warta.actors.fuzzy import FuzzyNames
-from warta.settings import ActorSettings
-from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS, LEARNED
-from warta.knowledge import People, Person, Role, builtin_people, split_code
-from warta.knowledge.countries import country_names
+from warta.actors.people import People, Person, Role, builtin_people, split_code
+from warta.actors.schema import LEARNED
+from warta.actors.store import ACTOR_ROWS, ALIAS_ROWS, ROLE_ROWS
 from warta.lang import name_words, stop_words
 from warta.lang.case import in_capitals, starts_capital
 from warta.model import Analysis, Mention
+from warta.settings import ActorSettings
 
 _PERSON_RULES = ("memory:person", "knowledge:person")
 # a hyphen or a particle that carries a name on (warta/lang/names.toml continuing_particles)

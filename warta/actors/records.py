@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from warta.knowledge import within
-from warta.knowledge.codes import is_non_state
+from warta.actors.codes import is_non_state
+from warta.actors.people import within
 
 # Codes that mean "do not code this" in TABARI/PETRARCH dictionaries.
 NULL_CODES = frozenset({"---", "+++", "###", ""})

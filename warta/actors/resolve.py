@@ -1,6 +1,6 @@
 """Resolve a name, on a day, to the actor it was then: exact names first, then spellings.
 
-The coder finds names in running text (warta.knowledge.gazetteer); this is
+The coder finds names in running text (warta.actors.gazetteer); this is
 the same knowledge for a name already cut out of its text: an evaluation
 harness comparing actors, an API looking up who someone was, a benchmark.
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 
 from warta.actors.fuzzy import FuzzyNames, person_names
-from warta.settings import ActorSettings
-from warta.knowledge import People
+from warta.actors.people import People
 from warta.model import Actor
+from warta.settings import ActorSettings
 
 
 class Resolver:

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 ACTOR_SCHEMA_VERSION = 1
 
+# where a row came from (besides petrarch:<file>) and a learned role's review status
+MANUAL = "manual"
+LEARNED = "learned"
+STATUSES = ("accepted", "pending", "rejected")
+
 DDL = """
 CREATE TABLE IF NOT EXISTS actors (
     id BIGINT PRIMARY KEY,

@@ -21,14 +21,11 @@ import pyarrow as pa
 
 from warta.actors import schema
 from warta.actors.names import display
+from warta.actors.people import split_code
 from warta.actors.records import ActorRecord
+from warta.actors.schema import LEARNED, MANUAL, STATUSES
 from warta.settings import ActorSettings
-from warta.knowledge import split_code
 from warta.store.duck import connect
-
-MANUAL = "manual"
-LEARNED = "learned"
-STATUSES = ("accepted", "pending", "rejected")
 
 ACTOR_ROWS = pa.schema([("id", pa.int64()), ("canonical_name", pa.string()), ("country", pa.string()),
                            ("kind", pa.string()), ("provenance", pa.string()), ("source_line", pa.int32())])

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from warta.actors.countries import country_name
 from warta.analysis.reports import weight_sql
-from warta.knowledge.countries import country_name
 from warta.query import EventQuery
 from warta.store.duck import query_arrow
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from warta.knowledge.codes import split
-from warta.knowledge.countries import country_names
+from warta.actors.codes import split
+from warta.actors.countries import country_names
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
           "Type1Code", "Type2Code", "Type3Code")

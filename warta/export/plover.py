@@ -13,7 +13,7 @@ nobody could code is an actor with its words and name and a null `code`.
 from __future__ import annotations
 
 from warta import __version__
-from warta.knowledge.codes import NON_STATE, is_place_code
+from warta.actors.codes import NON_STATE, is_place_code
 
 CODEBOOK = "PLOVER event categories via Warta's CAMEO-to-PLOVER table"
 

@@ -11,8 +11,8 @@ import dataclasses
 import json
 from datetime import date
 
+from warta.actors.people import People, Person, Role
 from warta.coder import ExtraKnowledge
-from warta.knowledge import People, Person, Role
 from warta.lang import VerbEntry
 from warta.verbs.entries import ImportedVerb
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
+from warta.actors.people import builtin_people
 from warta.coder import ExtraKnowledge
-from warta.knowledge import builtin_people
 
 STAMP_CHARS = 12
 

@@ -19,13 +19,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations
 
-from warta.knowledge import split_code
-from warta.knowledge.codes import is_non_state
+from warta.actors.people import split_code
+from warta.actors.codes import is_non_state
 from warta.lang import LanguagePack, VerbEntry
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Analysis, Event, Mention, Sentence, Trigger
 from warta.ontology import Ontology
-from warta.pipeline.actors import PLACE_KINDS, compound_groups
+from warta.pipeline.mentions import PLACE_KINDS, compound_groups
 from warta.pipeline.mood import CLAUSE_END, Mood
 from warta.pipeline.setting import is_place_apposition
 from warta.pipeline.morphology import LexiconMatcher, Morphology

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.knowledge.countries import country_names
+from warta.actors.countries import country_names
 from warta.lang import LanguagePack, stop_words
 from warta.lang.case import starts_capital
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from warta.knowledge.codes import is_non_state
+from warta.actors.codes import is_non_state
 from warta.model import Mention
 
 HOME_SHARE = 0.4  # the home country is the most named, with at least this share of the mentions

@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Callable, Sequence
 
+from warta.actors.gazetteer import Gazetteer
+from warta.actors.people import People
 from warta.errors import NO_STAGE, NO_STAGES, STAGE_NAME, PipelineError
-from warta.knowledge import People
-from warta.knowledge.gazetteer import Gazetteer
 from warta.lang import LanguagePack
 from warta.ontology import Ontology
 from warta import pipeline
 from warta.pipeline import Pipeline, Stage
-from warta.pipeline.actors import ActorFinder
 from warta.pipeline.dates import DateResolver
 from warta.pipeline.events import EventCoder
+from warta.pipeline.mentions import ActorFinder
 from warta.pipeline.sentences import SentenceSplitter
 from warta.settings import DEFAULT, Settings
 from warta.verbs.coding import ImportingEventCoder

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from warta.actors.codes import NON_STATE, CodeParts, is_non_state, split
+from warta.actors.people import split_code
 from warta.actors.records import kind_of_code
-from warta.knowledge import split_code
-from warta.knowledge.codes import NON_STATE, CodeParts, is_non_state, split
 from warta.model import Actor, Mention
 from warta.pipeline.setting import foreign_in, home_country
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from warta.knowledge import People
-from warta.knowledge.countries import country_names
+from warta.actors.countries import country_names
+from warta.actors.fuzzy import PersonVariants
+from warta.actors.people import People
 from warta.lang import LanguagePack
 from warta.lang.case import in_capitals
 
@@ -92,8 +93,6 @@ class Gazetteer:
     def _spelling_variants(self, text: str, found: list) -> list[tuple[int, int, Entry]]:
         """Known people under another transliteration ("Rohani" for Rouhani): warta.actors.fuzzy."""
         if self._variants is None:
-            from warta.actors.fuzzy import PersonVariants
-
             self._variants = PersonVariants.of(self._people, self.pack)
         return [(s, e, Entry("person", key)) for s, e, key in self._variants.find(text, found)]
 

@@ -1,0 +1,125 @@
+"""Offices and the people holding them: an office or a body with the unresolved name of its
+person right after it ("Pemimpin Hamas Yahya Sinwar", "Arab League Secretary General Chadli
+Klibi"), an office set off after a name ("Mary Lopez, the Speaker of the House") or taken a few
+words on ("Ana Ruiz was elected Speaker"), and offices named with no country ("polisi",
+"pemerintah"), placed once the story's own country is known."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from warta.actors.codes import is_non_state
+from warta.lang.case import written_plain
+from warta.model import Actor, Mention
+from warta.pipeline.mentions.tokens import _mention
+from warta.pipeline.setting import foreign_in
+
+_OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
+
+
+class Offices:
+    """Offices, bodies and the names of the people acting for them.
+
+    Reads the finder's articles, coordinators, joiners, judge, office_verbs (set by
+    ActorFinder.__init__).
+    """
+
+    def _named_roles(self, sent, offices: list[Mention], names: list[Mention], absorbed: set) -> list[Mention]:
+        """Offices and bodies with the unresolved name of their person right after them:
+        "[Menteri Perdagangan] Zulkifli Hasan" in a story at home in Indonesia, "[Pemimpin Hamas]
+        Yahya Sinwar", "[Hamas] leader Yahya Sinwar", "[Arab League] Secretary General Chadli Klibi".
+        The office or body gives the code, the name is the person acting for it: one actor, not two.
+        The name is the actor's only when a title says it is a person's ("warga Kulon Progo": a place).
+        Returns `offices`, those that took a name widened over it; the names taken go into `absorbed`."""
+        if not any(m.actor is None and m.kind == "person" for m in names):
+            return offices
+        words = [t.lower for t in sent.tokens]
+        out = []
+        for r in offices:
+            if r.actor is not None and not r.actor.name and r.kind in ("role", "org", "group"):
+                person = next((m for m in names if m.actor is None and m.kind == "person" and m not in absorbed
+                               and self._belongs_to(words, r, m)), None)
+                if person is not None:
+                    absorbed.add(person)
+                    titled = person.rule.startswith("unresolved:person_title") \
+                        or self.judge.titled(words, r.tok_start, r.tok_end) or self.judge.titled_before(words, r.tok_start)
+                    name = " ".join(person.text.split()) if titled else None
+                    actor = Actor(r.actor.code, r.actor.country, r.actor.sector, name)
+                    rule = r.rule if r.kind == "role" else "role+org"
+                    r = _mention(sent, r.tok_start, person.tok_end, actor, "role", rule)
+            out.append(r)
+        return out
+
+    def _offices_after_names(self, sent, offices: list[Mention], names: list[Mention],
+                             memory: dict[str, Actor]) -> dict[Mention, Mention]:
+        """"Mary Lopez, the Speaker of the House", "Ken Sato, the United Nations aid
+        Coordinator": an office or a body set off right after a name nobody resolved is that person's
+        (found once the story's country is known, so that offices named without one count too)."""
+        out: dict[Mention, Mention] = {}
+        toks = sent.tokens
+        for r in offices:
+            k = r.tok_start - 1
+            while k >= 0 and toks[k].lower in self.articles:
+                k -= 1
+            if r.actor is None or k < 1:
+                continue
+            person = next((m for m in names if m.actor is None and m.kind == "person" and m.tok_end == k), None) \
+                if toks[k].lower == "," else self._took_office(toks, r, names)
+            if person is None:
+                continue
+            actor = Actor(r.actor.code, r.actor.country, r.actor.sector, " ".join(person.text.split()))
+            memory[actor.name.lower()] = actor
+            out[person] = replace(person, actor=actor, rule="appositive:office")
+        return out
+
+    def _took_office(self, toks, r: Mention, names: list[Mention]) -> Mention | None:
+        """The name nobody resolved that takes the office a few words on: "Ana Ruiz was elected
+        Speaker", "Ana Ruiz on Monday resumed her post as Chilean foreign minister"."""
+        for m in names:
+            between = toks[m.tok_end:r.tok_start]
+            if m.actor is None and m.kind == "person" and 0 < len(between) <= _OFFICE_GAP \
+                    and all(written_plain(t.text) or t.lower == "-" for t in between) \
+                    and any(t.text in self.office_verbs for t in between):
+                return m
+        return None
+
+    def _belongs_to(self, words: list[str], r: Mention, person: Mention) -> bool:
+        """Does the person's name follow the office right away, or the body with only a title between?"""
+        if person.tok_start == r.tok_end or person.tok_start > r.tok_end and all(
+                w in ("(", ")", "[", "]") for w in words[r.tok_end:person.tok_start]):
+            # "[Menteri Perdagangan] Zulkifli Hasan", "Menteri Pemuda dan Olahraga ([Menpora]) Sari Lestari";
+            # a body's name only behind a title of its people: "Ketua [KPK] Budi Santoso", not "[KPK]
+            # Agus" of a headline's subject and object
+            return r.kind == "role" or self.judge.titled_before(words, r.tok_start) \
+                or r.tok_start > 1 and words[r.tok_start - 1] in self.joiners and self.judge.titled_before(words, r.tok_start - 1)
+        if words[r.tok_end:person.tok_start] == [","] and (r.kind == "role" or self.judge.titled_before(
+                words, r.tok_start)) and not (person.tok_end < len(words) and words[person.tok_end] in self.coordinators):
+            return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed
+        return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
+            and self.judge.titled(words, r.tok_end, person.tok_start) \
+            and all(w.isalpha() or w == "-" for w in words[r.tok_end:person.tok_start])
+
+    def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
+                        place: str | None) -> list[Mention]:
+        """Roles named with no country ("polisi", "pemerintah"). Crowds and police belong where the
+        sentence (or its paragraph) is set; a government to the story's home country. Neither is
+        guessed in a sentence that names a foreign country and no place."""
+        toks = sent.tokens
+        covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+        out = []
+        for a in atoms:
+            if a.entry.kind != "role" or any(k in covered for k in range(a.t0, a.t1)):
+                continue
+            if a.entry.value == "GOV":
+                # "DPR RI mengkritik Kementerian Luar Negeri ... di Lebanon": the nearest country named
+                # before the office decides; with none, the story's home
+                before = [m for m in found if m.tok_end <= a.t0 and m.actor and m.actor.country
+                          and not is_non_state(m.actor.code)]
+                country = home if home and (not before or before[-1].actor.country == home) else None
+            else:
+                country = place or (home if home and not foreign_in(found, home) else None)
+            if country is None:
+                continue
+            actor = Actor.of(country, None if self._former(toks, a.t0) else a.entry.value)
+            out.append(_mention(sent, a.t0, a.t1, actor, "role", "role+home"))
+            covered.update(range(a.t0, a.t1))
+        return out
