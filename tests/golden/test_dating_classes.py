@@ -45,3 +45,13 @@ def test_a_weekday_of_saying_is_not_moved_ahead_by_a_modal_in_what_was_said():
     assert analysis.dates[0] == (datetime.date(2019, 9, 16), "relative")
     analysis = _code("Menteri Luar Negeri Jepang akan bertemu Menteri Luar Negeri Korea Selatan pada Senin.")
     assert analysis.dates[0] == (datetime.date(2019, 9, 23), "relative")
+
+
+def test_an_event_takes_the_day_named_in_its_own_clause():
+    analysis = _code("Pada Rabu (18/9), Presiden Prancis mengumumkan bahwa Prancis telah mengusir Duta Besar Rusia pada Senin malam.")
+    assert {(e.code, e.date) for e in analysis.events} == {("161", datetime.date(2019, 9, 16))}
+
+
+def test_a_weekday_written_with_its_date_is_that_date():
+    analysis = _code("Berbicara di Ankara pada hari Senin 17 September, Presiden Turki bertemu Presiden Iran.")
+    assert {e.date for e in analysis.events} == {datetime.date(2019, 9, 17)}

@@ -207,3 +207,14 @@ def test_a_directorate_general_is_civil_service_not_the_army():
 def test_two_named_people_of_one_government_are_two_parties():
     assert _events("Joko Widodo meminta Retno Marsudi mundur.") == {("IDNGOV", "IDNGOV", "0241")}
     assert not _events("Presiden Joko Widodo mengatakan dia meminta maaf.")  # "dia" points back to the subject
+
+
+def test_an_office_and_its_holder_written_together_are_one_party():
+    analysis = _code("Presiden Joko Widodo meminta Menteri Luar Negeri Retno Marsudi mundur.")
+    assert {(e.source_name, e.target_name) for e in analysis.events} == \
+        {("Presiden Joko Widodo", "Menteri Luar Negeri Retno Marsudi")}
+
+
+def test_a_known_person_named_in_full_is_recalled_by_one_name():
+    analysis = _code("Retno Marsudi tiba di Tokyo. Marsudi kemudian mengecam Korea Utara.")
+    assert [m.actor.code for m in analysis.mentions if m.text == "Marsudi"] == ["IDNGOV"]

@@ -30,6 +30,7 @@ _PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption 
 _MAX_LAG_DAYS = 366
 _RETOLD_SHARED = 2  # content words an undated lead and the next sentence share when the latter retells it
 _CONTENT_LENGTH = 6  # letters of a word that may tell what a sentence is about
+_WEEKDAY_DATE = 3  # tokens from a weekday to the date written with it ("Senin (16/9/2019)")
 _CITE_REACH = 8  # words after a citation word ("dilansir Kantor Berita AFP, Selasa (17/9/2019)") that date the report cited
 _MODAL_REACH = 8  # words between a weekday and a modal that makes it the coming one  # a carried date older than this is history, not the news
 
@@ -37,7 +38,7 @@ _MODAL_REACH = 8  # words between a weekday and a modal that makes it the coming
 class DateResolver:
     name = "warta.dates.v1"
     requires = ("sentences",)
-    assigns = ("dates",)
+    assigns = ("dates", "day_marks")
 
     def __init__(self, pack: LanguagePack):
         self.pack = pack
@@ -94,7 +95,45 @@ class DateResolver:
             if how in ("explicit", "relative"):
                 last = day
             out.append((day, how if day else "none"))
-        return analysis.with_(dates=tuple(self._headline_dates(analysis.sentences, out)))
+        marks = []
+        for s, (day, how) in zip(analysis.sentences, own):
+            if how in ("explicit", "relative") and published is not None:
+                found = self.day_marks(s, published)
+                if len({d for _, d, _ in found}) > 1:
+                    marks.append((s.index, tuple(found)))
+        return analysis.with_(dates=tuple(self._headline_dates(analysis.sentences, out)), day_marks=tuple(marks))
+
+    def day_marks(self, sentence: Sentence, published: date) -> list[tuple[int, date, str]]:
+        """Every day the sentence names, with the token it stands at: full dates and weekdays
+        (not the day of a report it cites)."""
+        tokens = sentence.tokens
+        words = [t.lower for t in tokens]
+        months, weekdays = self.months, self.weekdays
+        out: list[tuple[int, date, str]] = []
+        cited = -_CITE_REACH - 1
+        for i, w in enumerate(words):
+            if w in self.citing:
+                cited = i
+            if i - cited <= _CITE_REACH:
+                continue
+            day = None
+            if w in weekdays and not starts_lower(tokens[i].text):
+                if any(x in self.modal for x in self._clause_around(words, i)):
+                    out.append((i, published + timedelta(days=(weekdays[w] - published.weekday()) % 7), "relative"))
+                else:
+                    out.append((i, published - timedelta(days=(published.weekday() - weekdays[w]) % 7), "relative"))
+                continue
+            if w[:1].isdigit():
+                day = self._numeric(w, published, bracketed=i > 1 and words[i - 1] == "(" and words[i - 2] in weekdays)
+                if day is None and _DAY.match(w) and i + 1 < len(words) and words[i + 1] in months:
+                    day = self._dated(_year_after(words, i + 2), months[words[i + 1]], int(w), published, words)
+            elif w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
+                day = self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
+            if day is not None:
+                out.append((i, day, "explicit"))
+        # "Senin (16/9)", "Senin 17 September": the weekday names the day its date gives
+        return [m for m in out if m[2] == "explicit"
+                or not any(x[2] == "explicit" and 0 < x[0] - m[0] <= _WEEKDAY_DATE for x in out)]
 
     def _quote_dates(self, sentences, own: list) -> dict[int, date]:
         """The sentences of a quote take the day its attribution names, in the sentence where it

@@ -954,6 +954,9 @@ class EventCoder:
         code = code or entry.code
         info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
+        marks = next((m for i, m in analysis.day_marks if i == sent.index), None)
+        if marks:  # two days named: the one nearest the predicate, in its own clause
+            _, day, date_how = min(marks, key=lambda m: (_distance(m[0], trig), m[0]))
         published = analysis.document.published
         if day is not None and published is not None and day > published.date() and not ahead:
             # a deed told as done happened by the day it was reported: a weekday read as the coming
@@ -1061,6 +1064,11 @@ def _party(m: Mention) -> bool:
 def _identity(m: Mention) -> str:
     """Who a mention stands for: its actor code, or for an unresolved person the name."""
     return m.actor.code if m.actor is not None else "name:" + " ".join(m.text.split()).casefold()
+
+
+def _distance(k: int, trig: Trigger) -> int:
+    """Tokens from token k to the predicate (0 inside it)."""
+    return trig.tok_start - k if k < trig.tok_start else max(0, k - trig.tok_end + 1)
 
 
 def _two_sides(e: Event) -> bool:

@@ -28,7 +28,8 @@ class Referents:
         "Owen", the headline included. A word two people of different codes share decides nothing."""
         known = dict(memory)
         for m in mentions:
-            if m.kind == "role" and m.actor is not None and m.actor.name:
+            # (a person the knowledge named in full: "Ted Cruz", then "Cruz")
+            if m.kind in ("role", "person") and m.actor is not None and m.actor.name:
                 known.setdefault(m.actor.name.lower(), m.actor)
         by_word: dict[str, Actor | None] = {}
         for name, actor in known.items():
@@ -150,8 +151,30 @@ def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str
                     or _is_hyphen_pair(sent.tokens, last.tok_end, m.tok_start):
                 groups[-1].append(m)
                 continue
+            if _holder(sent.tokens, last, m):  # the office and its holder: one mention, the person's
+                groups[-1][-1] = replace(m, start=last.start, tok_start=last.tok_start, actor=m.actor or last.actor,
+                                         text=sent.text[last.start - sent.start:m.end - sent.start])
+                continue
         groups.append([m])
     return groups
+
+
+_HOLDER_GAP = 3  # name words between an office and the part of its holder's name that was resolved
+
+
+def _holder(toks, office: Mention, person: Mention) -> bool:
+    """"Menteri Luar Negeri Retno Marsudi", "advisor John R. Bolton": an office and the person
+    holding it, written one after the other (given names and initials between), are one party."""
+    if office.kind != "role" or person.kind != "person" or person.tok_start - office.tok_end > _HOLDER_GAP:
+        return False
+    if office.actor and person.actor and office.actor.code != person.actor.code:
+        return False
+    return all(is_name_token(toks[k].text) or _initial(toks[k].text) for k in range(office.tok_end, person.tok_start))
+
+
+def _initial(text: str) -> bool:
+    """"R.": a middle initial."""
+    return len(text) == 2 and text[0].isalpha() and text[1] == "."
 
 
 def _clause_after_comma(toks, last: Mention, m: Mention, coordinators: frozenset[str]) -> bool:
