@@ -218,3 +218,26 @@ def test_an_office_and_its_holder_written_together_are_one_party():
 def test_a_known_person_named_in_full_is_recalled_by_one_name():
     analysis = _code("Retno Marsudi tiba di Tokyo. Marsudi kemudian mengecam Korea Utara.")
     assert [m.actor.code for m in analysis.mentions if m.text == "Marsudi"] == ["IDNGOV"]
+
+
+def _titled(title: str, body: str):
+    return Coder.load(["id"]).code(Document("t", f"{title}\n\n{body}", title=title, lang="id",
+                                            published=datetime.datetime(2019, 9, 20)))
+
+
+def test_rejecting_the_story_deed_falls_on_the_party_the_headline_names():
+    analysis = _titled("Parlemen Jepang Sahkan Revisi UU Imigrasi",
+                       "Parlemen Jepang mengesahkan revisi undang-undang imigrasi pada Senin. "
+                       "Perdana Menteri Korea Selatan menolak revisi yang disahkan itu.")
+    assert ("KORGOV", "JPNLEG", "120") in {(e.source, e.target, e.code) for e in analysis.events}
+
+
+def test_a_deed_named_again_with_a_definite_after_it_is_the_one_told_before():
+    assert ("CHNGOV", "JPN", "111") in _events("Jepang menyerang kapal Korea Utara. Tiongkok mengecam serangan itu.")
+
+
+def test_a_short_name_given_after_the_full_one_is_the_same_person():
+    analysis = _code("Menteri Luar Negeri Retno Marsudi atau RM tiba di Tokyo. RM kemudian mengecam Korea Utara.")
+    assert [m.actor.code for m in analysis.mentions if m.text == "RM"] == ["IDNGOV", "IDNGOV"]
+    analysis = _code("Presiden Joko Widodo atau Prabowo Subianto akan hadir.")  # "or" between two people
+    assert not any(m.text.startswith("Prabowo") and m.actor and m.actor.name == "Joko Widodo" for m in analysis.mentions)

@@ -639,11 +639,14 @@ class EventCoder:
         shooting") that an earlier sentence told: a claim of responsibility falls on the deed's target
         (the party it hit, or the country it happened in) and makes the claimant its doer too; any other
         reaction (an appeal, an inquiry, a criticism) falls on the deed's doer."""
-        deed = next((t for t in triggers if t.tok_start > trig.tok_end and self.entries[t.entry_id].frame != "symmetric"), None)
-        if deed is None or deed.tok_start - trig.tok_end > self.REFERENT_GAP or deed.tok_start < 1 \
-                or words[deed.tok_start - 1] not in self.definite \
-                or any(w in CLAUSE_END or w[:1].isalnum() and w not in self.function_words
-                       for w in words[trig.tok_end:deed.tok_start - 1]):
+        deed = next((t for t in triggers if t.tok_start >= trig.tok_end and self.entries[t.entry_id].frame != "symmetric"), None)
+        if deed is None or deed.tok_start - trig.tok_end > self.REFERENT_GAP or deed.tok_start < 1:
+            return []
+        # "the attacks"; or, where the definite follows the noun, "serangan itu"
+        before = words[deed.tok_start - 1] in self.definite
+        after = deed.tok_end < len(words) and words[deed.tok_end] in self.definite
+        if not (before or after) or any(w in CLAUSE_END or w[:1].isalnum() and w not in self.function_words
+                                        for w in words[trig.tok_end:deed.tok_start - before]):
             return []
         # the last deed told with the same predicate ("the shooting" after "shot"; a deed of another
         # entry of its kind may be another deed: "the air strikes" after "the rebels fired rockets")
@@ -651,9 +654,12 @@ class EventCoder:
         # imported dictionary's pattern, "the attacks" by the pack's)
         text = analysis.document.text
         noun = " ".join(words[deed.tok_start:deed.tok_end])
+        # (or the verb of the noun's own root: "serangan itu" after "menyerang")
+        roots = self._roots(noun)
         told = next((x for x in reversed(earlier) if x[0].sentence < sent.index and (x[1] or x[2] is not None) and (
             x[0].entry_id == deed.entry_id or x[0].code[:2] == deed.code[:2]
-            and noun in text[x[0].start:x[0].end].lower().split())), None)
+            and (noun in text[x[0].start:x[0].end].lower().split()
+                 or roots & self._roots(text[x[0].start:x[0].end].lower())))), None)
         if told is None:
             return []
         t0, events, spot = told
@@ -690,6 +696,11 @@ class EventCoder:
         return not word[:1].isalnum() or word in self.function_words or word in self.coordinators \
             or any(t.tok_end == k + 1 for t in found)
 
+    def _roots(self, phrase: str) -> set[str]:
+        """The roots the morphology finds under the affixes of a phrase's first word."""
+        words = phrase.split()
+        return {r for r in self.matcher.morph.analyses(words[0]) if r != words[0]} if words else set()
+
     def _story_reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
                         how: str, place: str | None) -> list[Event]:
         """A reaction to the deed the story is about, named by a definite noun right after it ("opposed
@@ -700,10 +711,15 @@ class EventCoder:
         k = next((j for j in range(trig.tok_start + 1, min(trig.tok_end + 1, len(words) - 1))
                   if words[j] in self.definite and (words[j + 1] in self.story_deeds or j + 2 < len(words)
                                                     and words[j + 2] in self.story_deeds)), None)
+        if k is not None:
+            k += 1 if words[k + 1] in self.story_deeds else 2
+        elif trig.tok_end < len(words) and words[trig.tok_end] in self.story_deeds and (
+                trig.tok_end + 1 == len(words) or words[trig.tok_end + 1] in self.definite
+                or words[trig.tok_end + 1] in self.relatives or words[trig.tok_end + 1] in CLAUSE_END):
+            k = trig.tok_end  # "menolak revisi yang ...", "menolak langkah itu": the definite after the noun
         if not self.story_deeds or k is None:
             return []
-        k += 1 if words[k + 1] in self.story_deeds else 2
-        party = self._headline_party(analysis)
+        party = self._headline_party(analysis, {m.actor.code for m in subject.members if m.actor is not None})
         if party is None or sent.is_title:
             return []
         toks = sent.tokens
@@ -715,12 +731,14 @@ class EventCoder:
                 and _two_sides(e)]
 
     @staticmethod
-    def _headline_party(analysis) -> Mention | None:
-        """The first party the headline names (its office when the office follows its country)."""
+    def _headline_party(analysis, avoid: set[str] = frozenset()) -> Mention | None:
+        """The first party the headline names (its office when the office follows its country), other
+        than the one reacting ("JK Tolak Revisi UU KPK": the law's makers, not JK)."""
         title = next((s.index for s in analysis.sentences if s.is_title), None)
         if title is None:
             return None
-        found = [m for m in analysis.mentions if m.sentence == title and m.actor is not None and m.actor.country]
+        found = [m for m in analysis.mentions if m.sentence == title and m.actor is not None and m.actor.country
+                 and m.actor.code not in avoid]
         if not found:
             return None
         first = found[0]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from warta.actors.codes import is_non_state
+from warta.actors.names import is_acronym
 from warta.actors.people import split_code
 from warta.lang.case import is_name_token
 from warta.model import Actor, Mention, Sentence
@@ -21,6 +22,27 @@ class Referents:
 
     Reads the finder's judge, not_names, singular_pronouns (set by ActorFinder.__init__).
     """
+
+    def _aliases(self, sentences, mentions: list[Mention]) -> dict[str, Actor]:
+        """A short name a person is given right after their own: "Jusuf Kalla atau JK", "Joko
+        Widodo (Jokowi)": one word, in brackets or after the pack's `alias_word` class."""
+        out: dict[str, Actor] = {}
+        for m in mentions:
+            if m.actor is None or not m.actor.name or m.kind not in ("person", "role"):
+                continue
+            toks = sentences[m.sentence].tokens
+            k = m.tok_end
+            if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+                alias = toks[k + 1].text
+            elif k + 1 < len(toks) and toks[k].lower in self.alias_words \
+                    and (k + 2 == len(toks) or not is_name_token(toks[k + 2].text)):
+                alias = toks[k + 1].text
+            else:
+                continue
+            if (is_name_token(alias) or is_acronym(alias)) and not self.judge.plain(alias.lower()) \
+                    and _shortens(alias, m.actor.name):
+                out.setdefault(alias.lower(), m.actor)
+        return out
 
     def _recalled(self, sentences, mentions: list[Mention], memory: dict[str, Actor]) -> list[Mention]:
         """A person the text gave an office ("Ketua KPK Budi Santoso", "Duta Besar Jepang Kenji
@@ -39,6 +61,7 @@ class Referents:
                 seen = by_word.get(w, actor)
                 by_word[w] = actor if seen is not None and seen.code == actor.code else None
         by_word = {w: a for w, a in by_word.items() if a is not None}
+        by_word.update(self._aliases(sentences, mentions))
         if not by_word:
             return mentions
         by_sentence: dict[int, list[Mention]] = {}
@@ -58,7 +81,8 @@ class Referents:
             toks = sent.tokens
             k = 0
             while k < len(toks):
-                if k in covered or toks[k].lower not in by_word or not is_name_token(toks[k].text):
+                if k in covered or toks[k].lower not in by_word \
+                        or not (is_name_token(toks[k].text) or is_acronym(toks[k].text)):
                     k += 1
                     continue
                 end = k + 1
@@ -133,6 +157,16 @@ def _plural_referent(seen: list[Mention], recent_groups: list[list[Mention]]) ->
 
 
 _TOK_START = attrgetter("tok_start")
+
+
+def _shortens(alias: str, name: str) -> bool:
+    """Is the alias a short form of the name (its initials, "JK"; or the start of one of its words,
+    "Jokowi", "Romi"), not another person named beside it ("Jokowi atau Prabowo")?"""
+    a = alias.lower()
+    words = name.lower().split()
+    if is_acronym(alias):
+        return a.replace(".", "") == "".join(w[0] for w in words)
+    return any(len(w) >= 3 and a[:3] == w[:3] for w in words)
 
 
 def _groups(mentions: list[Mention], sent: Sentence, coordinators: frozenset[str],
