@@ -59,6 +59,9 @@ class EventCoder:
     ACCUSE_CODE = "112"  # accuse: a party a speaker says caused a harm or stands behind it
     SPORT_ARTICLE = 3  # words of sport a story holds to be a sports story
     BARE_AGENT_GAP = 1  # words between a passive verb and its agent written without "oleh" ("dikecam keras Rusia")
+    # CAMEO 172 curbs the rights of one's own civilians; the same ban on another country's party
+    # restricts relations with it (163, embargo or sanctions)
+    DOMESTIC_SANCTION, FOREIGN_SANCTION = "172", "163"
     ASSAULT_ROOT = "19"  # fight: its object a thing said or decided makes it a verbal attack (111)
     DEED_ROOTS = frozenset({"18", "19", "20"})  # violence: inside another's quote, an accusation
     CONFLICT_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
@@ -970,6 +973,10 @@ class EventCoder:
     def _event(self, analysis, sent, trig, entry, src: Mention, tgt: Mention, how: str,
                code: str | None = None, ahead: bool = False, place: str | None = None) -> Event:
         code = code or entry.code
+        if code[:3] == self.DOMESTIC_SANCTION and src.actor and tgt.actor and src.actor.country \
+                and tgt.actor.country and src.actor.country != tgt.actor.country \
+                and not is_non_state(src.actor.code) and not is_non_state(tgt.actor.code):
+            code = self.FOREIGN_SANCTION  # "Germany bans an Iranian airline": an embargo, not a decree on civilians
         info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
         marks = next((m for i, m in analysis.day_marks if i == sent.index), None)

@@ -186,3 +186,14 @@ def test_a_speaker_title_before_a_known_surname_in_a_headline_is_no_given_name()
                                published=datetime(2019, 9, 25, tzinfo=timezone.utc), lang="en"))
     assert any(m.sentence == 0 and m.text.endswith("Pelosi") and m.actor and m.actor.code == "USALEG"
                for m in a.mentions)
+
+
+
+def test_a_ban_on_another_countrys_party_is_an_embargo():
+    # CAMEO 172 curbs one's own civilians; a ban on another country's party restricts relations (163)
+    assert ("DEUGOV", "RUSGOV", "163") in triples(code("Germany banned the Russian government from its airports."))
+    assert ("RUSGOV", "NGOHRIAMN", "172") in triples(code("The Russian government banned Amnesty International."))
+
+
+def test_asking_someone_about_something_is_no_appeal():
+    assert not code("Reporters asked the Russian president about the Iranian deal.").events
