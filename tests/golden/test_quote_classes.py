@@ -241,3 +241,8 @@ def test_a_short_name_given_after_the_full_one_is_the_same_person():
     assert [m.actor.code for m in analysis.mentions if m.text == "RM"] == ["IDNGOV", "IDNGOV"]
     analysis = _code("Presiden Joko Widodo atau Prabowo Subianto akan hadir.")  # "or" between two people
     assert not any(m.text.startswith("Prabowo") and m.actor and m.actor.name == "Joko Widodo" for m in analysis.mentions)
+
+
+def test_a_legislature_or_crowd_abroad_turns_to_its_own_government():
+    assert ("JPNLEG", "JPNGOV", "100") in _events(
+        "Anggota parlemen Jepang menuntut agar pemerintah menutup pangkalan militer Amerika Serikat di Okinawa.")

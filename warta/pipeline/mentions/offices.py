@@ -98,6 +98,8 @@ class Offices:
             and self.judge.titled(words, r.tok_end, person.tok_start) \
             and all(w.isalpha() or w == "-" for w in words[r.tok_end:person.tok_start])
 
+    OWN_GOVERNMENT_SECTORS = frozenset({"LEG", "OPP", "CVL", "EDU", "LAB", "MED", "NGO", "BUS"})
+
     def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
                         place: str | None) -> list[Mention]:
         """Roles named with no country ("polisi", "pemerintah"). Crowds and police belong where the
@@ -115,6 +117,10 @@ class Offices:
                 before = [m for m in found if m.tok_end <= a.t0 and m.actor and m.actor.country
                           and not is_non_state(m.actor.code)]
                 country = home if home and (not before or before[-1].actor.country == home) else None
+                if country is None and before and before[-1].actor.sector in self.OWN_GOVERNMENT_SECTORS:
+                    # "Anggota parlemen Jerman menuntut agar pemerintah ...": a legislature, party or
+                    # crowd turns to its own government
+                    country = before[-1].actor.country
             else:
                 country = place or (home if home and not foreign_in(found, home) else None)
             if country is None:
