@@ -246,3 +246,9 @@ def test_a_short_name_given_after_the_full_one_is_the_same_person():
 def test_a_legislature_or_crowd_abroad_turns_to_its_own_government():
     assert ("JPNLEG", "JPNGOV", "100") in _events(
         "Anggota parlemen Jepang menuntut agar pemerintah menutup pangkalan militer Amerika Serikat di Okinawa.")
+
+
+def test_a_body_whose_name_a_role_phrase_only_begins_is_the_body():
+    analysis = _code("Presiden Joko Widodo tiba di Bandung. Para anggota Dewan Perwakilan Rakyat menolak usulan Jepang.")
+    assert [m.actor.code for m in analysis.mentions if m.sentence == 1 and m.actor][:1] == ["IDNLEG"]
+    assert not any(m.text == "Rakyat" for m in analysis.mentions)

@@ -48,6 +48,11 @@ class Atoms:
                 if atom.t0 >= taken_to:
                     chosen.append(atom)
                     taken_to = atom.t1
+                elif atom.t1 > taken_to and chosen[-1].entry.kind == "role" and atom.entry.kind != "role":
+                    # "anggota Dewan Perwakilan Rakyat": a body's name that a role phrase ("anggota
+                    # dewan") only begins is the body
+                    chosen[-1] = atom
+                    taken_to = atom.t1
             out.append(chosen)
         return out
 
