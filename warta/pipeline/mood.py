@@ -46,6 +46,7 @@ class Mood:
         self.background = pack.word_class("background")
         self.unrealised = pack.word_class("unrealised")
         self.happen = pack.word_class("happen_verb")  # berlangsung: "akan berlangsung" after a predicate noun
+        self.planned = pack.word_class("plan_verb")  # dijadwalkan: a meeting scheduled has not taken place
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
@@ -111,13 +112,16 @@ class Mood:
 
     def _happens_later(self, words: list[str], end: int) -> str | None:
         """A modal and a verb of taking place a few words after the predicate ("pertemuan itu akan
-        berlangsung"): "later", or "negated" with a negation before the modal; else None."""
-        if not self.happen:
+        berlangsung"), or a verb of planning ("dijadwalkan", "digagas"): "later", or "negated" with a
+        negation before it; else None."""
+        if not (self.happen or self.planned):
             return None
         for k in range(end, min(len(words) - 1, end + self.HAPPEN_REACH)):
             if words[k] in CLAUSE_END:
                 return None
             if words[k] in self.modal and words[k + 1] in self.happen:
+                return "negated" if k > 0 and words[k - 1] in self.negation else "later"
+            if words[k] in self.planned:  # "pertemuan itu dijadwalkan ...", "digagas oleh X"
                 return "negated" if k > 0 and words[k - 1] in self.negation else "later"
         return None
 
