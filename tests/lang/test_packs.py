@@ -370,6 +370,15 @@ def test_sport_words_make_a_sports_story(lang, item):
     assert contains_word(example, word) and not code(lang, example).events
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "counted_person"])
+def test_people_counted_with_a_number_are_civilians(lang, item):
+    word, _, example = item
+    start, _ = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.target and e.target.endswith("CVL") and e.target_span[0] <= start < e.target_span[1]
+               for e in events), f"{example!r}: {[(e.source, e.target, e.code, e.target_span) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "verbal_target"])
 def test_attacking_a_thing_said_or_decided_is_a_verbal_attack(lang, item):
     word, _, example = item

@@ -67,6 +67,7 @@ WORD_CLASSES = {
     "condition",  # jika, if: the rest of the clause is hypothetical, not an event
     "self_pronoun",  # kami, we: inside a quote, the speaker ("kata Menlu Iran")
     "non_event",  # bunuh diri, suicide: phrases that look like a predicate but are none
+    "counted_person",  # orang, people: "185 orang" after a number are civilians (CVL)
     "plan_verb",  # dijadwalkan, digagas: after a predicate noun, the deed is planned, not done
     "alias_word",  # atau, alias: "Jusuf Kalla atau JK" gives the person a short name
     "verbal_target",  # kebijakan, decision: the object of an attack verb that makes it a verbal attack (111)

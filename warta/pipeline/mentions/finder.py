@@ -36,6 +36,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         self.law_title = self.pack.word_class("law_title")  # nomor, tahun, tentang: inside a law's title
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
+        self.counted_person = self.pack.word_class("counted_person")  # "185 orang": civilians counted
         self.alias_words = self.pack.word_class("alias_word")  # "Jusuf Kalla atau JK": the short name after it
         self.speech_verbs = self.pack.word_class("speech_verb")
         self.quote_marks = self.pack.word_class("quote_mark")
@@ -91,6 +92,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
             # the paragraph's first place: where the crowd stands, not where the war it condemns is
             place = places.get(sent.paragraph)
             roles = self._unplaced_roles(sent, atoms, found, home, place)
+            roles += self._counted_people(sent, found + roles, home, place)
             mentions.extend(self._named_roles(sent, roles, found, absorbed))
             offices = roles + [m for m in found if m.actor is not None and m.kind in ("role", "org", "group")]
             named.update(self._offices_after_names(sent, offices, found, memory))

@@ -100,6 +100,22 @@ class Offices:
 
     OWN_GOVERNMENT_SECTORS = frozenset({"LEG", "OPP", "CVL", "EDU", "LAB", "MED", "NGO", "BUS"})
 
+    def _counted_people(self, sent, found: list[Mention], home: str | None, place: str | None) -> list[Mention]:
+        """People counted with a number ("185 orang", "20 people"): civilians of where the sentence is
+        set, or of the story's country when it names no other (the pack's `counted_person` class)."""
+        if not self.counted_person:
+            return []
+        toks = sent.tokens
+        covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
+        out = []
+        for k in range(1, len(toks)):
+            if toks[k].lower in self.counted_person and k not in covered and toks[k - 1].text[:1].isdigit() \
+                    and toks[k - 1].text.replace(".", "").replace(",", "").isdigit():
+                country = place or (home if home and not foreign_in(found, home) else None)
+                if country is not None:
+                    out.append(_mention(sent, k - 1, k + 1, Actor.of(country, "CVL"), "role", "role+count"))
+        return out
+
     def _unplaced_roles(self, sent, atoms, found: list[Mention], home: str | None,
                         place: str | None) -> list[Mention]:
         """Roles named with no country ("polisi", "pemerintah"). Crowds and police belong where the
