@@ -252,3 +252,9 @@ def test_a_body_whose_name_a_role_phrase_only_begins_is_the_body():
     analysis = _code("Presiden Joko Widodo tiba di Bandung. Para anggota Dewan Perwakilan Rakyat menolak usulan Jepang.")
     assert [m.actor.code for m in analysis.mentions if m.sentence == 1 and m.actor][:1] == ["IDNLEG"]
     assert not any(m.text == "Rakyat" for m in analysis.mentions)
+
+
+def test_an_expert_criticising_an_article_of_a_law_criticises_its_makers():
+    analysis = _code("Presiden Joko Widodo tiba di Bandung bersama Menteri Dalam Negeri Indonesia. "
+                     "Pakar hukum dari Universitas Gadjah Mada menyoroti pasal 12 dalam UU Penyiaran yang baru disahkan.")
+    assert ("IDNEDU", "IDNLEG", "110") in {(e.source, e.target, e.code) for e in analysis.events}

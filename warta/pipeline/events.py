@@ -453,7 +453,11 @@ class EventCoder:
         if words[trig.tok_start] in self.mood.modal and any(
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
-        subject = self._subject(words, trig, entry, groups, triggers, objects)
+        # the words of a name that is no party ("Universitas Trisakti Abdul Fickar Hadjar"): part of
+        # the subject's own phrase, not distance from it
+        names = {k for m in analysis.mentions if m.sentence == sent.index and m.kind == "name"
+                 for k in range(m.tok_start, m.tok_end)}
+        subject = self._subject(words, trig, entry, groups, triggers, objects, names)
         if subject is None and self.verb_first and obj is not None and obj.prep is None and entry.frame != "nominal":
             subject, obj = obj, self._after_subject(words, obj, groups)  # "انتقدت روسيا إيران": verb, subject, object
             objects.discard(subject.t0)
@@ -811,7 +815,7 @@ class EventCoder:
         return g.prep in ("target_prep", None) or (g.t0 > 0 and words[g.t0 - 1] in entry.preps)
 
     def _subject(self, words, trig: Trigger, entry: VerbEntry, groups: list[Group], triggers: list[Trigger],
-                 objects: set[int]) -> Group | None:
+                 objects: set[int], names: set[int] = frozenset()) -> Group | None:
         # a group taken as an earlier predicate's object is no subject, unless it stands right
         # before this one: "criticized Chinese military drills", "mengecam Israel menyerang Gaza"
         candidates = [g for g in groups if g.t1 <= trig.tok_start and (g.t0 not in objects or g.t1 == trig.tok_start)]
@@ -835,7 +839,7 @@ class EventCoder:
                     return None
                 continue
             between = words[g.t1:start]
-            if len(between) > reach:
+            if sum(k not in names for k in range(g.t1, start)) > reach:
                 return None
             if any(w in self.breaks for w in between):
                 return None
@@ -910,8 +914,10 @@ class EventCoder:
                 # Provinsi Sistan-Baluchestan, Iran": the country of the place attacked)
                 return None
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
-                    and words[g.t0 - 1] not in entry.preps:
-                continue  # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di")
+                    and words[g.t0 - 1] not in entry.preps and not _law(g):
+                # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di"; a
+                # law's articles are the law's: "menyoroti pasal 46 dalam UU KPK")
+                continue
             if any(w in self.mood.modal for w in words[trig.tok_end:g.t0]):
                 return None  # "berharap ... akan muncul solusi untuk masyarakat": another predicate's party
             if self._agent_of_relative(words, trig.tok_end, g.t0, groups):
