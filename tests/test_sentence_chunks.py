@@ -74,3 +74,26 @@ def test_prefix_search_answers_as_search(lang):
         a, b = pattern.search(w), fast(w)
         assert (a and a.span()) == (b and b.span()), w
     assert re.compile("^a|^b").search("xb") is None  # what the shortcut rests on
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_a_word_of_letters_is_one_token_as_split_says(lang):
+    """A new chunk of ASCII letters skips `_split` when no suffix or infix can match letters and no
+    prefix cuts it: `_split` answers the same for it, the currency prefixes ("Rp", "USD") included."""
+    from warta.pipeline.sentences import _chunks, _cuts
+
+    pack = LanguagePack.load(lang)
+    chunks = _chunks(pack.spacy_lang, pack.abbreviations)
+    words = [w for text in TRICKY for w in re.findall(r"[A-Za-z]+", text)]
+    words += ["Rp", "Rpx", "USDA", "IDR", "RMBs", "SGD", "XD", "xD", "Lc", "km", "kmh", "US", "Dr", "tsb", "dll", "yg"]
+    for w in words:
+        if w not in chunks.specials and not _cuts(chunks.prefix(w)):
+            assert not chunks.letters_whole or chunks._split(w) == [w], w
+
+
+def test_letter_patterns_are_read_from_the_parse():
+    from warta.pipeline.sentences import _no_letters_match
+
+    assert _no_letters_match(re.compile(r",|;|\.\.+")) and _no_letters_match(re.compile(r"(?<=[0-9])km"))
+    assert not _no_letters_match(re.compile(r"a|,")) and not _no_letters_match(re.compile(r"(?<=[a-z])km"))
+    assert not _no_letters_match(re.compile(r"x*")) and not _no_letters_match(re.compile(r"[^,]"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import combinations
+from operator import attrgetter
 
 from warta.actors.people import split_code
 from warta.actors.codes import is_non_state
@@ -130,8 +131,8 @@ class EventCoder:
             self._non_events_by_first[phrase[0]] = (*self._non_events_by_first.get(phrase[0], ()), phrase)
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if self.sport and sum(t.lower in self.sport for s in analysis.sentences
-                              for t in s.tokens) >= self.SPORT_ARTICLE:
+        if self.sport and sum(sum(map(self.sport.__contains__, map(_LOWER, s.tokens)))
+                              for s in analysis.sentences) >= self.SPORT_ARTICLE:
             return analysis.with_(triggers=(), events=())  # a match report: teams, not states, "meet" and "attack"
         by_sentence: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
@@ -151,8 +152,8 @@ class EventCoder:
                          and not (not sent.is_title and t.tok_start > 1 and is_name_token(toks[t.tok_start].text)
                                   and is_name_token(toks[t.tok_start - 1].text))]
             triggers.extend(found)
-            judging = (self.negatives or self.obligations or self.advice or self.blames) and (sent.is_title or any(
-                t.lower in self.judging for t in sent.tokens))
+            judging = (self.negatives or self.obligations or self.advice or self.blames) and (sent.is_title or not self.judging.isdisjoint(
+                map(_LOWER, sent.tokens)))
             if not found and not judging:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
@@ -334,8 +335,10 @@ class EventCoder:
         """The first of the phrases (bad words, blame) in words[lo:hi] that no negation turns round
         ("tidak melanggar")."""
         negation = self.mood.negation
+        # only the phrases opening with the word can match at it, tried in their order (_by_first)
+        by_first = _by_first(phrases)
         for j in range(lo, hi):
-            for phrase in phrases:
+            for phrase in (phrases if by_first is None else by_first.get(words[j], ())):
                 if tuple(words[j:j + len(phrase)]) == phrase and j + len(phrase) <= hi:
                     if len(phrase) == 1 and j > 0 and words[j - 1] in negation:
                         break
@@ -384,6 +387,8 @@ class EventCoder:
         if not self.non_events:
             return out
         by_first = self._non_events_by_first
+        if by_first.keys().isdisjoint(words):  # no phrase opens anywhere (most sentences)
+            return out
         for i, w in enumerate(words):
             for phrase in by_first.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
@@ -1075,6 +1080,28 @@ def _before_words(words: list[str], t0: int, articles: frozenset[str]) -> int:
     while k >= 0 and words[k] in articles:
         k -= 1
     return k
+
+
+_LOWER = attrgetter("lower")
+_FIRSTS: dict[int, tuple] = {}  # id(phrases) -> (phrases, their index by first word)
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple] | None:
+    """The phrases by their first word, each word's in the phrases' order (kept per tuple of
+    phrases); None when one is empty (it would match anywhere: every phrase is tried)."""
+    hit = _FIRSTS.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
+    index: dict[str, tuple] | None = {}
+    for phrase in phrases:
+        if not phrase:
+            index = None
+            break
+        index[phrase[0]] = (*index.get(phrase[0], ()), phrase)
+    if len(_FIRSTS) > 64:
+        _FIRSTS.clear()
+    _FIRSTS[id(phrases)] = (phrases, index)
+    return index
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 import dateparser
@@ -227,7 +228,7 @@ def build_document(*, id: str, raw_text: str, origin: str, furniture: Sequence[r
 
 def _top_lines(text: str) -> list[str]:
     lines = (normalise_line(ln) for ln in unify_newlines(text).split("\n"))
-    return [ln for ln in lines if ln][:_TOP_LINES]
+    return list(islice(filter(None, lines), _TOP_LINES))  # the lines below are not normalised
 
 
 def _could_be_dateline(line: str) -> bool:
