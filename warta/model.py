@@ -178,7 +178,7 @@ class Analysis:
     # per sentence: (the day it speaks of, how that was found) and the place named
     dates: tuple[tuple[date | None, str], ...] = ()
     # sentences naming two days or more: (sentence index, ((token, day, how), ...)), so an event
-    # takes the day named in its own clause ("announced on Tuesday he had asked ... Monday night")
+    # takes the day named in its own clause ("said on Friday it had expelled the envoy on Wednesday")
     day_marks: tuple[tuple[int, tuple[tuple[int, date, str], ...]], ...] = ()
     places: tuple[str | None, ...] = ()
     # the speaker of each sentence inside a quotation, (sentence index, mention), for what it says

@@ -69,7 +69,7 @@ WORD_CLASSES = {
     "non_event",  # bunuh diri, suicide: phrases that look like a predicate but are none
     "counted_person",  # orang, people: "185 orang" after a number are civilians (CVL)
     "plan_verb",  # dijadwalkan, digagas: after a predicate noun, the deed is planned, not done
-    "alias_word",  # atau, alias: "Jusuf Kalla atau JK" gives the person a short name
+    "alias_word",  # atau, alias: "Budi Santoso atau BS" gives the person a short name
     "verbal_target",  # kebijakan, decision: the object of an attack verb that makes it a verbal attack (111)
     "between",  # antara, between: after a symmetric predicate, the pair that follows are its parties
     "relative",  # yang, which: opens a relative clause whose subject is the actor right before it

@@ -131,7 +131,7 @@ class DateResolver:
                 day = self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
             if day is not None:
                 out.append((i, day, "explicit"))
-        # "Senin (16/9)", "Senin 17 September": the weekday names the day its date gives
+        # "Rabu (11/9)", "Rabu 11 September": the weekday names the day its date gives
         return [m for m in out if m[2] == "explicit"
                 or not any(x[2] == "explicit" and 0 < x[0] - m[0] <= _WEEKDAY_DATE for x in out)]
 
@@ -169,8 +169,8 @@ class DateResolver:
             words = [t.lower for t in nxt.tokens[:3]]
             if any(tuple(words[:len(p)]) == p for p in self.retold) \
                     or prev.index == lead and len(_content_words(prev) & _content_words(nxt)) >= _RETOLD_SHARED:
-                # (an undated lead the next sentence tells again with its day: "X mencukur rambutnya
-                # ... . X mencukur habis rambutnya ... pada Senin")
+                # (an undated lead the next sentence tells again with its day: "X menggunduli kepala
+                # ... . X menggunduli kepala di depan kantor itu pada Rabu")
                 out[prev.index] = day
         return out
 
@@ -254,7 +254,7 @@ class DateResolver:
         return None, "none"
 
     def _clause_around(self, words: list[str], i: int) -> list[str]:
-        """The words near word i in its own clause: "mengatakan pada Sabtu bahwa S-400 akan ..." puts
+        """The words near word i in its own clause: "mengatakan pada Rabu bahwa Jepang akan ..." puts
         the modal in the clause reported, not in the one the weekday dates."""
         lo, hi = max(0, i - _MODAL_REACH), min(len(words), i + _MODAL_REACH + 1)
         for k in range(i + 1, hi):

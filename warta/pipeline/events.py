@@ -443,7 +443,7 @@ class EventCoder:
         if trig.passive and obj is not None and obj.prep is None and entry.frame != "passive" and any(
                 w in self.mood.negation or "active" in self.matcher.morph.analyses(w).values()
                 for w in words[trig.tok_end:obj.t0]):
-            obj = None  # "DPR diimbau tidak meloloskan capim KPK": the party is the later verb's, not the agent
+            obj = None  # "parlemen diminta tidak menolak usulan X": the party is the later verb's, not the agent
         if obj is not None and not passive:  # a passive's right-hand group is its agent
             objects.add(obj.t0)
         if 0 < trig.tok_start and trig.tok_end < len(words) and words[trig.tok_start - 1] in self.scare_quotes \
@@ -458,7 +458,7 @@ class EventCoder:
         if words[trig.tok_start] in self.mood.modal and any(
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
-        # the words of a name that is no party ("Universitas Trisakti Abdul Fickar Hadjar"): part of
+        # the words of a name that is no party ("Universitas Gadjah Mada Budi Santoso"): part of
         # the subject's own phrase, not distance from it
         names = {k for m in analysis.mentions if m.sentence == sent.index and m.kind == "name"
                  for k in range(m.tok_start, m.tok_end)}
@@ -523,7 +523,7 @@ class EventCoder:
             elif entry.frame == "symmetric" and obj is not None and not passive \
                     and obj.t0 > 0 and words[obj.t0 - 1] in self.between and obj.t0 - trig.tok_end <= self.BETWEEN_REACH \
                     and not any(w == "," or w in self.breaks for w in words[trig.tok_end:obj.t0]):
-                # "mengumumkan perundingan (revisi UU) antara AS dan Taliban": the two named after "between"
+                # "mengumumkan perundingan (soal perbatasan) antara Peru dan Chile": the two named after "between"
                 # are the parties; the subject only tells of it (and of "antara kedua pihak" names neither)
                 pairs = _within(obj)
             elif entry.frame == "symmetric" and subject is not None and _distinct(subject) > 1:
@@ -609,7 +609,7 @@ class EventCoder:
             and target.actor is not None and source.actor.country == target.actor.country
 
     def _verbal_target(self, words, trig: Trigger) -> bool:
-        """Is the predicate's object a thing said or decided ("attacked the proclamation of ...",
+        """Is the predicate's object a thing said or decided ("attacked the decision of ...",
         "menyerang kebijakan ..."): a word of the pack's `verbal_target` class right after it?"""
         k = trig.tok_end
         while k < len(words) and words[k] in self.articles:
@@ -745,7 +745,7 @@ class EventCoder:
     @staticmethod
     def _headline_party(analysis, avoid: set[str] = frozenset()) -> Mention | None:
         """The first party the headline names (its office when the office follows its country), other
-        than the one reacting ("JK Tolak Revisi UU KPK": the law's makers, not JK)."""
+        than the one reacting ("Menteri Tolak Revisi UU Penyiaran": the law's makers, not the minister)."""
         title = next((s.index for s in analysis.sentences if s.is_title), None)
         if title is None:
             return None
@@ -921,7 +921,7 @@ class EventCoder:
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
                     and words[g.t0 - 1] not in entry.preps and not _law(g):
                 # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di"; a
-                # law's articles are the law's: "menyoroti pasal 46 dalam UU KPK")
+                # law's articles are the law's: "mengkritik pasal 12 dalam UU Penyiaran")
                 continue
             if any(w in self.mood.modal for w in words[trig.tok_end:g.t0]):
                 return None  # "berharap ... akan muncul solusi untuk masyarakat": another predicate's party
@@ -987,7 +987,7 @@ class EventCoder:
         if code[:3] == self.DOMESTIC_SANCTION and src.actor and tgt.actor and src.actor.country \
                 and tgt.actor.country and src.actor.country != tgt.actor.country \
                 and not is_non_state(src.actor.code) and not is_non_state(tgt.actor.code):
-            code = self.FOREIGN_SANCTION  # "Germany bans an Iranian airline": an embargo, not a decree on civilians
+            code = self.FOREIGN_SANCTION  # "France bans a Russian airline": an embargo, not a decree on civilians
         info = self.ontology[code]
         day, date_how = analysis.dates[sent.index] if analysis.dates else (None, "none")
         marks = next((m for i, m in analysis.day_marks if i == sent.index), None)

@@ -37,7 +37,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
         self.counted_person = self.pack.word_class("counted_person")  # "185 orang": civilians counted
-        self.alias_words = self.pack.word_class("alias_word")  # "Jusuf Kalla atau JK": the short name after it
+        self.alias_words = self.pack.word_class("alias_word")  # "Budi Santoso atau BS": the short name after it
         self.speech_verbs = self.pack.word_class("speech_verb")
         self.quote_marks = self.pack.word_class("quote_mark")
         self.coordinators = self.pack.word_class("coordinator")

@@ -93,7 +93,7 @@ class Offices:
                 or r.tok_start > 1 and words[r.tok_start - 1] in self.joiners and self.judge.titled_before(words, r.tok_start - 1)
         if words[r.tok_end:person.tok_start] == [","] and (r.kind == "role" or self.judge.titled_before(
                 words, r.tok_start)) and not (person.tok_end < len(words) and words[person.tok_end] in self.coordinators):
-            return True  # "Menteri Luar Negeri Kuba, Ana Perez, mengatakan": set off, not listed
+            return True  # "Menteri Luar Negeri Peru, Ana Perez, mengatakan": set off, not listed
         return person.tok_start > r.tok_end and person.rule.startswith("unresolved:person_title") \
             and self.judge.titled(words, r.tok_end, person.tok_start) \
             and all(w.isalpha() or w == "-" for w in words[r.tok_end:person.tok_start])
@@ -134,7 +134,7 @@ class Offices:
                           and not is_non_state(m.actor.code)]
                 country = home if home and (not before or before[-1].actor.country == home) else None
                 if country is None and before and before[-1].actor.sector in self.OWN_GOVERNMENT_SECTORS:
-                    # "Anggota parlemen Jerman menuntut agar pemerintah ...": a legislature, party or
+                    # "Anggota parlemen Jepang mendesak agar pemerintah ...": a legislature, party or
                     # crowd turns to its own government
                     country = before[-1].actor.country
             else:

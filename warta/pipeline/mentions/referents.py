@@ -24,8 +24,8 @@ class Referents:
     """
 
     def _aliases(self, sentences, mentions: list[Mention]) -> dict[str, Actor]:
-        """A short name a person is given right after their own: "Jusuf Kalla atau JK", "Joko
-        Widodo (Jokowi)": one word, in brackets or after the pack's `alias_word` class."""
+        """A short name a person is given right after their own: "Budi Santoso atau BS", "Ratna
+        Dewi (Ratih)": one word, in brackets or after the pack's `alias_word` class."""
         out: dict[str, Actor] = {}
         for m in mentions:
             if m.actor is None or not m.actor.name or m.kind not in ("person", "role"):
@@ -50,7 +50,7 @@ class Referents:
         "Owen", the headline included. A word two people of different codes share decides nothing."""
         known = dict(memory)
         for m in mentions:
-            # (a person the knowledge named in full: "Ted Cruz", then "Cruz")
+            # (a person the knowledge named in full: "Ana Lopez", then "Lopez")
             if m.kind in ("role", "person") and m.actor is not None and m.actor.name:
                 known.setdefault(m.actor.name.lower(), m.actor)
         by_word: dict[str, Actor | None] = {}
@@ -161,7 +161,7 @@ _TOK_START = attrgetter("tok_start")
 
 def _shortens(alias: str, name: str) -> bool:
     """Is the alias a short form of the name (its initials, "JK"; or the start of one of its words,
-    "Jokowi", "Romi"), not another person named beside it ("Jokowi atau Prabowo")?"""
+    "Ratih", "Budi"), not another person named beside it ("Budi atau Ahmad")?"""
     a = alias.lower()
     words = name.lower().split()
     if is_acronym(alias):
@@ -197,7 +197,7 @@ _HOLDER_GAP = 3  # name words between an office and the part of its holder's nam
 
 
 def _holder(toks, office: Mention, person: Mention) -> bool:
-    """"Menteri Luar Negeri Retno Marsudi", "advisor John R. Bolton": an office and the person
+    """"Menteri Luar Negeri Retno Marsudi", "adviser Mary K. Lopez": an office and the person
     holding it, written one after the other (given names and initials between), are one party."""
     if office.kind != "role" or person.kind != "person" or person.tok_start - office.tok_end > _HOLDER_GAP:
         return False

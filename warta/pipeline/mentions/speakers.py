@@ -153,7 +153,7 @@ class Speakers:
 
 
 def _passed_on(speaker: Mention, mentions) -> Mention:
-    """'..." kata kantor berita Iran, mengutip Presiden Rouhani': an outlet named as the speaker
+    """'..." kata kantor berita Turki, mengutip Presiden Turki': an outlet named as the speaker
     passes on the words of the party named after it, if any."""
     if speaker.actor is None or speaker.actor.sector != "MED":
         return speaker
