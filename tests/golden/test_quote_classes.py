@@ -258,3 +258,8 @@ def test_an_expert_criticising_an_article_of_a_law_criticises_its_makers():
     analysis = _code("Presiden Joko Widodo tiba di Bandung bersama Menteri Dalam Negeri Indonesia. "
                      "Pakar hukum dari Universitas Gadjah Mada menyoroti pasal 12 dalam UU Penyiaran yang baru disahkan.")
     assert ("IDNEDU", "IDNLEG", "110") in {(e.source, e.target, e.code) for e in analysis.events}
+
+
+def test_a_deed_noun_takes_no_target_across_a_comma():
+    assert not any(e[2].startswith("19") for e in _events(
+        "Ditanya soal opsi serangan militer Jepang, Presiden Korea Selatan mengatakan negaranya siap."))

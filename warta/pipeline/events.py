@@ -487,7 +487,7 @@ class EventCoder:
             if agent is not None:
                 after = [g for g in groups if g.t0 >= agent.t1 and self._may_be_target(words, g, entry)
                          and g.t0 - agent.t1 <= self.settings.target_window
-                         and not any(w in self.speech for w in words[agent.t1:g.t0])
+                         and not any(w in self.speech or w == "," or w in self.breaks for w in words[agent.t1:g.t0])
                          and not self._agent_of_relative(words, agent.t1, g.t0, groups)]
                 how = "nominal:agent-after"
                 if not after:
