@@ -379,6 +379,14 @@ def test_people_counted_with_a_number_are_civilians(lang, item):
                for e in events), f"{example!r}: {[(e.source, e.target, e.code, e.target_span) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "topic_noun"])
+def test_a_deed_noun_after_a_topic_word_is_no_deed(lang, item):
+    """The example speaks of a case or an issue of violence: no violence is coded."""
+    word, _, example = item
+    assert contains_word(example, word)
+    assert not any(e.code[:2] in ("18", "19", "20") for e in code(lang, example).events), example
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "verbal_target"])
 def test_attacking_a_thing_said_or_decided_is_a_verbal_attack(lang, item):
     word, _, example = item

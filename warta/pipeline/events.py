@@ -96,6 +96,7 @@ class EventCoder:
         self.coordinators = pack.word_class("coordinator")
         self.relatives = pack.word_class("relative")
         self.verbal_targets = pack.word_class("verbal_target")  # "attacked the decision": words, not force
+        self.topic_nouns = pack.word_class("topic_noun")  # kasus, masalah: "kasus penganiayaan" is a topic
         self.between = pack.word_class("between")  # "talks between A and B": the pair after it are the parties
         self.light_verbs = pack.word_class("light_verb")
         # roots of the light verbs ("melakukan": laku, lakukan), to know their passives ("dilakukan")
@@ -481,6 +482,8 @@ class EventCoder:
             return []  # "Serangan Israel menewaskan ...": a consequence of the attack, not a second event
         pairs: list[tuple[Mention, Mention]] = []
         how = entry.frame
+        if entry.frame == "nominal" and trig.tok_start > 0 and words[trig.tok_start - 1] in self.topic_nouns:
+            return []  # "mengangkat masalah pelanggaran HAM", "kasus penganiayaan": a topic, not a deed told
         if entry.frame == "nominal":
             # the agent follows the noun, or is named inside it ("bantuan militer AS": militer AS)
             agent = next((g for g in groups if trig.tok_start < g.t0 <= trig.tok_end and g.prep is None), None)
@@ -495,6 +498,7 @@ class EventCoder:
                 pairs = _cross(agent, after[0])
             elif self._object_of_other_verb(sent.tokens, trig):
                 return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
+
         if entry.frame == "symmetric" and subject is not None and not passive:
             # "Komisi I dengan Menlu ... menyepakati": the partner named with the subject, before the predicate
             partner = next((g for g in groups if subject.t1 < g.t0 and g.t1 <= trig.tok_start
