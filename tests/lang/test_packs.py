@@ -379,6 +379,15 @@ def test_people_counted_with_a_number_are_civilians(lang, item):
                for e in events), f"{example!r}: {[(e.source, e.target, e.code, e.target_span) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "party_word"])
+def test_a_party_named_beside_its_country_is_that_countrys(lang, item):
+    """The example: a party nobody knows, its country right beside its name, criticises a government."""
+    word, _, example = item
+    events = code(lang, example).events
+    assert any(e.source and e.source.endswith("OPP") and e.code.startswith("11") for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "topic_noun"])
 def test_a_deed_noun_after_a_topic_word_is_no_deed(lang, item):
     """The example speaks of a case or an issue of violence: no violence is coded."""

@@ -67,6 +67,7 @@ WORD_CLASSES = {
     "condition",  # jika, if: the rest of the clause is hypothetical, not an event
     "self_pronoun",  # kami, we: inside a quote, the speaker ("kata Menlu Iran")
     "non_event",  # bunuh diri, suicide: phrases that look like a predicate but are none
+    "party_word",  # partai, party: a party's unknown name right beside a country is that country's (OPP)
     "topic_noun",  # kasus, issue: a deed noun right after it is a topic, not a deed of the subject before
     "counted_person",  # orang, people: "185 orang" after a number are civilians (CVL)
     "plan_verb",  # dijadwalkan, digagas: after a predicate noun, the deed is planned, not done

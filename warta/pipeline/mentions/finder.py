@@ -37,6 +37,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         self.place_preps = self.pack.word_class("place_prep")
         self.singular_pronouns = self.pack.word_class("singular_pronoun")
         self.counted_person = self.pack.word_class("counted_person")  # "185 orang": civilians counted
+        self.party_words = self.pack.word_class("party_word")  # "Thailand's X Party": that country's party
         self.alias_words = self.pack.word_class("alias_word")  # "Budi Santoso atau BS": the short name after it
         self.speech_verbs = self.pack.word_class("speech_verb")
         self.quote_marks = self.pack.word_class("quote_mark")
@@ -98,6 +99,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
             named.update(self._offices_after_names(sent, offices, found, memory))
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
+        mentions = self._parties_of_countries(analysis.sentences, mentions)
         mentions = self._recalled(analysis.sentences, mentions, memory)
         mentions.extend(self._late_speakers(analysis.sentences, mentions))
         speakers: list[tuple[int, Mention]] = []

@@ -100,6 +100,30 @@ class Offices:
 
     OWN_GOVERNMENT_SECTORS = frozenset({"LEG", "OPP", "CVL", "EDU", "LAB", "MED", "NGO", "BUS"})
 
+    def _parties_of_countries(self, sentences, mentions: list[Mention]) -> list[Mention]:
+        """A party's name nobody knows, written right beside a country ("the Thai Sejahtera Party",
+        "Partai Sejahtera Thailand"), is that country's party: out of office unless the knowledge says
+        otherwise (OPP)."""
+        if not self.party_words:
+            return mentions
+        by_end = {(m.sentence, m.tok_end): m for m in mentions if m.kind == "country" and m.actor}
+        by_start = {(m.sentence, m.tok_start): m for m in mentions if m.kind == "country" and m.actor}
+        out, absorbed = [], set()
+        for m in mentions:
+            if m.kind == "name" and m.actor is None and m.rule.startswith("name:org_word:") \
+                    and m.rule.rsplit(":", 1)[1] in self.party_words:
+                before, after = by_end.get((m.sentence, m.tok_start)), by_start.get((m.sentence, m.tok_end))
+                country = before or after
+                if country is not None and not is_non_state(country.actor.code):
+                    m = replace(m, actor=Actor.of(country.actor.country, "OPP"), kind="org", rule="party+country")
+                    if before is None:  # "Partai Sejahtera Thailand": the country is the name's own last words
+                        absorbed.add(after)
+                        sent = sentences[m.sentence]
+                        m = replace(m, end=after.end, tok_end=after.tok_end,
+                                    text=sent.text[m.start - sent.start:after.end - sent.start])
+            out.append(m)
+        return [m for m in out if m not in absorbed]
+
     def _counted_people(self, sent, found: list[Mention], home: str | None, place: str | None) -> list[Mention]:
         """People counted with a number ("185 orang", "20 people"): civilians of where the sentence is
         set, or of the story's country when it names no other (the pack's `counted_person` class)."""
