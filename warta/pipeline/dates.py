@@ -108,7 +108,7 @@ class DateResolver:
         (not the day of a report it cites)."""
         tokens = sentence.tokens
         words = [t.lower for t in tokens]
-        months, weekdays = self.months, self.weekdays
+        weekdays = self.weekdays
         out: list[tuple[int, date, str]] = []
         cited = -_CITE_REACH - 1
         for i, w in enumerate(words):
@@ -116,19 +116,10 @@ class DateResolver:
                 cited = i
             if i - cited <= _CITE_REACH:
                 continue
-            day = None
             if w in weekdays and not starts_lower(tokens[i].text):
-                if any(x in self.modal for x in self._clause_around(words, i)):
-                    out.append((i, published + timedelta(days=(weekdays[w] - published.weekday()) % 7), "relative"))
-                else:
-                    out.append((i, published - timedelta(days=(published.weekday() - weekdays[w]) % 7), "relative"))
+                out.append((i, self._weekday(words, i, published), "relative"))
                 continue
-            if w[:1].isdigit():
-                day = self._numeric(w, published, bracketed=i > 1 and words[i - 1] == "(" and words[i - 2] in weekdays)
-                if day is None and _DAY.match(w) and i + 1 < len(words) and words[i + 1] in months:
-                    day = self._dated(_year_after(words, i + 2), months[words[i + 1]], int(w), published, words)
-            elif w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
-                day = self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
+            day = self._full_date_at(words, i, published)
             if day is not None:
                 out.append((i, day, "explicit"))
         # "Rabu (11/9)", "Rabu 11 September": the weekday names the day its date gives
@@ -211,33 +202,14 @@ class DateResolver:
                 weekday = i
             if w in phrase_firsts:
                 firsts.append(i)
-            if not w[:1].isdigit():  # no number and no day: only a month ("December 5, 2023")
-                if w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
-                    day = self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
-                    if day:
-                        return day, "explicit"
-                continue
-            day = self._numeric(w, published, bracketed=i > 1 and words[i - 1] == "(" and words[i - 2] in weekdays)
-            if day:
-                return day, "explicit"
-            if _DAY.match(w) and i + 1 < len(words) and words[i + 1] in self.months:
-                day = self._dated(_year_after(words, i + 2), self.months[words[i + 1]], int(w), published, words)
-                if day:
-                    return day, "explicit"
-            if w in self.months and i + 1 < len(words) and _DAY.match(words[i + 1]):
-                # month-first order ("December 5, 2023")
-                day = self._dated(_year_after(words, i + 2), self.months[w], int(words[i + 1]), published, words)
+            if w[:1].isdigit() or w in months:
+                day = self._full_date_at(words, i, published)
                 if day:
                     return day, "explicit"
         if published is None:
             return None, "none"
         if weekday >= 0:
-            w = words[weekday]
-            if any(x in self.modal for x in self._clause_around(words, weekday)):
-                # "akan bertemu pada Senin": the coming Monday (a modal far off in another clause says nothing of it)
-                return published + timedelta(days=(self.weekdays[w] - published.weekday()) % 7), "relative"
-            back = (published.weekday() - self.weekdays[w]) % 7
-            return published - timedelta(days=back), "relative"
+            return self._weekday(words, weekday, published), "relative"
         if not firsts:
             return None, "none"
         for n in range(self._longest, 0, -1):
@@ -252,6 +224,29 @@ class DateResolver:
                 if key in self.relative:
                     return published + timedelta(days=self.relative[key]), "relative"
         return None, "none"
+
+    def _full_date_at(self, words: list[str], i: int, published: date | None) -> date | None:
+        """The full date that starts at word i: "16/7/2020" (or "16/7" in brackets after a weekday),
+        "5 Desember [2023]", "December 5[, 2023]"."""
+        w = words[i]
+        months = self.months
+        if not w[:1].isdigit():  # no number: only a month first ("December 5, 2023")
+            if w in months and i + 1 < len(words) and _DAY.match(words[i + 1]):
+                return self._dated(_year_after(words, i + 2), months[w], int(words[i + 1]), published, words)
+            return None
+        day = self._numeric(w, published, bracketed=i > 1 and words[i - 1] == "(" and words[i - 2] in self.weekdays)
+        if day is None and _DAY.match(w) and i + 1 < len(words) and words[i + 1] in months:
+            day = self._dated(_year_after(words, i + 2), months[words[i + 1]], int(w), published, words)
+        return day
+
+    def _weekday(self, words: list[str], i: int, published: date) -> date:
+        """The day weekday word i names: the last such day on or before publication, or the coming
+        one with a modal in its clause ("akan bertemu pada Senin"; a modal far off in another clause
+        says nothing of it)."""
+        w = self.weekdays[words[i]]
+        if any(x in self.modal for x in self._clause_around(words, i)):
+            return published + timedelta(days=(w - published.weekday()) % 7)
+        return published - timedelta(days=(published.weekday() - w) % 7)
 
     def _clause_around(self, words: list[str], i: int) -> list[str]:
         """The words near word i in its own clause: "mengatakan pada Rabu bahwa Jepang akan ..." puts

@@ -170,8 +170,10 @@ class EventCoder:
             objects: set[int] = set()  # groups already taken as an object in this sentence
             parties: list = []  # (subject, object) of each predicate so far, for "melalui telepon"
             place = self._place(analysis, sent, by_sentence.get(sent.index, ()), lead)
+            names = frozenset(k for m in by_sentence.get(sent.index, ()) if m.kind == "name"
+                              for k in range(m.tok_start, m.tok_end))
             coded = [ev for trig in found
-                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier)]
+                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier, names)]
             if judging:
                 coded += self._judgements(analysis, sent, groups, coded, place)
                 coded = self._quoted_deeds(analysis, sent, groups, coded, place)
@@ -429,7 +431,9 @@ class EventCoder:
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
               objects: set[int], parties: list | None = None, place: str | None = None,
-              earlier: list | None = None) -> list[Event]:
+              earlier: list | None = None, names: frozenset[int] = frozenset()) -> list[Event]:
+        """`names`: the tokens of the sentence's names that are no party ("Universitas Gadjah Mada Budi
+        Santoso"), part of a subject's own phrase rather than distance from it."""
         entry = self.entries[trig.entry_id]
         words = [t.lower for t in sent.tokens]
         if entry.frame == "symmetric":
@@ -459,10 +463,6 @@ class EventCoder:
         if words[trig.tok_start] in self.mood.modal and any(
                 self._host(words, t, triggers, groups) == trig for t in triggers if t.tok_start >= trig.tok_end):
             return []  # "berjanji membantu": the promise is the help's intent, coded there
-        # the words of a name that is no party ("Universitas Gadjah Mada Budi Santoso"): part of
-        # the subject's own phrase, not distance from it
-        names = {k for m in analysis.mentions if m.sentence == sent.index and m.kind == "name"
-                 for k in range(m.tok_start, m.tok_end)}
         subject = self._subject(words, trig, entry, groups, triggers, objects, names)
         if subject is None and self.verb_first and obj is not None and obj.prep is None and entry.frame != "nominal":
             subject, obj = obj, self._after_subject(words, obj, groups)  # "انتقدت روسيا إيران": verb, subject, object

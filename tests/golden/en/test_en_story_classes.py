@@ -54,13 +54,11 @@ def test_a_reaction_with_its_own_object_keeps_it():
 
 
 def test_being_opposed_to_a_proposal_is_rejecting_it():
-    from tests.golden.en.test_en_grammar import code
     a = code("Bolivia is opposed to Chilean mediation in the border talks.")
     assert ("BOLGOV", "CHLGOV", "120") in triples(a)
 
 
 def test_a_deed_noun_ascribed_to_a_party_names_its_doer():
-    from tests.golden.en.test_en_grammar import code
     a = code("Peruvian soldiers died in an ambush blamed on Chilean rebels.")
     assert triples(a) == {("CHLREB", "PERMIL", "190")}
     a = code("Peruvian soldiers died in an ambush carried out by Chilean rebels.")
@@ -68,7 +66,6 @@ def test_a_deed_noun_ascribed_to_a_party_names_its_doer():
 
 
 def test_a_party_behind_by_after_a_reaction_is_no_doer_of_the_reaction():
-    from tests.golden.en.test_en_grammar import code
     a = code("Chile condemned the statement issued by Peru.")
     assert triples(a) == {("CHLGOV", "PERGOV", "111")}
 
@@ -82,43 +79,36 @@ def test_a_reaction_to_the_inquiry_whose_object_is_a_slogan_falls_on_the_headlin
 
 
 def test_the_president_of_a_senate_is_a_legislator():
-    from tests.golden.en.test_en_grammar import code
     a = code("The Chilean Senate President Ana Ruiz filed a lawsuit against the Chilean government.")
     assert triples(a) == {("CHLLEG", "CHLGOV", "115")}
 
 
 def test_an_arrest_told_without_its_agent_is_the_polices_of_the_place():
-    from tests.golden.en.test_en_grammar import code
     a = code("A Chilean journalist was arrested in Peru on Monday.")
     assert ("PERCOP", "CHLMED", "173") in triples(a)
 
 
 def test_an_arrest_of_a_foreigner_told_nowhere_names_no_police():
-    from tests.golden.en.test_en_grammar import code
     a = code("A Chilean journalist was arrested on Monday.")
     assert not a.events
 
 
 def test_a_party_after_after_is_no_agent_of_the_passive_before():
-    from tests.golden.en.test_en_grammar import code
     a = code("A Chilean journalist was arrested in Peru after the Peruvian president criticized Chile.")
     assert not any(e.code == "173" and e.source == "PERGOV" for e in a.events)
 
 
 def test_a_minister_who_reiterates_that_a_state_must_act_demands_it():
-    from tests.golden.en.test_en_grammar import code
     a = code("The Chilean foreign minister reiterated that Peru must release the fishermen.")
     assert ("CHLGOV", "PERGOV", "100") in triples(a)
 
 
 def test_protests_against_a_government_with_no_protester_named_are_the_places_crowd():
-    from tests.golden.en.test_en_grammar import code
     a = code("Thousands marched through the capital in Peru on Sunday in protests against the Bolivian government.")
     assert ("PERCVL", "BOLGOV", "141") in triples(a)
 
 
 def test_protests_against_a_party_far_from_the_protest_word_name_no_crowd():
-    from tests.golden.en.test_en_grammar import code
     a = code("Protests went on for weeks in Peru before the Bolivian government spoke.")
     assert not any(e.source == "PERCVL" for e in a.events)
 
@@ -142,35 +132,29 @@ def test_a_claim_for_the_raids_finds_the_deed_an_imported_pattern_matched(tmp_pa
 
 
 def test_an_assault_told_without_its_agent_is_by_someone_nobody_names():
-    from tests.golden.en.test_en_grammar import code
     a = code("The Chilean interior minister was stabbed in Chile on Monday.")
     assert [(e.source, e.target, e.code) for e in a.events] == [("CHLCRM", "CHLGOV", "182")]
 
 
 def test_applause_is_no_meeting():
-    from tests.golden.en.test_en_grammar import code
     assert not code("The Chilean minister was met with cheers by Peruvian students.").events
 
 
 def test_a_pronoun_told_hijacked_names_no_hijacker():
-    from tests.golden.en.test_en_grammar import code
     a = code('The Peruvian navy said, "Please do not speculate that it had been hijacked."')
     assert not any(e.code.startswith("18") for e in a.events)
 
 
 def test_a_protest_with_a_group_named_after_a_country_is_no_protest_against_it():
-    from tests.golden.en.test_en_grammar import code
     a = code("In Peru, he joined a protest with the Chile Veterans Association.")
     assert not a.events
 
 
 def test_an_opposing_party_is_no_opposition_act():
-    from tests.golden.en.test_en_grammar import code
     assert not code("The opposing Peruvian party lost the vote in Lima.").events
 
 
 def test_a_princess_is_of_the_royal_government():
-    from tests.golden.en.test_en_grammar import code
     a = code("The Jordanian princess criticized the Israeli government.")
     assert ("JORGOV", "ISRGOV", "111") in triples(a)
 

@@ -133,8 +133,9 @@ class Offices:
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
         out = []
         for k in range(1, len(toks)):
-            if toks[k].lower in self.counted_person and k not in covered and toks[k - 1].text[:1].isdigit() \
-                    and toks[k - 1].text.replace(".", "").replace(",", "").isdigit():
+            # (a number written with its thousands marks: "1.360 orang")
+            if toks[k].lower in self.counted_person and k not in covered \
+                    and toks[k - 1].lower[:1].isdigit() and toks[k - 1].lower.replace(".", "").replace(",", "").isdigit():
                 country = place or (home if home and not foreign_in(found, home) else None)
                 if country is not None:
                     out.append(_mention(sent, k - 1, k + 1, Actor.of(country, "CVL"), "role", "role+count"))

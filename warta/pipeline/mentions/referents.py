@@ -204,7 +204,7 @@ def _holder(toks, office: Mention, person: Mention) -> bool:
     if office.actor and person.actor and office.actor.code != person.actor.code \
             and not (person.actor.name and office.actor.sector == person.actor.sector):
         return False  # (a known person's office is theirs: "Presiden Trump" in a story set elsewhere)
-    return all(is_name_token(toks[k].text) or _initial(toks[k].text) for k in range(office.tok_end, person.tok_start))
+    return all(is_name_token(toks[k].text) or _initial(toks[k].lower) for k in range(office.tok_end, person.tok_start))
 
 
 def _initial(text: str) -> bool:
