@@ -263,3 +263,42 @@ def test_an_expert_criticising_an_article_of_a_law_criticises_its_makers():
 def test_a_deed_noun_takes_no_target_across_a_comma():
     assert not any(e[2].startswith("19") for e in _events(
         "Ditanya soal opsi serangan militer Jepang, Presiden Korea Selatan mengatakan negaranya siap."))
+
+
+def test_an_office_held_at_a_body_nobody_knows_gives_its_holder_set_off_by_commas():
+    # the holder keeps the office's code, and later mentions of the name alone find them again
+    text = ("Hujan turun di Jakarta, Indonesia. Peneliti Lembaga Kajian Hukum Nusantara, Ani Lestari, mengkritik DPR. "
+            "Ani juga mengecam pemerintah.")
+    events = {(e.source, e.target, e.code, e.sentence) for e in _code(text).events}
+    assert ("IDNEDU", "IDNLEG", "111", 1) in events and ("IDNEDU", "IDNGOV", "111", 2) in events
+
+
+def test_an_office_and_a_name_with_a_place_between_are_not_joined():
+    text = "Hujan turun di Jakarta, Indonesia. Polisi di Jakarta Selatan, Ani Lestari, menangkap warga."
+    assert not any(m.text.startswith("Polisi") and m.text.endswith("Ani Lestari") for m in _code(text).mentions)
+
+
+def test_a_comma_after_hoping_keeps_the_party_hoped_to_act():
+    text = "Menteri Luar Negeri Malaysia berharap, Presiden Filipina menarik kapal perangnya dari perairan itu."
+    assert ("MYSGOV", "PHLGOV", "020") in _events(text)
+
+
+def test_a_deed_noun_in_a_headline_after_a_bare_verb_is_its_object():
+    # "X Serahkan Penyelidikan": a headline verb without its prefix; handing over an inquiry is no inquiry
+    def headline(title):
+        doc = Document("t", title + "\n\nHujan turun di Kuala Lumpur.", title=title, lang="id",
+                       published=datetime.datetime(2019, 9, 20))
+        return {(e.source, e.target, e.code) for e in Coder.load(["id"]).code(doc).events}
+    assert not any(code == "090" for _, _, code in headline("Malaysia Serahkan Penyelidikan Kebakaran pada Indonesia"))
+    assert ("MYSCOP", "IDNCVL", "090") in headline("Polisi Malaysia Lakukan Penyelidikan terhadap Warga Indonesia")
+
+
+def test_a_deed_noun_done_by_the_party_after_a_passive_light_verb():
+    # "serangan yang dilakukan X": X did it, whoever the sentence's subject is
+    text = "Iran mengecam serangan yang dilakukan oleh Israel terhadap Suriah."
+    assert {("IRNGOV", "ISRGOV", "111"), ("ISR", "SYR", "190")} <= _events(text)
+    assert not any(src == "IRN" and code == "190" for src, _, code in _events(text))
+
+
+def test_challenging_a_party_is_disapproval_not_defiance():
+    assert ("IDNLEG", "IDNJUD", "110") in _events("Anggota DPR Indonesia menantang KPK membuka data calon pimpinan.")

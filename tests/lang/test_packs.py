@@ -414,6 +414,17 @@ def test_between_names_the_parties_of_a_symmetric_predicate(lang, item):
         f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
 
 
+@pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "comma_complement"])
+def test_a_comma_after_an_appeal_opens_the_clause_of_the_party_appealed_to(lang, item):
+    """The example: someone appeals, a comma, then the party who is to act; that party is the target.
+    Without the word's class the comma ends the clause and nobody is appealed to."""
+    word, _, example = item
+    start, end = _word_span(example, word)
+    events = code(lang, example).events
+    assert any(e.source_span[1] <= start and e.target_span[0] > end and e.code[:2] == "02" for e in events), \
+        f"{example!r}: {[(e.source, e.target, e.code, e.rule) for e in events]}"
+
+
 @pytest.mark.parametrize("lang,item", [p for p in rows("words") if p.values[1][1] == "judgement_verb"])
 def test_judgement_verbs_open_a_speakers_judgement(lang, item):
     word, _, example = item

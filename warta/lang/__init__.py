@@ -105,6 +105,7 @@ WORD_CLASSES = {
     "definite",  # the: a predicate noun after it names a deed the story told before ("claimed the attacks")
     "story_deed",  # move, decision: after "the", the deed the story is about, done by its headline's party
     "doer_participle",  # staged, blamed: right after a deed noun, the party behind "by" or "on" did it
+    "comma_complement",  # berharap, urged: a comma right after it opens a clause whose subject is its target
     "subordinator",  # after, before: a party after it is in another clause, no agent of a passive before it
 }
 

@@ -106,6 +106,7 @@ class EventCoder:
         self.joiners = pack.word_class("name_joiner")
         self.against = pack.word_class("against_prefix")  # anti-: "anti-government" names the target
         self.definite = pack.word_class("definite")  # "the attacks": a deed the story told before
+        self.comma_complements = pack.word_class("comma_complement")
         self.story_deeds = pack.word_class("story_deed")  # "the move": the deed the headline tells
         self.subordinators = pack.word_class("subordinator")  # after, before: no passive's agent behind them
         self.doer_participles = _phrases(pack.word_class("doer_participle"))  # "a raid blamed on X"
@@ -486,7 +487,8 @@ class EventCoder:
             return []  # "mengangkat masalah pelanggaran HAM", "kasus penganiayaan": a topic, not a deed told
         if entry.frame == "nominal":
             # the agent follows the noun, or is named inside it ("bantuan militer AS": militer AS)
-            agent = next((g for g in groups if trig.tok_start < g.t0 <= trig.tok_end and g.prep is None), None)
+            agent = next((g for g in groups if trig.tok_start < g.t0 <= trig.tok_end and g.prep is None), None) \
+                or self._relative_doer(words, trig, groups)
             if agent is not None:
                 after = [g for g in groups if g.t0 >= agent.t1 and self._may_be_target(words, g, entry)
                          and g.t0 - agent.t1 <= self.settings.target_window
@@ -496,7 +498,7 @@ class EventCoder:
                 if not after:
                     return []  # "kunjungan Presiden Turki": the agent is known, the other party is not
                 pairs = _cross(agent, after[0])
-            elif self._object_of_other_verb(sent.tokens, trig):
+            elif self._object_of_other_verb(sent.tokens, trig) or sent.is_title and self._headline_verb_before(words, trig, groups):
                 return []  # "mengesahkan penyelidikan ...": the noun is another verb's object, no deed of the subject
 
         if entry.frame == "symmetric" and subject is not None and not passive:
@@ -648,6 +650,19 @@ class EventCoder:
         if k < 0 or tokens[k].lower in self.light_verbs:
             return False
         return "active" in self.matcher.morph.analyses(tokens[k].lower).values()
+
+    def _headline_verb_before(self, words, trig: Trigger, groups: list[Group]) -> bool:
+        """In a headline, does a bare word right after a party stand before the predicate noun ("X Sahkan
+        Penyelidikan Y")? Headlines drop the verb's prefix, so the morphology cannot tell it is a verb; in
+        the slot between a party and the noun a word that is no party, no function word and no light
+        verb is the headline's verb, and the noun its object."""
+        k = _before_words(words, trig.tok_start, self.articles)
+        return (k > 0 and words[k][:1].isalpha() and any(g.t1 == k for g in groups)
+                and not any(g.t0 <= k < g.t1 for g in groups)
+                and words[k] not in self.function_words
+                and not self._light_roots & self.matcher.morph.analyses(words[k]).keys()
+                and words[k] not in self.mood.negation and words[k] not in self.mood.modal
+                and words[k] not in self.coordinators)
 
     def _reaction(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, words,
                   triggers: list[Trigger], earlier: list, how: str, place: str | None) -> list[Event]:
@@ -918,7 +933,8 @@ class EventCoder:
             if any(words[k] in self.speech and words[k - 1] not in self.passive_aux for k in range(trig.tok_end, g.t0)):
                 return None  # '..." ujar Presiden Iran': the speaker, not the object (but "... was reported on X")
             if any(w == "," or w in self.breaks for w in words[max(trig.tok_end, self._last_end(groups, g)):g.t0]) \
-                    and not (self.place_preps & set(entry.preps) and is_place_apposition(words, g.t0, self.place_preps)):
+                    and not (self.place_preps & set(entry.preps) and is_place_apposition(words, g.t0, self.place_preps)) \
+                    and not self._comma_complement(words, trig, g):
                 # "Buruh Tolak Kenaikan Pajak, Polisi Tangkap ...": another clause (but "serangan ... di
                 # Provinsi Sistan-Baluchestan, Iran": the country of the place attacked)
                 return None
@@ -936,6 +952,27 @@ class EventCoder:
                 continue
             return g
         return None
+
+    def _comma_complement(self, words, trig: Trigger, g: Group) -> bool:
+        """ "berharap, Presiden X menolak ...": the comma right after the predicate opens the clause
+        the party right after it is the subject of, the one appealed to."""
+        k = trig.tok_end
+        return (words[k] == "," and words[k - 1] in self.comma_complements and g.t0 - k <= self.COMMA_REACH
+                and not any(w == "," or w in self.breaks for w in words[k + 1:g.t0]))
+
+    COMMA_REACH = 3  # from that comma to the party: a title may stand between ("berharap, Presiden Jokowi")
+
+    def _relative_doer(self, words, trig: Trigger, groups: list[Group]) -> Group | None:
+        """ "serangan yang dilakukan X", "operasi yang diluncurkan X": a relative word right after the
+        predicate noun, a light verb in the passive, then the party (behind "oleh" or bare) who did it."""
+        k = trig.tok_end
+        if k + 2 >= len(words) or words[k] not in self.relatives:
+            return None
+        roots = self.matcher.morph.analyses(words[k + 1])
+        if not any(v == "passive" and r in self._light_roots for r, v in roots.items()):
+            return None
+        at = k + 2 + (self._prep_class.get(words[k + 2]) == "agent_prep")
+        return next((g for g in groups if g.t0 == at), None)
 
     def _agent_of_relative(self, words, lo: int, t0: int, groups: list[Group]) -> bool:
         """Does a relative word stand between lo and t0, right after a party or with the group at t0 right

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from warta.actors.codes import is_non_state
-from warta.lang.case import written_plain
+from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Mention
 from warta.pipeline.mentions.tokens import _mention
 from warta.pipeline.setting import foreign_in
@@ -35,12 +35,18 @@ class Offices:
         words = [t.lower for t in sent.tokens]
         out = []
         for r in offices:
+            if any(w.tok_start <= r.tok_start and r.tok_end <= w.tok_end for w in out):
+                continue  # (a role inside an affiliation an earlier office took: "Peneliti [Universitas] X, Ani")
             if r.actor is not None and not r.actor.name and r.kind in ("role", "org", "group"):
                 person = next((m for m in names if m.actor is None and m.kind == "person" and m not in absorbed
                                and self._belongs_to(words, r, m)), None)
+                inside = None
+                if person is None and r.kind == "role":
+                    person, inside = self._affiliated(sent, r, names, absorbed)
                 if person is not None:
                     absorbed.add(person)
-                    titled = person.rule.startswith("unresolved:person_title") \
+                    absorbed.update(inside or ())
+                    titled = person.rule.startswith("unresolved:person_title") or inside is not None \
                         or self.judge.titled(words, r.tok_start, r.tok_end) or self.judge.titled_before(words, r.tok_start)
                     name = " ".join(person.text.split()) if titled else None
                     actor = Actor(r.actor.code, r.actor.country, r.actor.sector, name)
@@ -48,6 +54,31 @@ class Offices:
                     r = _mention(sent, r.tok_start, person.tok_end, actor, "role", rule)
             out.append(r)
         return out
+
+    AFFILIATION_WORDS = 10  # words of the place an office is held at, before the comma and its holder's name
+
+    def _affiliated(self, sent, r: Mention, names: list[Mention], absorbed: set):
+        """"Peneliti [Lembaga Kajian Hukum], Ani Lestari,": an office, the body or place it is held at
+        that nobody resolved, then the holder's name set off by commas. Returns the person and the
+        mentions inside the affiliation (roles or unknown names, taken into the office), or (None, None).
+        A known body or country there gives the office its own code elsewhere, so none may stand there."""
+        toks = sent.tokens
+        person = next((m for m in names if m.actor is None and m.kind == "person" and m not in absorbed
+                       and r.tok_end < m.tok_start <= r.tok_end + self.AFFILIATION_WORDS + 1), None)
+        if person is None or toks[person.tok_start - 1].lower != "," or person.tok_start - 1 == r.tok_end:
+            return None, None
+        if not (person.tok_end == len(toks) or toks[person.tok_end].lower == ","
+                or toks[person.tok_end].lower in self.speech_verbs):
+            return None, None  # not closed: a list of names, or a clause
+        words = toks[r.tok_end:person.tok_start - 1]
+        if any(t.lower == "," for t in words) or not any(is_name_token(t.text) for t in words):
+            return None, None
+        if not all(is_name_token(t.text) or t.lower in self.affiliation_words or t.lower in ("(", ")") for t in words):
+            return None, None  # another clause, not the name of a body
+        inside = [m for m in names if m is not person and r.tok_end <= m.tok_start and m.tok_end < person.tok_start]
+        if any(m.actor is not None and m.kind != "role" for m in inside):
+            return None, None
+        return person, inside
 
     def _offices_after_names(self, sent, offices: list[Mention], names: list[Mention],
                              memory: dict[str, Actor]) -> dict[Mention, Mention]:
