@@ -302,3 +302,8 @@ def test_a_deed_noun_done_by_the_party_after_a_passive_light_verb():
 
 def test_challenging_a_party_is_disapproval_not_defiance():
     assert ("IDNLEG", "IDNJUD", "110") in _events("Anggota DPR Indonesia menantang KPK membuka data calon pimpinan.")
+
+
+def test_an_office_held_at_a_body_whose_acronym_closes_its_name_gives_the_holder_after_it():
+    text = "Hujan turun di Jakarta, Indonesia. Peneliti Lembaga Kajian Hukum Nusantara (LKHN) Ani Lestari mengkritik DPR."
+    assert ("IDNEDU", "IDNLEG", "111") in _events(text)

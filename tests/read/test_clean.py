@@ -2,7 +2,7 @@
 import re
 
 from warta.lang import LanguagePack, available_languages
-from warta.read.clean import clean_text, default_furniture, photo_credits
+from warta.read.clean import clean_text, default_furniture, normalise_line, photo_credits
 
 SCRAPE = """Menteri Bertemu di Bandung
 
@@ -122,3 +122,17 @@ def test_anchored_patterns_are_only_tried_at_the_start_and_find_the_same_lines()
         assert kept == [ln for ln in lines if not any(p.search(ln) for p in patterns)]
     assert clean_text("(3 votes)\n\nDua menteri bertemu.", loose) == "Dua menteri bertemu."
     assert clean_text("(3 votes)\n\nDua menteri bertemu.", anchored) == "(3 votes)\n\nDua menteri bertemu."
+
+
+def test_the_marks_a_cut_out_link_left_go():
+    # a scrape that cut a link's words out leaves an empty bracket or a comma spaced off the word
+    # before it; edited text has neither, and a comma there would end a clause that goes on
+    assert normalise_line("Menteri Pertanian ( ,) Budi Santoso tiba.") == "Menteri Pertanian Budi Santoso tiba."
+    assert normalise_line("Wakil Presiden , menyetujui usulan itu.") == "Wakil Presiden menyetujui usulan itu."
+    assert normalise_line("Anggota Fraksi ,, , meminta maaf.") == "Anggota Fraksi meminta maaf."
+
+
+def test_real_commas_and_brackets_stay():
+    for line in ("Iran, Rusia, dan Turki bertemu.", "Indonesia Corruption Watch (ICW) mengkritik DPR.",
+                 "kata dia, Jumat (20/9/2019).", '"Kami siap," kata dia.'):
+        assert normalise_line(line) == line

@@ -68,9 +68,17 @@ def unify_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text) if _NEWLINE_SIGN.search(text) else text
 
 
+# What a scrape leaves where it cut out a link's words: an empty bracket ("Menteri Pertanian ( ,)
+# Budi") and a comma with a space before it ("Wakil Presiden , menyetujui"). Edited text never
+# spaces a comma off the word before it, so such a comma marks no clause, only the cut.
+_CUT_LINK = re.compile(r"\s*\(\s*[,;]*\s*\)|(?<=\S)(?:\s+,+)+(?=\s|$)")
+
+
 def normalise_line(line: str) -> str:
-    """Strip a line and collapse every run of whitespace to one space."""
-    return " ".join(line.split())
+    """Strip a line, collapse every run of whitespace to one space, and drop the marks a cut-out
+    link left (`_CUT_LINK`)."""
+    line = " ".join(line.split())
+    return _CUT_LINK.sub("", line) if " ," in line or "(" in line else line
 
 
 def clean_text(text: str, furniture: Sequence[re.Pattern] = ()) -> str:

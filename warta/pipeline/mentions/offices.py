@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from warta.actors.codes import is_non_state
+from warta.actors.names import is_acronym
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Mention
 from warta.pipeline.mentions.tokens import _mention
@@ -65,12 +66,18 @@ class Offices:
         toks = sent.tokens
         person = next((m for m in names if m.actor is None and m.kind == "person" and m not in absorbed
                        and r.tok_end < m.tok_start <= r.tok_end + self.AFFILIATION_WORDS + 1), None)
-        if person is None or toks[person.tok_start - 1].lower != "," or person.tok_start - 1 == r.tok_end:
+        if person is None or person.tok_start - 1 == r.tok_end:
             return None, None
-        if not (person.tok_end == len(toks) or toks[person.tok_end].lower == ","
-                or toks[person.tok_end].lower in self.speech_verbs):
-            return None, None  # not closed: a list of names, or a clause
-        words = toks[r.tok_end:person.tok_start - 1]
+        k = person.tok_start
+        if toks[k - 1].lower == ",":
+            if not (person.tok_end == len(toks) or toks[person.tok_end].lower == ","
+                    or toks[person.tok_end].lower in self.speech_verbs):
+                return None, None  # not closed: a list of names, or a clause
+            words = toks[r.tok_end:k - 1]
+        elif k - 3 > r.tok_end and toks[k - 1].lower == ")" and toks[k - 3].lower == "(" and is_acronym(toks[k - 2].text):
+            words = toks[r.tok_end:k - 3]  # "Peneliti Lembaga Kajian Hukum (LKH) Ani Lestari": the acronym ends the body's name
+        else:
+            return None, None
         if any(t.lower == "," for t in words) or not any(is_name_token(t.text) for t in words):
             return None, None
         if not all(is_name_token(t.text) or t.lower in self.affiliation_words or t.lower in ("(", ")") for t in words):
