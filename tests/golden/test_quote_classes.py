@@ -307,3 +307,15 @@ def test_challenging_a_party_is_disapproval_not_defiance():
 def test_an_office_held_at_a_body_whose_acronym_closes_its_name_gives_the_holder_after_it():
     text = "Hujan turun di Jakarta, Indonesia. Peneliti Lembaga Kajian Hukum Nusantara (LKHN) Ani Lestari mengkritik DPR."
     assert ("IDNEDU", "IDNLEG", "111") in _events(text)
+
+
+def test_aid_offered_to_nobody_named_goes_to_the_story_s_own_country():
+    text = ("Kebakaran hutan di Riau, Indonesia, membesar. Pemerintah mengerahkan pesawat dan polisi menjaga jalan. "
+            "Singapura menawarkan bantuan untuk memadamkan api.")
+    assert ("SGPGOV", "IDN", "033") in _events(text)
+
+
+def test_a_bare_help_verb_with_nobody_named_gets_no_receiver():
+    text = ("Kebakaran hutan di Riau, Indonesia, membesar. Pemerintah mengerahkan pesawat dan polisi menjaga jalan. "
+            "Singapura membantu.")
+    assert not any(code.startswith("07") for _, _, code in _events(text))

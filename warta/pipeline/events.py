@@ -70,6 +70,7 @@ class EventCoder:
     # told in the passive with no agent, who did it: the police arrest; a criminal nobody names assaults
     # (a stabbing, a beating); unidentified armed men abduct
     IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "CRM", "1821": "CRM"}
+    AID_CODES = ("070", "073", "033")  # aid given or offered: its receiver may go unnamed (arms sold, money invested: not)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
@@ -571,6 +572,17 @@ class EventCoder:
                 pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
                          and m.actor.country and m.actor.sector is not None and m.actor.sector in self.STATE_SECTORS]
                 how += ":crowd"
+            elif (subject is not None and obj is None and not passive and reading.mood == "done"
+                  and (reading.code or entry.code).startswith(self.AID_CODES) and trig.tok_end - trig.tok_start > 1):
+                # "Malaysia menawarkan bantuan untuk memadamkan api": aid named as such has a receiver even
+                # unnamed, the country the sentence is set in, or the story's own (never the giver's own);
+                # a bare "helps" may help a cause, not a party
+                spot = self._place_mention(sent, [m for g in groups for m in g.members])
+                to = spot.actor.country if spot is not None else _home(analysis)
+                pairs = [(m, replace(_agent_of(m, trig, sent, None), actor=Actor.of(to, None), rule="implied:recipient"))
+                         for m in subject.members if to is not None and m.actor is not None
+                         and m.actor.country and m.actor.country != to]
+                how += ":recipient"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
                   and reading.mood == "done"):
                 # "anti-war rallies went on in Lima": a crowd of the place, named by the
