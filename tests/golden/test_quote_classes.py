@@ -319,3 +319,13 @@ def test_a_bare_help_verb_with_nobody_named_gets_no_receiver():
     text = ("Kebakaran hutan di Riau, Indonesia, membesar. Pemerintah mengerahkan pesawat dan polisi menjaga jalan. "
             "Singapura membantu.")
     assert not any(code.startswith("07") for _, _, code in _events(text))
+
+
+def test_what_a_party_must_or_should_do_is_not_done():
+    events = _events("Israel harus menarik pasukannya dari Lebanon. Iran seharusnya mengecam Israel. "
+                     "Rusia perlu membeli rudal Tiongkok.")
+    assert not any(code[:2] in ("08", "11", "06") for _, _, code in events), events
+
+
+def test_buying_arms_from_a_state_is_military_cooperation():
+    assert ("TURGOV", "RUSGOV", "062") in _events("Kementerian Pertahanan Turki menerima sistem pertahanan udara Rusia.")

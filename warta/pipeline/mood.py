@@ -32,6 +32,7 @@ class Mood:
     UNREALISED_REACH = 2  # "nyaris" counts right before the predicate ("berada di ambang kesepakatan"),
     # not before a number it qualifies ("hampir 100 orang tewas")
     HAPPEN_REACH = 12  # words (the parties' names too) between a predicate noun and the "akan berlangsung" that puts it ahead
+    OBLIGED_REACH = 3  # "harus segera menarik", "must not be allowed to": right before the predicate
     PERMISSION_REACH = 5  # words between a word of permission and the infinitive it governs ("allowed the ... to")
 
     def __init__(self, pack: LanguagePack, settings: Settings):
@@ -47,6 +48,9 @@ class Mood:
         self.unrealised = pack.word_class("unrealised")
         self.happen = pack.word_class("happen_verb")  # berlangsung: "akan berlangsung" after a predicate noun
         self.planned = pack.word_class("plan_verb")  # dijadwalkan: a meeting scheduled has not taken place
+        # harus, seharusnya, must: what a party must or should do it has not done (a speaker's demand
+        # of it is coded from the speaker: warta.pipeline.events judgements)
+        self.obliged = pack.word_class("obligation") | pack.word_class("advice")
         self.window = settings.negation_window
         self.intent_roots = settings.intent_roots
 
@@ -65,6 +69,8 @@ class Mood:
                 # (a deed that did not happen, "tidak bertemu", is none)
                 return Reading(entry.refuse, "refused")
             return Reading(None, "negated")
+        if any(w in self.obliged for w in window[:self.OBLIGED_REACH]):
+            return Reading(None, "obliged")  # "Israel harus menarik pasukannya": asked of it, not done
         if entry.frame == "nominal" and any(w in self.background for w in window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
         ahead = self._happens_later(words, end) if end is not None else None
