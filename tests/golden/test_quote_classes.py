@@ -328,4 +328,4 @@ def test_what_a_party_must_or_should_do_is_not_done():
 
 
 def test_buying_arms_from_a_state_is_military_cooperation():
-    assert ("TURGOV", "RUSGOV", "062") in _events("Kementerian Pertahanan Turki menerima sistem pertahanan udara Rusia.")
+    assert ("EGYMIL", "FRAGOV", "062") in _events("Angkatan Udara Mesir mendatangkan kapal selam buatan Prancis.")
