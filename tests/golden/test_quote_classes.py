@@ -329,3 +329,15 @@ def test_what_a_party_must_or_should_do_is_not_done():
 
 def test_buying_arms_from_a_state_is_military_cooperation():
     assert ("EGYMIL", "FRAGOV", "062") in _events("Angkatan Udara Mesir mendatangkan kapal selam buatan Prancis.")
+
+
+def test_a_protest_at_a_body_is_against_that_body():
+    text = ("Polisi berjaga di Jakarta, Indonesia. Unjuk rasa di depan Gedung DPR berujung ricuh. "
+            "Mahasiswa menggelar demonstrasi di Mahkamah Agung.")
+    events = _events(text)
+    assert ("IDNCVL", "IDNLEG", "141") in events and ("IDNEDU", "IDNJUD", "141") in events
+
+
+def test_a_protest_in_a_city_is_no_protest_against_the_city():
+    events = _events("Polisi berjaga di Jakarta, Indonesia. Buruh berunjuk rasa di Bandung.")
+    assert ("IDNLAB", "IDNGOV", "141") in events and not any(t == "IDN" for _, t, _ in events)

@@ -72,6 +72,7 @@ class EventCoder:
     IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "CRM", "1821": "CRM"}
     AID_CODES = ("070", "073", "033")  # aid given or offered: its receiver may go unnamed (arms sold, money invested: not)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
+    PROTESTED_SECTORS = STATE_SECTORS | {"LEG"}  # what an unnamed crowd protests against ("unjuk rasa di DPR")
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
     INTENT_WINDOW = 2
@@ -558,8 +559,8 @@ class EventCoder:
                          and not is_non_state(m.actor.code)]
                 how += ":own-government"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and obj is not None and not passive
-                  and reading.mood == "done" and obj.prep == "target_prep"
-                  and _before_words(words, obj.t0, self.articles) == trig.tok_end):
+                  and reading.mood == "done" and (obj.prep == "target_prep" and _before_words(words, obj.t0, self.articles)
+                                                  == trig.tok_end or self._protest_venue(words, trig, obj, entry))):
                 # "protests against the Chinese government went on": a crowd of the place named, or
                 # of the story's own country, against the party right behind the preposition
                 spot = self._place_mention(sent, [m for g in groups for m in g.members])
@@ -570,7 +571,7 @@ class EventCoder:
                                     rule="implied:crowd")
                 # (a state's body named as such: "a protest with the Iraq veterans" names none)
                 pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
-                         and m.actor.country and m.actor.sector is not None and m.actor.sector in self.STATE_SECTORS]
+                         and m.actor.country and m.actor.sector is not None and m.actor.sector in self.PROTESTED_SECTORS]
                 how += ":crowd"
             elif (subject is not None and obj is None and not passive and reading.mood == "done"
                   and (reading.code or entry.code).startswith(self.AID_CODES) and trig.tok_end - trig.tok_start > 1):
@@ -951,7 +952,7 @@ class EventCoder:
                 # Provinsi Sistan-Baluchestan, Iran": the country of the place attacked)
                 return None
             if g.prep == "other_prep" and not all(w in articles for w in words[trig.tok_end : g.t0]) \
-                    and words[g.t0 - 1] not in entry.preps and not _law(g):
+                    and words[g.t0 - 1] not in entry.preps and not _law(g) and not self._protest_venue(words, trig, g, entry):
                 # "di Moskow": a place, not a party (unless the entry names the preposition: "tiba di"; a
                 # law's articles are the law's: "mengkritik pasal 12 dalam UU Penyiaran")
                 continue
@@ -973,6 +974,15 @@ class EventCoder:
                 and not any(w == "," or w in self.breaks for w in words[k + 1:g.t0]))
 
     COMMA_REACH = 3  # from that comma to the party: a title may stand between ("berharap, Presiden Jokowi")
+
+    def _protest_venue(self, words, trig: Trigger, g: Group, entry: VerbEntry) -> bool:
+        """ "unjuk rasa di KPK", "protest outside the embassy": a body (no place) right behind a place
+        preposition and a venue word or two after a protest is what the crowd protests against."""
+        if entry.code[:3] not in self.PROTEST_CODES or any(m.kind in PLACE_KINDS for m in g.members):
+            return False
+        between = words[trig.tok_end:g.t0]
+        return 0 < len(between) <= self.VENUE_WORDS + 1 and between[0] in self.place_preps \
+            and not any(w == "," or w in self._prep_class for w in between[1:])
 
     def _relative_doer(self, words, trig: Trigger, groups: list[Group]) -> Group | None:
         """ "serangan yang dilakukan X", "operasi yang diluncurkan X": a relative word right after the
