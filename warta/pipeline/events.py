@@ -976,7 +976,7 @@ class EventCoder:
     COMMA_REACH = 3  # from that comma to the party: a title may stand between ("berharap, Presiden Jokowi")
 
     def _protest_venue(self, words, trig: Trigger, g: Group, entry: VerbEntry) -> bool:
-        """ "unjuk rasa di KPK", "protest outside the embassy": a body (no place) right behind a place
+        """ "demo di Mahkamah Agung", "protest outside the embassy": a body (no place) right behind a place
         preposition and a venue word or two after a protest is what the crowd protests against."""
         if entry.code[:3] not in self.PROTEST_CODES or any(m.kind in PLACE_KINDS for m in g.members):
             return False
