@@ -341,3 +341,10 @@ def test_a_protest_at_a_body_is_against_that_body():
 def test_a_protest_in_a_city_is_no_protest_against_the_city():
     events = _events("Polisi berjaga di Jakarta, Indonesia. Buruh berunjuk rasa di Bandung.")
     assert ("IDNLAB", "IDNGOV", "141") in events and not any(t == "IDN" for _, t, _ in events)
+
+
+def test_a_lead_tells_who_did_what_the_headline_says_a_party_underwent():
+    doc = Document("t", "Militer Jepang Dikritik\n\nAnggota Senat Filipina mengkritik latihan perang yang mahal itu.",
+                   title="Militer Jepang Dikritik", lang="id", published=datetime.datetime(2019, 9, 20))
+    events = {(e.source, e.target, e.code) for e in Coder.load(["id"]).code(doc).events}
+    assert ("PHLLEG", "JPNMIL", "111") in events

@@ -604,7 +604,8 @@ class EventCoder:
             # the other party is the one of the deed an earlier sentence told; "X criticized the
             # move": the party the headline is about
             return (self._reaction(analysis, sent, trig, entry, subject, words, triggers, earlier, how, place)
-                    if earlier else []) or self._story_reaction(analysis, sent, trig, entry, subject, words, how, place)
+                    if earlier else []) or self._story_reaction(analysis, sent, trig, entry, subject, words, how, place) \
+                or self._headline_patient(analysis, sent, trig, entry, subject, earlier, how, place)
         if parties is not None and subject is not None and obj is not None and not passive and reading.mood == "done":
             parties.append((subject, obj))  # (a meeting only hoped for lends its parties to no call)
         code = reading.code
@@ -773,6 +774,32 @@ class EventCoder:
                for m in subject.members if not _shape_only(m)]
         return [e for e in out if (e.source or e.target) and e.source != e.target
                 and _two_sides(e)]
+
+    LEAD_PARAGRAPHS = 2  # body paragraphs that tell the headline's story first
+
+    def _headline_patient(self, analysis, sent, trig: Trigger, entry: VerbEntry, subject: Group, earlier: list,
+                          how: str, place: str | None) -> list[Event]:
+        """A headline that tells a party underwent a deed with nobody named doing it ("Militer AS
+        Dikritik"), and a lead that tells who did it with no party it fell on ("Senator X mengkritik
+        penggunaan jet F-35"): the deed fell on the headline's party."""
+        title = next((s for s in analysis.sentences if s.is_title), None)
+        if title is None or sent.is_title or sent.paragraph > title.paragraph + self.LEAD_PARAGRAPHS:
+            return []
+        told = next((t for t, coded, _ in earlier or () if t.sentence == title.index and t.passive and not coded
+                     and t.code[:2] == trig.code[:2]), None)
+        if told is None:
+            return []  # (a deed the headline coded with its doer needs no lead)
+        before = [m for m in analysis.mentions if m.sentence == title.index and m.tok_end <= told.tok_start
+                  and m.actor is not None and m.actor.country]
+        after = [m for m in analysis.mentions if m.sentence == title.index and m.tok_start >= told.tok_end]
+        if not before or after or before[-1].tok_end < told.tok_start - self.settings.subject_window:
+            return []  # (an agent named in the headline was coded there)
+        party = before[-1]
+        other = replace(party, sentence=sent.index, start=trig.start, end=trig.end, tok_start=trig.tok_start,
+                        tok_end=trig.tok_end, rule="headline")
+        out = [self._event(analysis, sent, trig, entry, m, other, how + ":headline", None, False, place)
+               for m in subject.members if not _shape_only(m)]
+        return [e for e in out if e.source and e.source != e.target and _two_sides(e)]
 
     @staticmethod
     def _headline_party(analysis, avoid: set[str] = frozenset()) -> Mention | None:
