@@ -348,3 +348,13 @@ def test_a_lead_tells_who_did_what_the_headline_says_a_party_underwent():
                    title="Militer Jepang Dikritik", lang="id", published=datetime.datetime(2019, 9, 20))
     events = {(e.source, e.target, e.code) for e in Coder.load(["id"]).code(doc).events}
     assert ("PHLLEG", "JPNMIL", "111") in events
+
+
+def test_a_police_body_inquiring_into_its_own_officers_is_an_event():
+    text = "Polisi berjaga di Jakarta, Indonesia. Propam memeriksa dua polisi yang memukul warga."
+    assert ("IDNCOP", "IDNCOP", "090") in _events(text)
+
+
+def test_a_body_and_its_own_name_are_no_two_sides_of_an_inquiry():
+    text = "Polisi berjaga di Jakarta, Indonesia. Polri memeriksa kasus itu, kata Polri."
+    assert not any(s == t for s, t, _ in _events(text))

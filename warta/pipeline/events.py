@@ -621,7 +621,18 @@ class EventCoder:
                   if not (_shape_only(s) or _shape_only(t)) and not self._trip_at_home(s, t, code or entry.code)]
         # two sides apart, at least one of them coded (two names alone place the event nowhere)
         return [e for e, s, t in events if (e.source or e.target)
-                and (_two_sides(e) or _colleagues(s, t))]
+                and (_two_sides(e) or _colleagues(s, t) or self._internal(s, t, code or entry.code))]
+
+    INQUIRY_ROOT = "09"  # an inquiry a police, army or court turns on its own people
+    DISCIPLINED_SECTORS = frozenset({"COP", "MIL", "JUD", "SPY"})
+
+    def _internal(self, s: Mention, t: Mention, code: str) -> bool:
+        """ "Propam memeriksa tiga polisi", "the army investigates two soldiers": a police, army or court
+        body named in the text (not implied) inquires into people of its own code, named by other words."""
+        return (code[:2] == self.INQUIRY_ROOT and s.actor is not None and t.actor is not None
+                and s.actor.code == t.actor.code and s.actor.sector in self.DISCIPLINED_SECTORS
+                and s.kind in ("role", "org") and t.kind == "role" and not s.rule.startswith("implied")
+                and s.text.casefold() != t.text.casefold())
 
     def _trip_at_home(self, source: Mention, target: Mention, code: str) -> bool:
         """A visit to a province of one's own country ("Presiden terbang ke Riau") meets no one."""
