@@ -34,6 +34,12 @@ def starts_capital(text: str) -> bool:
     return text[:1].isupper()
 
 
+def capital_starts(texts) -> list[int]:
+    """Where the words that open with a capital stand (`starts_capital` of each), in one pass:
+    a scan for names skips the other words without a call for each."""
+    return [k for k, text in enumerate(texts) if text[:1].isupper()]
+
+
 def capitalised(text: str) -> bool:
     """Opens with a capital and is not all capitals ("Harjono", not "KPK"); never in a caseless script."""
     return text[:1].isupper() and not text.isupper()

@@ -34,6 +34,7 @@ is not made one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from warta.actors.countries import country_names
 from warta.lang import LanguagePack, stop_words
@@ -107,8 +108,11 @@ class NameJudge:
         words = words if words is not None else [t.lower() for t in texts]
         before = words[i - 1] if i > 0 else ""
         after = words[end] if end < len(words) else ""
+        around = (*words[i:end], before, after)
         for cls, found in (("place_word", self.place_words), ("org_word", self.org_words)):
-            hit = next((w for w in (*words[i:end], before, after) if w in found), None)
+            if found.isdisjoint(around):  # most names: no such word, and no word-by-word search
+                continue
+            hit = next((w for w in around if w in found), None)
             if hit:
                 return Verdict("place" if cls == "place_word" else "org", cls, hit, i)
         if before in self.place_preps or before in self.locatives:
@@ -150,10 +154,13 @@ class NameJudge:
                     break
         # titles written as the run's own first words ("Sheikh Hamad", "Secretary-General Kofi Annan")
         t0 = i
+        firsts = self._title_firsts
         while t0 < end:
             if words[t0] in ("-", "‑"):
                 t0 += 1
                 continue
+            if words[t0].rstrip(".") not in firsts:
+                break  # no title opens with the word
             lead = next((k for k in range(min(end, t0 + MAX_TITLE_WORDS), t0, -1)
                          if tuple(w.rstrip(".") for w in words[t0:k]) in self.titles), None)
             if lead is None:
@@ -161,6 +168,16 @@ class NameJudge:
             title = title or " ".join(words[t0:lead])
             t0 = lead
         return title, t0
+
+    @cached_property
+    def _title_firsts(self) -> frozenset[str]:
+        """The first words of the titles: no title starts at another word."""
+        return frozenset(t[0] for t in self.titles if t)
+
+    @cached_property
+    def _title_lasts(self) -> frozenset[str]:
+        """The last words of the titles: no title ends at another word."""
+        return frozenset(t[-1] for t in self.titles if t)
 
     def plain(self, word: str) -> bool:
         """A word of the language that says nothing about a name (not a title, place or body word)."""
@@ -176,6 +193,8 @@ class NameJudge:
         return bool(self._title_before(words, i))
 
     def _title_before(self, words: list[str], i: int) -> str:
+        if i == 0 or words[i - 1].rstrip(".") not in self._title_lasts:
+            return ""  # no title ends with the word before
         for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
             phrase = tuple(w.rstrip(".") for w in words[i - n:i])
             if phrase in self.titles:

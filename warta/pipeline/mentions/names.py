@@ -8,7 +8,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from warta.actors.people import split_code
-from warta.lang.case import is_capital_letter, is_name_token, starts_capital
+from warta.lang.case import capital_starts, is_capital_letter, is_name_token
 from warta.model import Actor, Mention
 from warta.pipeline.mentions.atoms import PLACE_KINDS
 from warta.pipeline.mentions.tokens import _gap_ok, _hyphenated, _mention, _name_run
@@ -44,12 +44,17 @@ class Names:
         out = []
         # a sentence's opening: the tokens up to its first one starting with a letter or digit
         first_word = next((k for k, w in enumerate(texts) if w[:1].isalnum()), len(toks))
+        # an initial and a name token both open with a capital: the scan goes from one such
+        # token not covered to the next, passing the others unread
+        capitals = [k for k in capital_starts(texts) if k not in covered]
+        at = 0  # the next of `capitals` to look at
         i = 0
-        while i < len(toks):
-            # an initial and a name token both open with a capital: most tokens are passed at once
-            if i in covered or not starts_capital(texts[i]):
-                i += 1
-                continue
+        while True:
+            while at < len(capitals) and capitals[at] < i:
+                at += 1
+            if at == len(capitals):
+                break
+            i = capitals[at]
             initial = self._initial(toks, i)
             if not (initial or is_name_token(texts[i])):
                 i += 1
