@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from operator import attrgetter
 
 from warta.lang import LanguagePack, stop_words
 from warta.lang.case import starts_lower
@@ -28,6 +29,7 @@ _DAY = re.compile(r"^\d{1,2}$")
 # a bare "16/7" must not be a score or a fraction: only inside brackets after a weekday
 _PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption or a legend line does not)
 _MAX_LAG_DAYS = 366
+_TEXT = attrgetter("text")
 _RETOLD_SHARED = 2  # content words an undated lead and the next sentence share when the latter retells it
 _CONTENT_LENGTH = 6  # letters of a word that may tell what a sentence is about
 _WEEKDAY_DATE = 3  # tokens from a weekday to the date written with it ("Senin (16/9/2019)")
@@ -135,7 +137,7 @@ class DateResolver:
         for s, (day, how) in zip(sentences, own):
             if s.paragraph != paragraph:
                 pending, paragraph = [], s.paragraph
-            odd = sum(t.text in self.quote_marks for t in s.tokens) % 2 == 1
+            odd = sum(map(self.quote_marks.__contains__, map(_TEXT, s.tokens))) % 2 == 1  # (no Python step a token)
             if pending and odd:  # the quote closes here
                 if day is not None and how in ("explicit", "relative"):
                     out.update((k, day) for k in pending)

@@ -4,11 +4,14 @@
 ('Iqbal mengatakan, "Kami ..."'). Also the speakers of each sentence, for the event stage."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from warta.lang.case import is_name_token
 from warta.model import Mention, Sentence
 from warta.pipeline.mentions.tokens import _mention
 
 _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
+_LOWER, _TEXT = attrgetter("lower"), attrgetter("text")
 
 
 class Speakers:
@@ -35,7 +38,9 @@ class Speakers:
         named_last = False  # a quote was attributed by name before ('..." kata Stanikzai')
         last: Mention | None = None  # that speaker, None when nobody could tell who they are
         for para in paragraphs.values():
-            marks = [(sent, k) for sent in para for k, t in enumerate(sent.tokens) if t.text in self.quote_marks]
+            # (a sentence without a quote mark, most of them, is passed over with one set test)
+            marks = [(sent, k) for sent in para if not self.quote_marks.isdisjoint(map(_TEXT, sent.tokens))
+                     for k, t in enumerate(sent.tokens) if t.text in self.quote_marks]
             for (s0, k0), (s1, k1) in zip(marks[0::2], marks[1::2]):
                 speaker, named = self._speaker_after(s1, k1, by_sentence, leads)
                 if named:
@@ -115,6 +120,8 @@ class Speakers:
     def _speakers(self, sent, found: list[Mention]) -> list[Mention]:
         """"Kami mengecam ...," kata Menlu Iran: first-person pronouns stand for the speaker."""
         toks = sent.tokens
+        if self.self_pronouns.isdisjoint(map(_LOWER, toks)):
+            return []  # no first-person word (most sentences): one set test
         selves = [k for k, t in enumerate(toks) if t.lower in self.self_pronouns]
         if not selves:
             return []
@@ -145,6 +152,8 @@ class Speakers:
             by_sentence.setdefault(m.sentence, []).append(m)
         out = []
         for sent in sentences:
+            if self.self_pronouns.isdisjoint(map(_LOWER, sent.tokens)):
+                continue  # no first-person word (most sentences): one set test
             found = by_sentence.get(sent.index, [])
             covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
             if any(t.lower in self.self_pronouns and k not in covered for k, t in enumerate(sent.tokens)):
