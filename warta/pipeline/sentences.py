@@ -215,6 +215,7 @@ class _Chunks:
         retokenize what is cut (the tokens, joined, would make a special case again): spaCy says."""
         specials, token_match = self.specials, self.token_match
         prefix, suffix = self.prefix, self.suffix
+        letters_whole = self.letters_whole  # no suffix or infix can match in ASCII letters: not asked there
         prefixes: list[str] = []
         suffixes: list[str] = []
         string = chunk
@@ -237,7 +238,8 @@ class _Chunks:
                     string = minus_pre
                     break
             if suffix is not None:
-                m = suffix(string[pre_len:])
+                rest = string[pre_len:]
+                m = None if letters_whole and rest.isascii() and rest.isalpha() else suffix(rest)
                 if m is not None:
                     suf_len = m.end() - m.start()
             if suf_len:
@@ -262,6 +264,8 @@ class _Chunks:
             if string in specials:
                 special = len(out)
                 out.extend(specials[string])
+            elif letters_whole and string.isascii() and string.isalpha():
+                out.append(string)  # what every branch below gives it: no infix cuts it
             elif (token_match is not None and token_match(string)) or \
                     (self.url_match is not None and self.url_match(string)):
                 out.append(string)
