@@ -70,7 +70,8 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         leads: list[Mention | None] = []  # the person or office each sentence's "ia" stands for
         preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
         for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
-            atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
+            if doc.dateline_place:  # (without one, no atom is the dateline's)
+                atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
             leads.append(lead)
             found = self._compose(sent, atoms, day, memory, recent, countries_seen, lead)

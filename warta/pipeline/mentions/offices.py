@@ -11,7 +11,7 @@ from warta.actors.codes import is_non_state
 from warta.actors.names import is_acronym
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Mention
-from warta.pipeline.mentions.tokens import _mention
+from warta.pipeline.mentions.tokens import _LOWER, _mention
 from warta.pipeline.setting import foreign_in
 
 _OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
@@ -168,6 +168,8 @@ class Offices:
         if not self.counted_person:
             return []
         toks = sent.tokens
+        if self.counted_person.isdisjoint(map(_LOWER, toks)):
+            return []  # no such word (most sentences): one set test
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
         out = []
         for k in range(1, len(toks)):

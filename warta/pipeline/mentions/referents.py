@@ -13,7 +13,7 @@ from warta.actors.names import is_acronym
 from warta.actors.people import split_code
 from warta.lang.case import is_name_token
 from warta.model import Actor, Mention, Sentence
-from warta.pipeline.mentions.tokens import _is_coordination, _mention
+from warta.pipeline.mentions.tokens import _LOWER, _is_coordination, _mention
 from warta.pipeline.names import _name_words
 
 
@@ -79,6 +79,8 @@ class Referents:
                 covered.update(range(m.tok_start, m.tok_end))
                 out.append(m)
             toks = sent.tokens
+            if by_word.keys().isdisjoint(map(_LOWER, toks)):
+                continue  # no word of a known name (most sentences): one set test
             k = 0
             while k < len(toks):
                 if k in covered or toks[k].lower not in by_word \

@@ -4,14 +4,11 @@
 ('Iqbal mengatakan, "Kami ..."'). Also the speakers of each sentence, for the event stage."""
 from __future__ import annotations
 
-from operator import attrgetter
-
 from warta.lang.case import is_name_token
 from warta.model import Mention, Sentence
-from warta.pipeline.mentions.tokens import _mention
+from warta.pipeline.mentions.tokens import _LOWER, _TEXT, _mention
 
 _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
-_LOWER, _TEXT = attrgetter("lower"), attrgetter("text")
 
 
 class Speakers:
