@@ -24,10 +24,15 @@ class Morphology:
                                key=lambda a: -len(a.affix))
         self._cache: dict[str, dict[str, str]] = {}
         self._bare: dict[str, str] = {}
+        self._by_first, self._by_last = _by_letter(self.prefixes, 0), _by_letter(self.suffixes, -1)
 
     def __getstate__(self):
         return {"prefixes": self.prefixes, "suffixes": self.suffixes, "clitics": self.clitics, "_cache": {},
                 "_bare": {}}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._by_first, self._by_last = _by_letter(self.prefixes, 0), _by_letter(self.suffixes, -1)
 
     def bare(self, word: str) -> str:
         """The word without a clitic ("kunjungannya" -> "kunjungan"); the word itself if it has none."""
@@ -45,14 +50,17 @@ class Morphology:
         if hit is not None:
             return hit
         stems = {word}
+        # only a suffix ending with a stem's last letter can end it (and a prefix, below, likewise)
+        by_last, no_letter = self._by_last, self._by_last[""]
         for _ in range(2):  # pertemuannya: -nya, then -an
             # a suffix may have replaced letters of the root (denied -> deny): `restore` puts them back
-            stems |= {root for s in stems for x in self.suffixes if s.endswith(x.affix)
+            stems |= {root for s in stems for x in by_last.get(s[-1:], no_letter) if s.endswith(x.affix)
                       for root in (s[: -len(x.affix)] + letter for letter in (x.restore or ("",)))
                       if len(root) >= _MIN_ROOT}
         out = {s: "" for s in stems}
+        by_first, no_letter = self._by_first, self._by_first[""]
         for s in stems:
-            for p in self.prefixes:
+            for p in by_first.get(s[:1], no_letter):
                 if not s.startswith(p.affix):
                     continue
                 rest = s[len(p.affix):]
@@ -63,6 +71,15 @@ class Morphology:
         if len(self._cache) < 200_000:
             self._cache[word] = out
         return out
+
+
+def _by_letter(affixes, at: int) -> dict[str, tuple]:
+    """The affixes by their letter at `at` (-1: the last), each list in the affixes' order; an empty
+    affix is in every list, and alone under "" (the list for a letter no affix has there)."""
+    letters = {x.affix[at] for x in affixes if x.affix}
+    out = {c: tuple(x for x in affixes if not x.affix or x.affix[at] == c) for c in letters}
+    out[""] = tuple(x for x in affixes if not x.affix)
+    return out
 
 
 class _Element:
