@@ -358,3 +358,8 @@ def test_a_police_body_inquiring_into_its_own_officers_is_an_event():
 def test_a_body_and_its_own_name_are_no_two_sides_of_an_inquiry():
     text = "Polisi berjaga di Jakarta, Indonesia. Polri memeriksa kasus itu, kata Polri."
     assert not any(s == t for s, t, _ in _events(text))
+
+
+def test_the_police_at_a_protest_are_not_its_protesters():
+    text = "Polisi berjaga di Jakarta, Indonesia. Polisi menahan dua orang saat aksi unjuk rasa mahasiswa di depan Gedung DPR."
+    assert not any(s == "IDNCOP" and code.startswith("14") for s, _, code in _events(text))

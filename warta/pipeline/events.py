@@ -510,6 +510,9 @@ class EventCoder:
                             and _before(sent.tokens, g.t0, self.articles) == subject.t1), None)
             if partner is not None:
                 obj = partner
+        if subject is not None and entry.code[:3] in self.PROTEST_CODES and all(
+                m.actor is not None and m.actor.sector in self.STATE_SECTORS - {None} for m in subject.members):
+            subject = None  # "polisi menahan dua orang saat unjuk rasa di depan Istana": the state keeps order, a crowd protests
         if not pairs:
             if passive and not (entry.frame == "passive" and reading.mood == "refused"):
                 # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
