@@ -71,14 +71,21 @@ def unify_newlines(text: str) -> str:
 # What a scrape leaves where it cut out a link's words: an empty bracket ("Menteri Pertanian ( ,)
 # Budi") and a comma with a space before it ("Wakil Presiden , menyetujui"). Edited text never
 # spaces a comma off the word before it, so such a comma marks no clause, only the cut.
-_CUT_LINK = re.compile(r"\s*\(\s*[,;]*\s*\)|(?<=\S)(?:\s+,+)+(?=\s|$)")
+_EMPTY_BRACKET = re.compile(r" ?\([ ,;]*\)")  # (on a line whose spaces are already single)
+_ANY_EMPTY_BRACKET = re.compile(r"\([ ,;]*\)")  # the same, found fast: it opens with a literal
+_SPACED_COMMA = re.compile(r" ,+(?= |$)")
 
 
 def normalise_line(line: str) -> str:
     """Strip a line, collapse every run of whitespace to one space, and drop the marks a cut-out
-    link left (`_CUT_LINK`)."""
+    link left. (Each pattern opens with a literal character and runs only on a line that holds it:
+    cleaning reads every line of the corpus.)"""
     line = " ".join(line.split())
-    return _CUT_LINK.sub("", line) if " ," in line or "(" in line else line
+    if "(" in line and _ANY_EMPTY_BRACKET.search(line):
+        line = " ".join(_EMPTY_BRACKET.sub("", line).split())
+    if " ," in line:
+        line = _SPACED_COMMA.sub("", line)
+    return line
 
 
 def clean_text(text: str, furniture: Sequence[re.Pattern] = ()) -> str:
