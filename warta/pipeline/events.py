@@ -72,6 +72,7 @@ class EventCoder:
     IMPLIED_AGENTS = {"173": "COP", "181": "UAF", "182": "CRM", "1821": "CRM"}
     AID_CODES = ("070", "073", "033")  # aid given or offered: its receiver may go unnamed (arms sold, money invested: not)
     STATE_SECTORS = frozenset({None, "GOV", "MIL", "COP", "SPY", "JUD"})  # no crowd protesting its own state
+    ORDER_SECTORS = frozenset({"COP", "JUD", "SPY"})  # police, courts, spies: never a protest's crowd (troops may march)
     PROTESTED_SECTORS = STATE_SECTORS | {"LEG"}  # what an unnamed crowd protests against ("unjuk rasa di DPR")
     FUTURE_ROOTS = frozenset({"03", "13"})  # intents and threats: their day may lie ahead
     INTENT_ROOT = "03"  # an invitation governs the verb close after its guest ("mengundang X berkunjung")
@@ -511,8 +512,8 @@ class EventCoder:
             if partner is not None:
                 obj = partner
         if subject is not None and entry.code[:3] in self.PROTEST_CODES and all(
-                m.actor is not None and m.actor.sector in self.STATE_SECTORS - {None} for m in subject.members):
-            subject = None  # "polisi menahan dua orang saat unjuk rasa di depan Istana": the state keeps order, a crowd protests
+                m.actor is not None and m.actor.sector in self.ORDER_SECTORS for m in subject.members):
+            subject = None  # "polisi menahan dua orang saat unjuk rasa di depan Istana": they keep order, a crowd protests
         if not pairs:
             if passive and not (entry.frame == "passive" and reading.mood == "refused"):
                 # (the receiver who refuses aid is the one who acts: "tidak mau menerima bantuan dari X")
