@@ -579,7 +579,7 @@ class EventCoder:
                 how += ":crowd"
             elif (subject is not None and obj is None and not passive and reading.mood == "done"
                   and (reading.code or entry.code).startswith(self.AID_CODES) and trig.tok_end - trig.tok_start > 1):
-                # "Malaysia menawarkan bantuan untuk memadamkan api": aid named as such has a receiver even
+                # "Singapura mengirim bantuan pemadam kebakaran": aid named as such has a receiver even
                 # unnamed, the country the sentence is set in, or the story's own (never the giver's own);
                 # a bare "helps" may help a cause, not a party
                 spot = self._place_mention(sent, [m for g in groups for m in g.members])
@@ -631,7 +631,7 @@ class EventCoder:
     DISCIPLINED_SECTORS = frozenset({"COP", "MIL", "JUD", "SPY"})
 
     def _internal(self, s: Mention, t: Mention, code: str) -> bool:
-        """ "Propam memeriksa tiga polisi", "the army investigates two soldiers": a police, army or court
+        """ "Propam menyelidiki dua anggota polisi", "the army investigates two soldiers": a police, army or court
         body named in the text (not implied) inquires into people of its own code, named by other words."""
         return (code[:2] == self.INQUIRY_ROOT and s.actor is not None and t.actor is not None
                 and s.actor.code == t.actor.code and s.actor.sector in self.DISCIPLINED_SECTORS
