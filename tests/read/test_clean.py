@@ -128,7 +128,7 @@ def test_the_marks_a_cut_out_link_left_go():
     # a scrape that cut a link's words out leaves an empty bracket or a comma spaced off the word
     # before it; edited text has neither, and a comma there would end a clause that goes on
     assert normalise_line("Menteri Pertanian ( ,) Budi Santoso tiba.") == "Menteri Pertanian Budi Santoso tiba."
-    assert normalise_line("Wakil Presiden , menyetujui usulan itu.") == "Wakil Presiden menyetujui usulan itu."
+    assert normalise_line("Ketua Umum , meminta maaf kepada warga.") == "Ketua Umum meminta maaf kepada warga."
     assert normalise_line("Anggota Fraksi ,, , meminta maaf.") == "Anggota Fraksi meminta maaf."
 
 

@@ -69,7 +69,7 @@ def unify_newlines(text: str) -> str:
 
 
 # What a scrape leaves where it cut out a link's words: an empty bracket ("Menteri Pertanian ( ,)
-# Budi") and a comma with a space before it ("Wakil Presiden , menyetujui"). Edited text never
+# Budi") and a comma with a space before it ("Ketua Umum , meminta maaf"). Edited text never
 # spaces a comma off the word before it, so such a comma marks no clause, only the cut.
 _EMPTY_BRACKET = re.compile(r" ?\([ ,;]*\)")  # (on a line whose spaces are already single)
 _ANY_EMPTY_BRACKET = re.compile(r"\([ ,;]*\)")  # the same, found fast: it opens with a literal
