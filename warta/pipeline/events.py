@@ -119,8 +119,9 @@ class EventCoder:
         self.titles = frozenset(t for t in pack.word_class("person_title") if " " not in t)
         # a speaker's bad words about another party: "X menilai Y melanggar konstitusi" (see _judgements)
         self.judging = pack.word_class("judgement_verb") | self.speech
-        self.negatives = _phrases(pack.word_class("negative"))
-        self.blames = _phrases(pack.word_class("blame"))
+        # (each by its first word: only the phrases opening with a word can match at it)
+        self.negatives = _by_first(_phrases(pack.word_class("negative")))
+        self.blames = _by_first(_phrases(pack.word_class("blame")))
         self.obligations = pack.word_class("obligation")
         self.advice = pack.word_class("advice")
         self.sport = pack.word_class("sport")  # laga, timnas: a story about sport codes no events
@@ -130,10 +131,7 @@ class EventCoder:
         self.verb_first = pack.word_order == "VSO"
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
-        self.non_events = tuple(sorted({tuple(p.split()) for p in pack.word_class("non_event")}, key=len, reverse=True))
-        self._non_events_by_first: dict[str, tuple[tuple[str, ...], ...]] = {}  # the same, by first word
-        for phrase in self.non_events:
-            self._non_events_by_first[phrase[0]] = (*self._non_events_by_first.get(phrase[0], ()), phrase)
+        self.non_events = _by_first(_phrases(pack.word_class("non_event")))
 
     def __call__(self, analysis: Analysis) -> Analysis:
         if self.sport and sum(sum(map(self.sport.__contains__, map(_LOWER, s.tokens)))
@@ -338,14 +336,12 @@ class EventCoder:
                     and not any(words[j] in self.breaks for j in range(g.t1, k)) else None
         return None
 
-    def _negative_in(self, words, lo: int, hi: int, phrases) -> tuple[int, int] | None:
-        """The first of the phrases (bad words, blame) in words[lo:hi] that no negation turns round
-        ("tidak melanggar")."""
+    def _negative_in(self, words, lo: int, hi: int, by_first: dict[str, tuple]) -> tuple[int, int] | None:
+        """The first of the phrases (bad words, blame; `_by_first`) in words[lo:hi] that no negation
+        turns round ("tidak melanggar")."""
         negation = self.mood.negation
-        # only the phrases opening with the word can match at it, tried in their order (_by_first)
-        by_first = _by_first(phrases)
         for j in range(lo, hi):
-            for phrase in (phrases if by_first is None else by_first.get(words[j], ())):
+            for phrase in by_first.get(words[j], ()):
                 if tuple(words[j:j + len(phrase)]) == phrase and j + len(phrase) <= hi:
                     if len(phrase) == 1 and j > 0 and words[j - 1] in negation:
                         break
@@ -391,13 +387,10 @@ class EventCoder:
 
     def _non_event_tokens(self, words: list[str]) -> set[int]:
         out: set[int] = set()
-        if not self.non_events:
-            return out
-        by_first = self._non_events_by_first
-        if by_first.keys().isdisjoint(words):  # no phrase opens anywhere (most sentences)
+        if self.non_events.keys().isdisjoint(words):  # no phrase opens anywhere (most sentences)
             return out
         for i, w in enumerate(words):
-            for phrase in by_first.get(w, ()):
+            for phrase in self.non_events.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     out.update(range(i, i + len(phrase)))
                     break
@@ -571,8 +564,7 @@ class EventCoder:
                 home = spot.actor.country if spot is not None else _home(analysis)
                 crowd = _crowd_of(spot, trig, sent) if spot is not None else None
                 if crowd is None and home is not None:
-                    crowd = replace(_agent_of(obj.members[0], trig, sent, "CVL"), actor=Actor.of(home, "CVL"),
-                                    rule="implied:crowd")
+                    crowd = _implied(home, "CVL", trig, sent, "implied:crowd")
                 # (a state's body named as such: "a protest with the Iraq veterans" names none)
                 pairs = [(crowd, m) for m in obj.members if crowd is not None and m.actor is not None
                          and m.actor.country and m.actor.sector is not None and m.actor.sector in self.PROTESTED_SECTORS]
@@ -584,9 +576,8 @@ class EventCoder:
                 # a bare "helps" may help a cause, not a party
                 spot = self._place_mention(sent, [m for g in groups for m in g.members])
                 to = spot.actor.country if spot is not None else _home(analysis)
-                pairs = [(m, replace(_agent_of(m, trig, sent, None), actor=Actor.of(to, None), rule="implied:recipient"))
-                         for m in subject.members if to is not None and m.actor is not None
-                         and m.actor.country and m.actor.country != to]
+                pairs = [(m, _implied(to, None, trig, sent, "implied:recipient")) for m in subject.members
+                         if to is not None and m.actor is not None and m.actor.country and m.actor.country != to]
                 how += ":recipient"
             elif (entry.code[:3] in self.PROTEST_CODES and subject is None and not passive
                   and reading.mood == "done"):
@@ -1188,24 +1179,13 @@ def _before_words(words: list[str], t0: int, articles: frozenset[str]) -> int:
 
 
 _LOWER = attrgetter("lower")
-_FIRSTS: dict[int, tuple] = {}  # id(phrases) -> (phrases, their index by first word)
 
 
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple] | None:
-    """The phrases by their first word, each word's in the phrases' order (kept per tuple of
-    phrases); None when one is empty (it would match anywhere: every phrase is tried)."""
-    hit = _FIRSTS.get(id(phrases))
-    if hit is not None and hit[0] is phrases:
-        return hit[1]
-    index: dict[str, tuple] | None = {}
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, each word's in the phrases' order."""
+    index: dict[str, tuple[tuple[str, ...], ...]] = {}
     for phrase in phrases:
-        if not phrase:
-            index = None
-            break
         index[phrase[0]] = (*index.get(phrase[0], ()), phrase)
-    if len(_FIRSTS) > 64:
-        _FIRSTS.clear()
-    _FIRSTS[id(phrases)] = (phrases, index)
     return index
 
 
@@ -1255,11 +1235,16 @@ def _shape_only(m: Mention) -> bool:
     return m.actor is None and m.rule == "unresolved:shape"
 
 
+def _implied(country: str, sector: str | None, trig: Trigger, sent: Sentence, rule: str) -> Mention:
+    """A party the text does not name (a country's police, crowd, government, or aid's receiver),
+    named by the words of `trig`, its evidence."""
+    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
+                   Actor.of(country, sector), "role", trig.tok_start, trig.tok_end, rule)
+
+
 def _government_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     """The government of the country `m` belongs to, named by the words of `trig` (its evidence)."""
-    actor = Actor.of(m.actor.country, "GOV")
-    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
-                   actor, "role", trig.tok_start, trig.tok_end, "implied:own-government")
+    return _implied(m.actor.country, "GOV", trig, sent, "implied:own-government")
 
 
 def _home(analysis: Analysis) -> str | None:
@@ -1273,16 +1258,12 @@ def _home(analysis: Analysis) -> str | None:
 
 def _agent_of(m: Mention, trig: Trigger, sent: Sentence, sector: str) -> Mention:
     """The party of a sector (the police) of the country `m` belongs to, named by the words of `trig`."""
-    actor = Actor.of(m.actor.country, sector)
-    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
-                   actor, "role", trig.tok_start, trig.tok_end, "implied:agent")
+    return _implied(m.actor.country, sector, trig, sent, "implied:agent")
 
 
 def _crowd_of(m: Mention, trig: Trigger, sent: Sentence) -> Mention:
     """The civilians of the country `m` belongs to, named by the words of `trig` (its evidence)."""
-    actor = Actor.of(m.actor.country, "CVL")
-    return Mention(sent.index, trig.start, trig.end, sent.text[trig.start - sent.start:trig.end - sent.start],
-                   actor, "role", trig.tok_start, trig.tok_end, "implied:crowd")
+    return _implied(m.actor.country, "CVL", trig, sent, "implied:crowd")
 
 
 def _person_name(m: Mention) -> str | None:

@@ -13,7 +13,7 @@ from warta.lang.case import in_capitals, is_name_token, starts_capital
 from warta.model import Actor, Mention
 from warta.pipeline.mentions.atoms import _ACTORISH, _COORDINATOR_WORD, PLACE_KINDS, Atom
 from warta.pipeline.mentions.referents import _last_two_countries, _plural_referent, _usual_actor
-from warta.pipeline.mentions.tokens import _gap_ok, _hyphenated, _is_coordination, _mention, _name_run, _skip_comma
+from warta.pipeline.mentions.tokens import _gap_ok, _hyphenated, _is_coordination, _mention, _name_run, _set_off, _skip_comma
 
 
 class Composer:
@@ -189,7 +189,7 @@ class Composer:
         for k in range(i + 1, min(i + 5, len(toks))):
             if toks[k].lower == ",":
                 end = _name_run(toks, k + 1, not_names=self.not_names)
-                closed = end and (end == len(toks) or toks[end].lower == "," or toks[end].lower in self.speech_verbs)
+                closed = end and _set_off(toks, end, self.speech_verbs)
                 return (k, end) if closed else (i, 0)
             if not is_name_token(toks[k].text):
                 break

@@ -48,8 +48,9 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         self.joiners = self.pack.word_class("name_joiner")
         self.office_verbs = self.pack.word_class("office_verb")  # elected, sworn: the name before takes the office after  # "director [of] Oxfam Ana Ruiz"
         # the small words inside the name of a body or place an office is held at ("Institute for X and Y")
-        self.affiliation_words = self.coordinators | self.articles | self.joiners | self.place_preps | frozenset(
-            self.pack.word_class("other_prep") | self.pack.word_class("locative") | self.pack.word_class("role_modifier"))
+        self.affiliation_words = (self.coordinators | self.articles | self.joiners | self.place_preps
+                                  | self.pack.word_class("other_prep") | self.pack.word_class("locative")
+                                  | self.pack.word_class("role_modifier"))
         self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates

@@ -11,7 +11,7 @@ from warta.actors.codes import is_non_state
 from warta.actors.names import is_acronym
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Mention
-from warta.pipeline.mentions.tokens import _LOWER, _mention
+from warta.pipeline.mentions.tokens import _LOWER, _mention, _set_off
 from warta.pipeline.setting import foreign_in
 
 _OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
@@ -70,18 +70,16 @@ class Offices:
             return None, None
         k = person.tok_start
         if toks[k - 1].lower == ",":
-            if not (person.tok_end == len(toks) or toks[person.tok_end].lower == ","
-                    or toks[person.tok_end].lower in self.speech_verbs):
+            if not _set_off(toks, person.tok_end, self.speech_verbs):
                 return None, None  # not closed: a list of names, or a clause
             words = toks[r.tok_end:k - 1]
         elif k - 3 > r.tok_end and toks[k - 1].lower == ")" and toks[k - 3].lower == "(" and is_acronym(toks[k - 2].text):
             words = toks[r.tok_end:k - 3]  # "Peneliti Lembaga Kajian Hukum (LKH) Ani Lestari": the acronym ends the body's name
         else:
             return None, None
-        if any(t.lower == "," for t in words) or not any(is_name_token(t.text) for t in words):
-            return None, None
-        if not all(is_name_token(t.text) or t.lower in self.affiliation_words or t.lower in ("(", ")") for t in words):
-            return None, None  # another clause, not the name of a body
+        if not any(is_name_token(t.text) for t in words) or not all(
+                is_name_token(t.text) or t.lower in self.affiliation_words or t.lower in ("(", ")") for t in words):
+            return None, None  # another clause (a comma, a verb), not the name of a body
         inside = [m for m in names if m is not person and r.tok_end <= m.tok_start and m.tok_end < person.tok_start]
         if any(m.actor is not None and m.kind != "role" for m in inside):
             return None, None

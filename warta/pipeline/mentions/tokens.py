@@ -46,6 +46,12 @@ def _skip_comma(toks, i: int) -> int:
     return i + 1 if i < len(toks) and toks[i].lower == "," else i
 
 
+def _set_off(toks, end: int, speech_verbs: frozenset[str]) -> bool:
+    """Does a name ending at `end` close an apposition: the sentence ends, a comma, or a speech verb
+    follows ("..., Ana Lopez, mengatakan", "... Ana Lopez mengatakan")?"""
+    return end == len(toks) or toks[end].lower == "," or toks[end].lower in speech_verbs
+
+
 def _gap_ok(toks, a: int, b: int, modifiers: frozenset[str]) -> bool:
     """Only modifier words (senior, khusus) or an ordinal ("ke-3", "3rd") stand between two parts of a title."""
     ordinal = _ordinal_span(toks, a, b)
