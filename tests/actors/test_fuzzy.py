@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from tests.actors.measure import load_pairs, threshold_study
-from warta.actors.fuzzy import FuzzyNames, PersonVariants, similarity, skeleton
+from warta.actors.fuzzy import (FuzzyNames, PersonVariants, _capitalised_runs, _closest, _written_lower, similarity,
+                                skeleton)
 from warta.actors.names import translit
 from warta.actors.people import People, Person
 from warta.settings import ActorSettings
@@ -45,6 +46,29 @@ def test_the_text_scan_skips_covered_and_common_words():
     at = text.index("Rouhani")
     hits = [(text[s:e], key) for s, e, key in scan.find(text, [(at, at + len("Rouhani"), None)])]
     assert hits == [("Rowhani", "hassan rouhani")]  # "Rouhani" was matched exactly already
+
+
+def test_runs_of_capitalised_words_as_a_word_by_word_scan_finds_them():
+    text = "Kata Budi Santoso di Jakarta, KPK Ani Lestari-Wijaya dan al-Farisi; Ólafur Þór lagi."
+    runs = [[text[s:e] for s, e in run] for run in _capitalised_runs(text)]
+    # an all-capital word breaks a run; "al-Farisi" is one word, not a capital after a hyphen
+    assert runs == [["Kata", "Budi", "Santoso"], ["Jakarta"], ["Ani", "Lestari-Wijaya"], ["Ólafur", "Þór"]]
+    assert [len(r) for r in _capitalised_runs("Satu Dua Tiga Empat Lima")] == [4, 1]  # four words at most
+
+
+def test_a_word_written_in_lower_case_is_found_whole_only():
+    text = "Kerja keras. Bekerja di sana, pe-kerja-an; Sinar datang."
+    assert not _written_lower(text, "kerja")  # only inside longer words
+    assert _written_lower(text + " Ia kerja lagi.", "kerja")
+    assert not _written_lower(text, "sinar")  # written with its capital only
+
+
+def test_a_blocks_closest_names_come_as_rapidfuzz_gives_them():
+    from rapidfuzz import fuzz, process
+    names = ["Rohani", "Rouhani", "Rowhani", "Rahimi", "Rouhana"]
+    for block in (names[:1], names[:2], names[:3], names):
+        expected = [o for o, _, _ in process.extract("Rouhani", block, scorer=fuzz.ratio, score_cutoff=80, limit=3)]
+        assert _closest("Rouhani", block, 80) == expected
 
 
 def test_threshold_in_settings_is_the_one_the_study_chose():

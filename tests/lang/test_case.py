@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import warta
-from warta.lang.case import (capitalised, caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
+from warta.lang.case import (capital_letters, capitalised, caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
                              starts_capital, starts_lower, written_plain)
 
 PACKAGE = Path(warta.__file__).parent
@@ -34,6 +34,14 @@ def test_what_a_words_letters_say(word, name, plain, capital, lower, shouted):
 def test_caseless_text_and_initials():
     assert caseless("موسكو") and caseless("北京") and not caseless("Moskwa") and not caseless("موسكو x")
     assert is_capital_letter("M") and not is_capital_letter("m") and not is_capital_letter("م")
+
+
+def test_the_class_of_a_texts_capitals_holds_each_and_no_other_letter():
+    text = "Ólafur dan Ωmega di Москва, moskwa ß"
+    capitals = re.compile(capital_letters(text))
+    assert [c for c in set(text) if capitals.fullmatch(c)] and all(
+        bool(capitals.fullmatch(c)) == (c.isupper() and c.isalpha()) for c in set(text) | set("AZaz"))
+    assert capital_letters("plain ascii") == "[A-Z]"
 
 
 def test_no_other_module_reads_letter_case_itself():

@@ -33,7 +33,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from warta.actors.names import fold, translit
-from warta.lang.case import capitalised, in_lower_case
+from warta.lang.case import capital_letters, in_capitals, in_lower_case
 
 _MERGE = str.maketrans({"q": "k", "g": "k", "c": "k", "w": "v", "z": "j", "f": "p", "x": "k",
                         **{v: None for v in "aeiouyh' "}})
@@ -135,7 +135,9 @@ class FuzzyNames:
         return found
 
     def _match(self, name: str) -> tuple[str, float] | None:
-        if sum(c.isalpha() for c in fold(name)) < self.min_length:
+        folded = fold(name)
+        letters = len(folded) if folded.isalpha() else sum(c.isalpha() for c in folded)
+        if letters < self.min_length:
             return None
         skel = skeleton(name)
         floor = max(0.0, 2 * self.threshold - 100)  # the lowest ratio the skeleton bonus can lift
@@ -148,12 +150,23 @@ class FuzzyNames:
                 candidates = self._blocks.get(block)
                 if not candidates:
                     continue
-                for other, _, _ in process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=floor, limit=3):
+                for other in _closest(key, candidates, floor):
                     value, other_skel = self._values[(space, other)]
                     score = _score(key, other, skel == other_skel)
                     if score >= self.threshold and (best is None or score > best[1]):
                         best = (value, score)
         return best
+
+
+def _closest(key: str, candidates: list[str], floor: float, limit: int = 3) -> list[str]:
+    """The `limit` candidates most like `key` by `fuzz.ratio`, at or above `floor`, best first and
+    in their order on a tie, as `process.extract` gives them; a block holds one or two names
+    as a rule, too few to pay for that call's set-up (half the time of a miss)."""
+    if len(candidates) > limit:
+        return [other for other, _, _ in process.extract(key, candidates, scorer=fuzz.ratio,
+                                                         score_cutoff=floor, limit=limit)]
+    scored = [(fuzz.ratio(key, other, score_cutoff=floor), other) for other in candidates]
+    return [other for score, other in sorted(scored, key=lambda pair: -pair[0]) if score >= floor]
 
 
 def person_names(people) -> list[tuple[str, str]]:
@@ -177,53 +190,54 @@ def person_names(people) -> list[tuple[str, str]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Where a match of _WORD can start: a letter not after a letter, nor after a hyphen or
+# apostrophe that joins it to a letter before ("Jean-Luc" is one word).
+_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’])"
 
 
-def capitalised_runs(text: str, max_words: int = 4) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """Runs of capitalised words (single spaces between) as (start, end, word spans)."""
-    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
+@lru_cache(maxsize=256)
+def _capital_word(capitals: str) -> re.Pattern:
+    """The matches of _WORD that open with one of `capitals`, found by the regex engine, not word
+    by word in Python (a whole text is scanned for each document). The lookbehinds, the same as
+    _WORD_START's, come after the capital so the search tries them only at capitals."""
+    return re.compile(capitals + r"(?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+
+
+_WORD_AT = re.compile(_WORD_START + _WORD.pattern)
+
+
+def _capitalised_runs(text: str, max_words: int = 4) -> list[list[tuple[int, int]]]:
+    """Word spans of each run of capitalised words ("Harjono", not "KPK") with single spaces between."""
+    runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        is_name = capitalised(word)
-        if is_name and current and text[current[-1][1]:m.start()] == " " and len(current) < max_words:
-            current.append((m.start(), m.end()))
-            continue
-        if current:
-            runs.append((current[0][0], current[-1][1], current))
-        current = [(m.start(), m.end())] if is_name else []
+    last_end = -2
+    for m in _capital_word(capital_letters(text)).finditer(text):
+        if in_capitals(m.group()):
+            continue  # the run is broken all the same: the next capital cannot follow on
+        start, end = m.span()
+        if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:
+            current.append((start, end))
+        else:
+            if current:
+                runs.append(current)
+            current = [(start, end)]
+        last_end = end
     if current:
-        runs.append((current[0][0], current[-1][1], current))
+        runs.append(current)
     return runs
 
 
-def _runs_and_lower_words(text: str, max_words: int = 4) -> tuple[list[list[tuple[int, int]]], set[str]]:
-    """The word spans of each of `capitalised_runs(text)`, and the words written in lower case, in one pass."""
-    runs: list[list[tuple[int, int]]] = []
-    lower: set[str] = set()
-    current: list[tuple[int, int]] = []
-    last_end = -2
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if capitalised(word):
-            span = m.span()
-            start = span[0]
-            if current and start == last_end + 1 and text[last_end] == " " and len(current) < max_words:
-                current.append(span)
-            else:
-                if current:
-                    runs.append(current)
-                current = [span]
-            last_end = span[1]
-            continue
-        if in_lower_case(word):
-            lower.add(word)
-        if current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs, lower
+def _written_lower(text: str, word: str) -> bool:
+    """Does the text write `word` in lower case as a whole word ("kerja" of a headline's "Kerja")?"""
+    if not in_lower_case(word):
+        return False
+    at = text.find(word)
+    while at >= 0:
+        m = _WORD_AT.match(text, at)
+        if m is not None and m.end() == at + len(word):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 class PersonVariants:
@@ -262,15 +276,21 @@ class PersonVariants:
         for start, end, *_ in found:
             if _on_word_boundaries(text, start, end):
                 taken[start:end] = b"\x01" * (end - start)
-        runs, lower_words = _runs_and_lower_words(text)
         skip = self.skip
+        written_lower: dict[str, bool] = {}
         out = []
-        for words in runs:
+        for words in _capitalised_runs(text):
             # the run's free words, split where a taken word stands between them
             run: list[tuple[int, int]] = []
             for s, e in words:
                 low = text[s:e].lower()
-                if taken.find(1, s, e) < 0 and low not in skip and low not in lower_words:
+                if taken.find(1, s, e) >= 0 or low in skip:
+                    free = False
+                else:
+                    free = written_lower.get(low)
+                    if free is None:
+                        free = written_lower[low] = not _written_lower(text, low)
+                if free:
                     run.append((s, e))
                 elif run:
                     hit = self._match_run(text, run)
@@ -310,15 +330,3 @@ def _index_of(people, settings) -> FuzzyNames:
 
 def _on_word_boundaries(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
-
-
-def _consecutive(free: list[tuple[int, int]], words: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Split the free words of a run where a taken word stood between them."""
-    position = {w: i for i, w in enumerate(words)}
-    runs: list[list[tuple[int, int]]] = []
-    for w in free:
-        if runs and position[w] == position[runs[-1][-1]] + 1:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    return runs
