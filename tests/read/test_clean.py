@@ -1,8 +1,10 @@
 """Furniture removal: what a scrape carries besides the article."""
 import re
 
+import pytest
+
 from warta.lang import LanguagePack, available_languages
-from warta.read.clean import clean_text, default_furniture, normalise_line, photo_credits
+from warta.read.clean import clean_text, default_furniture, normalise_line, photo_credits, unify_newlines
 
 SCRAPE = """Menteri Bertemu di Bandung
 
@@ -136,3 +138,10 @@ def test_real_commas_and_brackets_stay():
     for line in ("Iran, Rusia, dan Turki bertemu.", "Indonesia Corruption Watch (ICW) mengkritik DPR.",
                  "kata dia, Jumat (20/9/2019).", '"Kami siap," kata dia.'):
         assert normalise_line(line) == line
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+@pytest.mark.parametrize("rest", ["plain", "dengan é"])  # ASCII text and text with other letters
+def test_every_line_ending_becomes_one_newline(ending, rest):
+    assert unify_newlines(f"satu {rest}{ending}dua{ending}") == f"satu {rest}\ndua\n"
+    assert unify_newlines(f"satu {rest}\ndua") == f"satu {rest}\ndua"

@@ -57,6 +57,13 @@ def test_the_window_is_in_use():
     assert mojibake._reach() is not None
 
 
+def test_ftfys_step_tests_badness_by_the_window():
+    """ftfy's own encoding step runs with the windowed test (else it scans each text again);
+    test_fix_text_is_ftfy checks its answers are still ftfy's."""
+    assert mojibake._one_step.__globals__["is_bad"] is mojibake.is_bad
+    assert mojibake._one_step.__code__ is ftfy._fix_encoding_one_step_and_explain.__code__
+
+
 def test_is_bad_at_every_place_of_a_text():
     """A mojibake pair anywhere in clean text, next to other non-ASCII characters or far from them,
     at the text's start (the pattern's ^ branch) or not."""

@@ -39,9 +39,10 @@ _TERMINAL = tuple(".!?:;\"'”’)]»…")
 _WRAP_MIN_CHARS = 60
 _INVISIBLE = re.compile(r"[\u200b\ufeff\u00ad]|[\x00-\x08\x0b-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
-# the characters that open a match of _NEWLINES: one character class is searched far faster than
-# the alternation, and most texts (each read four times) have none
-_NEWLINE_SIGN = re.compile(r"[\r\u2028\u2029\x85\x0b\x0c\x1c-\x1e]")
+# the characters that open a match of _NEWLINES, ASCII's and the others: most texts (each read
+# four times) have none, and `in` finds that for one character seven times faster than a regex
+# class does for all
+_ASCII_NEWLINES, _OTHER_NEWLINES = "\r\x0b\x0c\x1c\x1d\x1e", "\x85\u2028\u2029"
 
 
 class _Line(NamedTuple):
@@ -65,7 +66,9 @@ def repair_encoding(text: str) -> str:
 
 def unify_newlines(text: str) -> str:
     """Every line ending as "\\n", so that every stage counts the same lines."""
-    return _NEWLINES.sub("\n", text) if _NEWLINE_SIGN.search(text) else text
+    if any(c in text for c in _ASCII_NEWLINES) or (not text.isascii() and any(c in text for c in _OTHER_NEWLINES)):
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 # What a scrape leaves where it cut out a link's words: an empty bracket ("Menteri Pertanian ( ,)

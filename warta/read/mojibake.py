@@ -24,6 +24,7 @@ with ftfy itself.
 from __future__ import annotations
 
 import re
+import types
 from functools import lru_cache
 
 import ftfy
@@ -48,6 +49,17 @@ _AFTER = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncu
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chardata.CONTROL_CHARS)) + "]")
 _one_step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+
+
+def _with_our_badness_test(step):
+    """ftfy's step as it is, its name `is_bad` bound to `is_bad` below (the same answers): the step
+    tests the whole text for mojibake first, a third of the time of a repair. None stays None."""
+    if step is None or "is_bad" not in step.__code__.co_names or step.__globals__.get("is_bad") is not ftfy_is_bad:
+        return step
+    rebound = types.FunctionType(step.__code__, {**step.__globals__, "is_bad": is_bad}, step.__name__,
+                                 step.__defaults__, step.__closure__)
+    rebound.__kwdefaults__ = step.__kwdefaults__
+    return rebound
 
 
 def fix_text(text: str) -> str:
@@ -172,3 +184,6 @@ def _context_free(data, c) -> bool:
             if not _context_free(av.data, c):
                 return False
     return True
+
+
+_one_step = _with_our_badness_test(_one_step)
