@@ -51,3 +51,30 @@ def test_keys_and_sightings_pickle_whole():
                     "title_before", 0.8, "id")
     assert pickle.loads(pickle.dumps(key)) == key
     assert pickle.loads(pickle.dumps(seen)) == seen  # a field added later must be added to __reduce__ too
+
+
+def test_a_batch_frees_each_analysis_it_does_not_keep_once_its_rows_are_taken(coder):
+    """An analysis nobody asked for dies young (its rows taken as it is made): a batch's thousand
+    analyses kept to the end were walked twice by the garbage collector, 6% of a run."""
+    import sys
+
+    docs = [Document(f"d{k}", f"Iran dan Rusia menandatangani perjanjian kerja sama di Moskow, kata Budi {k}.",
+                     lang="id") for k in range(3)]
+    made: list = []
+    original = coder.code
+
+    class Watching:
+        engine_version = coder.engine_version
+
+        def code(self, doc):
+            if len(made) >= 2:  # (the one just before may still be held by the loops that took its rows)
+                refs = sys.getrefcount(made[-2])  # (outside the assert, which would hold one more)
+                assert refs == 2  # held by this list alone (and the call): the batch let it go
+            made.append(original(doc))
+            return made[-1]
+
+    batch = code_batch(Watching(), docs, analyses=False, sightings=True)
+    assert batch.analyses is None and batch.tables.documents.num_rows == 3 and batch.sightings is not None
+    kept = code_batch(coder, docs, analyses=True)
+    assert [a.document.id for a in kept.analyses] == ["d0", "d1", "d2"]
+    assert kept.tables.reports.column("id").to_pylist() == batch.tables.reports.column("id").to_pylist() != []

@@ -39,8 +39,20 @@ def code_batch(coder: Coder, docs: Sequence[Document], *, knowledge_version: str
     Sightings are read here, where the documents were coded, so a Dask worker sends
     back a few small rows instead of whole analyses for the learner to read.
     """
-    coded = [coder.code(d) for d in docs]
-    now = datetime.now(timezone.utc)
-    seen = tuple(s for a in coded for s in read_sightings(a)) if sightings else None
-    return CodedBatch(tables(coded, knowledge_version, now, coder.engine_version), tuple(coded) if analyses else None,
-                      seen)
+    kept: list[Analysis] = []
+    seen: list[Sighting] = []
+
+    def coded():
+        # each analysis goes into the rows as soon as it is made: one nobody keeps is freed then,
+        # young, instead of living through the batch and being walked by the garbage collector
+        # twice (6% of a run when a batch's analyses were kept)
+        for d in docs:
+            a = coder.code(d)
+            if sightings:
+                seen.extend(read_sightings(a))
+            if analyses:
+                kept.append(a)
+            yield a
+
+    rows = tables(coded(), knowledge_version, datetime.now(timezone.utc), coder.engine_version)
+    return CodedBatch(rows, tuple(kept) if analyses else None, tuple(seen) if sightings else None)
