@@ -38,7 +38,7 @@ def spacy_sentences(splitter: SentenceSplitter, text: str, title: str) -> list[t
         is_title = p_index == 0 and bool(title) and text[p_start:p_end].strip() == title
         tokens, first, end = [], -1, 0
         for idx, length, sent_start in parsed.to_array([IDX, LENGTH, SENT_START]).tolist():
-            if sent_start == 1 and first >= 0 and not _quote_goes_on(tokens, text[p_start + idx:p_start + idx + length]):
+            if sent_start == 1 and first >= 0 and not _quote_goes_on([t.text for t in tokens[-2:]], text[p_start + idx:p_start + idx + length]):
                 if tokens:
                     out.append((first, end, p_index, is_title, tuple((t.start, t.end) for t in tokens)))
                 tokens, first = [], -1

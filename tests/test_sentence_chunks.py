@@ -12,7 +12,6 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 
 from warta.lang import LanguagePack, available_languages
 from warta.model import Analysis, Document
-from warta.model import Token
 from warta.pipeline.sentences import (PIECE_CHARS, SentenceSplitter, _paragraph_spans, _pieces, _prefix_search,
                                       _quote_goes_on)
 
@@ -39,7 +38,7 @@ def _spacys(splitter: SentenceSplitter, text: str) -> list[tuple]:
         tokens, first, end = [], -1, 0
         for idx, length, sent_start in parsed.to_array([IDX, LENGTH, SENT_START]).tolist():
             word = text[p_start + idx:p_start + idx + length]
-            if sent_start == 1 and first >= 0 and not _quote_goes_on([Token(0, 0, *t[2:]) for t in tokens], word):
+            if sent_start == 1 and first >= 0 and not _quote_goes_on([t[2] for t in tokens[-2:]], word):
                 if tokens:
                     out.append((first, end, p_index, tuple(tokens)))
                 tokens, first = [], -1
@@ -97,3 +96,47 @@ def test_letter_patterns_are_read_from_the_parse():
     assert _no_letters_match(re.compile(r",|;|\.\.+")) and _no_letters_match(re.compile(r"(?<=[0-9])km"))
     assert not _no_letters_match(re.compile(r"a|,")) and not _no_letters_match(re.compile(r"(?<=[a-z])km"))
     assert not _no_letters_match(re.compile(r"x*")) and not _no_letters_match(re.compile(r"[^,]"))
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_columns_are_the_chunks_tokens(lang):
+    """`_Chunks.columns` (a paragraph of words and single spaces, as columns) gives the tokens
+    `_Chunks.tokens` gives, chunk by chunk; any other paragraph it leaves to `tokens`."""
+    pack = LanguagePack.load(lang)
+    chunks = SentenceSplitter(pack).chunks
+    texts = TRICKY + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.rglob("*.txt"))][:20]
+    plain = 0
+    for text in texts:
+        for _, start, end in _pieces(text, _paragraph_spans(text), PIECE_CHARS):
+            columns = chunks.columns(text, start, end)
+            if columns is None:
+                assert text[start] == " " or text[end - 1] == " " or re.search(r"[^\S ]|  ", text[start:end])
+                continue
+            plain += 1
+            runs = [(at + i, at + j, word, lower, kind) for at, toks in chunks.tokens(text, start, end)
+                    for i, j, word, lower, kind in toks]
+            assert list(zip(*columns)) == runs, text[start:end][:80]
+    assert plain
+
+
+def test_sentence_starts_are_the_token_loops():
+    """The sentence ends found by `_sentence_starts` (on columns) are those the token-at-a-time
+    sentencizer (`_add_run_sentences`) finds, quotes that go on included."""
+    import random
+
+    from warta.pipeline.sentences import _ENDS, _PUNCT, _WORD, _add_plain_sentences, _add_run_sentences
+
+    kinds = {"a": _WORD, "b": _WORD, "C": _WORD, ".": _ENDS, "!": _ENDS, "?": _ENDS, "x!": _WORD,
+             '"': _PUNCT, "\u201d": _PUNCT, ",": _PUNCT, "(": _PUNCT}
+    rng = random.Random(16)
+    for _ in range(3000):
+        words = rng.choices(list(kinds), k=rng.randint(1, 12))
+        starts, text = [], ""
+        for w in words:
+            starts.append(len(text))
+            text += w + " "
+        ends = [s + len(w) for s, w in zip(starts, words)]
+        run, plain = [], []
+        _add_run_sentences(text, [(s, ((0, len(w), w, w, kinds[w]),)) for s, w in zip(starts, words)], 0, False, run)
+        _add_plain_sentences(text, (starts, ends, words, words, [kinds[w] for w in words]), 0, False, plain)
+        assert plain == run, words
