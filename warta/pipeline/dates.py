@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from operator import attrgetter
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from warta.lang import LanguagePack, stop_words
 from warta.lang.case import starts_lower
@@ -30,6 +31,9 @@ _DAY = re.compile(r"^\d{1,2}$")
 _PROSE_END = frozenset('.!?"”’')  # how a sentence of prose ends (a caption or a legend line does not)
 _MAX_LAG_DAYS = 366
 _TEXT = attrgetter("text")
+_LOWER = attrgetter("lower")
+_OPENING = itemgetter(slice(0, 1))  # a word's first character ("" for none), as word[:1]
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _RETOLD_SHARED = 2  # content words an undated lead and the next sentence share when the latter retells it
 _CONTENT_LENGTH = 6  # letters of a word that may tell what a sentence is about
 _WEEKDAY_DATE = 3  # tokens from a weekday to the date written with it ("Senin (16/9/2019)")
@@ -70,6 +74,8 @@ class DateResolver:
         self._longest = max((len(k) for k in (*self.relative, *self.anaphoric)), default=1)
         # first words of the relative and anaphoric phrases: no phrase starts at any other word
         self._phrase_firsts = frozenset(k[0] for k in (*self.relative, *self.anaphoric) if k)
+        # the words a search for a day stops at, besides those opening with a digit (`_evidence`)
+        self._evidence_words = frozenset((*self.citing, *self.weekdays, *self.months, *self._phrase_firsts))
 
     def __call__(self, analysis: Analysis) -> Analysis:
         published = analysis.document.published.date() if analysis.document.published else None
@@ -109,11 +115,12 @@ class DateResolver:
         """Every day the sentence names, with the token it stands at: full dates and weekdays
         (not the day of a report it cites)."""
         tokens = sentence.tokens
-        words = [t.lower for t in tokens]
+        words = list(map(_LOWER, tokens))
         weekdays = self.weekdays
         out: list[tuple[int, date, str]] = []
         cited = -_CITE_REACH - 1
-        for i, w in enumerate(words):
+        for i in self._evidence(words):  # (no full date starts at another word)
+            w = words[i]
             if w in self.citing:
                 cited = i
             if i - cited <= _CITE_REACH:
@@ -127,6 +134,19 @@ class DateResolver:
         # "Rabu (11/9)", "Rabu 11 September": the weekday names the day its date gives
         return [m for m in out if m[2] == "explicit"
                 or not any(x[2] == "explicit" and 0 < x[0] - m[0] <= _WEEKDAY_DATE for x in out)]
+
+    def _evidence(self, words: list[str]) -> list[int]:
+        """Where in a sentence's words a day may be named or a citation stand, in order: a
+        citation, weekday or month word, the first word of a relative or anaphoric phrase, a word
+        opening with a digit. The searches over the words do nothing at any other word, so they
+        visit only these (found by C loops, not a Python step a word)."""
+        evidence_words = self._evidence_words
+        found = [] if evidence_words.isdisjoint(words) else list(compress(count(), map(evidence_words.__contains__, words)))
+        joined = "".join(words)
+        if joined.isascii() and _ASCII_DIGIT.search(joined) is None:
+            return found  # (an ASCII word can open with a digit only where the words have one)
+        digits = compress(count(), map(str.isdigit, map(_OPENING, words)))
+        return sorted({*found, *digits})
 
     def _quote_dates(self, sentences, own: list) -> dict[int, date]:
         """The sentences of a quote take the day its attribution names, in the sentence where it
@@ -187,14 +207,15 @@ class DateResolver:
         """The day one sentence names itself, and how it was found; `base` is the last
         date the text named, for "sehari sebelumnya" (the publication day if none)."""
         tokens = sentence.tokens
-        words = [t.lower for t in tokens]
+        words = list(map(_LOWER, tokens))
         months, weekdays, phrase_firsts = self.months, self.weekdays, self._phrase_firsts
         # one pass: a full date ends the search; on the way, note the first weekday and where
         # relative or anaphoric phrases may start, the evidence tried after it
         weekday = -1
         firsts = []
         cited = -_CITE_REACH - 1  # where the last citation word stood
-        for i, w in enumerate(words):
+        for i in self._evidence(words):
+            w = words[i]
             if w in self.citing:
                 cited = i
             if i - cited <= _CITE_REACH:
