@@ -69,6 +69,7 @@ def test_prefix_search_answers_as_search(lang):
     pattern = compile_prefix_regex(spacy.util.get_lang_class(LanguagePack.load(lang).spacy_lang).Defaults.prefixes)
     fast = _prefix_search(pattern)
     words = [w for text in TRICKY for w in text.split()] + ["<a href=x>y", "x<a b>", "a<a>", "+a", "+1", "$5", "…x"]
+    words += [chr(c) + end for c in range(0x3000) for end in ("", "x", "1")] + [""]  # every opening character (`_openers`)
     for w in words:
         a, b = pattern.search(w), fast(w)
         assert (a and a.span()) == (b and b.span()), w

@@ -590,21 +590,68 @@ class _PrefixSearch:
     with ^, and `search` tries them all at every position of a word (10 µs a word on
     Indonesian) where `match` tries them at its start only. A branch without the anchor (one
     piece of the pattern has a "|" of its own: "<a([^>]+)>") can match further on: when it
-    does, `search` itself answers. Its answers are `search`'s, match for match."""
+    does, `search` itself answers. Its answers are `search`'s, match for match. And `match`
+    is not asked when the word's first character opens no branch (`_openers`: most words, whose
+    letter starts only a few currency prefixes: 1.5 µs a word for all the branches)."""
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.match, self.search = pattern.match, pattern.search
         self.loose = _unanchored(pattern)
+        self.opens = _openers(pattern)
 
     def __call__(self, string: str):
-        m = self.match(string)
+        m = None if self.opens is not None and self.opens.match(string) is None else self.match(string)
         if m is not None or self.loose is None or self.loose.search(string) is None:
             return m
         return self.search(string)
 
     def __reduce__(self):
         return (_PrefixSearch, (self.pattern,))
+
+
+def _openers(pattern: re.Pattern) -> re.Pattern | None:
+    """A pattern of one character that matches the first character of every match of `pattern`
+    (each branch's first item that takes a character), or None when the parse cannot tell (a
+    branch may match nothing, or opens with something else)."""
+    try:
+        import re._compiler as compiler
+        import re._constants as sre
+        import re._parser as parser
+
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        items = _opening_items(parsed, sre)
+        if not items:
+            return None
+        alternatives = [parser.SubPattern(parsed.state, [item]) for item in items]
+        return compiler.compile(parser.SubPattern(parsed.state, [(sre.BRANCH, (None, alternatives))]), pattern.flags)
+    except Exception:  # noqa: BLE001 - another Python's parser: no shortcut, the same answers
+        return None
+
+
+def _opening_items(sub, sre) -> list | None:
+    """The one-character items (a literal, a class) one of which takes the first character of any
+    match of this parsed sequence; None when that cannot be told."""
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    for op, av in sub.data:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character (a lookaround only keeps a match from happening)
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN):
+            return [(op, av)]
+        if op is sre.SUBPATTERN:
+            return None if av[1] or av[2] else _opening_items(av[-1], sre)  # (own flags: not told)
+        if op is sre.BRANCH:
+            items = []
+            for branch in av[1]:
+                opening = _opening_items(branch, sre)
+                if opening is None:
+                    return None
+                items += opening
+            return items
+        if op in repeats and av[0] >= 1:
+            return _opening_items(av[2], sre)
+        return None
+    return None  # nothing taken: it may match the empty string
 
 
 def _unanchored(pattern: re.Pattern) -> re.Pattern | None:
