@@ -27,9 +27,10 @@ class Composer:
     PORTFOLIO_WORDS = 3  # more for each portfolio a comma adds ("Menteri Energi, Sains, ... Malaysia")
     LAW_TITLE = 12  # words of a law's title after its word ("UU Nomor 30 Tahun 2002 tentang ...")
 
-    def _compose(self, sent, atoms, day, memory, recent, countries_seen, lead=None) -> list[Mention]:
-        """The sentence's mentions. `recent`, `countries_seen` and `lead` are what the document
-        said before: the Coder keeps nothing between documents (one Coder serves many threads)."""
+    def _compose(self, sent, texts, words, atoms, day, memory, recent, countries_seen, lead=None) -> list[Mention]:
+        """The sentence's mentions (`texts`, `words`: its tokens as written and in lower case).
+        `recent`, `countries_seen` and `lead` are what the document said before: the Coder keeps
+        nothing between documents (one Coder serves many threads)."""
         toks = sent.tokens
         out: list[Mention] = []
         used_until = 0
@@ -104,11 +105,11 @@ class Composer:
                 used_until = atom.t1
             i += 1
         if not sent.is_title:  # headlines capitalise every word: no names to find there
-            names = self._names(sent, atoms, out, memory)
+            names = self._names(sent, texts, words, atoms, out, memory)
             absorbed: set[Mention] = set()
-            out = self._named_roles(sent, out, names, absorbed) + [m for m in names if m not in absorbed]
-        out.extend(self._speakers(sent, out))
-        out.extend(self._singular(sent, out, lead))
+            out = self._named_roles(sent, words, out, names, absorbed) + [m for m in names if m not in absorbed]
+        out.extend(self._speakers(sent, words, out))
+        out.extend(self._singular(sent, words, out, lead))
         return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
 
     def _phrase_sector(self, toks, atom: Atom) -> str | None:

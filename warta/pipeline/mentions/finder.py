@@ -61,7 +61,11 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.document
-        atoms_by_sentence = self._atoms(doc.text, analysis.sentences)
+        sentences = analysis.sentences
+        atoms_by_sentence = self._atoms(doc.text, sentences)
+        # each pass reads a sentence's words as strings: listed once here, not once a pass
+        texts = [[t.text for t in s.tokens] for s in sentences]
+        words = [[t.lower for t in s.tokens] for s in sentences]
         memory: dict[str, Actor] = {}  # person name (lower) -> actor the text gave them
         recent: list[list[Mention]] = []  # compound groups seen so far, for "mereka"
         countries_seen: list[Mention] = []  # for "kedua negara"
@@ -70,12 +74,12 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         composed, places = [], {}
         leads: list[Mention | None] = []  # the person or office each sentence's "ia" stands for
         preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
-        for sent, atoms in zip(analysis.sentences, atoms_by_sentence):
+        for sent, atoms, sent_texts, sent_words in zip(sentences, atoms_by_sentence, texts, words):
             if doc.dateline_place:  # (without one, no atom is the dateline's)
                 atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
             leads.append(lead)
-            found = self._compose(sent, atoms, day, memory, recent, countries_seen, lead)
+            found = self._compose(sent, sent_texts, sent_words, atoms, day, memory, recent, countries_seen, lead)
             found, place = self._places_apart(sent, found)
             if place:
                 places.setdefault(sent.paragraph, place)
@@ -94,20 +98,20 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         mentions = [self._at_home(m, home) for m in mentions]
         absorbed: set[Mention] = set()
         named: dict[Mention, Mention] = {}  # people the office after them names ("Name, the Speaker")
-        for sent, atoms, found in composed:
+        for (sent, atoms, found), sent_words in zip(composed, words):
             # the paragraph's first place: where the crowd stands, not where the war it condemns is
             place = places.get(sent.paragraph)
             roles = self._unplaced_roles(sent, atoms, found, home, place)
-            roles += self._counted_people(sent, found + roles, home, place)
-            mentions.extend(self._named_roles(sent, roles, found, absorbed))
+            roles += self._counted_people(sent, sent_words, found + roles, home, place)
+            mentions.extend(self._named_roles(sent, sent_words, roles, found, absorbed))
             offices = roles + [m for m in found if m.actor is not None and m.kind in ("role", "org", "group")]
             named.update(self._offices_after_names(sent, offices, found, memory))
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
-        mentions = self._parties_of_countries(analysis.sentences, mentions)
-        mentions = self._recalled(analysis.sentences, mentions, memory)
-        mentions.extend(self._late_speakers(analysis.sentences, mentions))
+        mentions = self._parties_of_countries(sentences, mentions)
+        mentions = self._recalled(sentences, words, mentions, memory)
+        mentions.extend(self._late_speakers(sentences, words, mentions))
         speakers: list[tuple[int, Mention]] = []
-        mentions.extend(self._quoted(analysis.sentences, mentions, leads, speakers))
+        mentions.extend(self._quoted(sentences, texts, mentions, leads, speakers))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions), speakers=tuple(speakers))

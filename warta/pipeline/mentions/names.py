@@ -30,12 +30,11 @@ class Names:
         return is_name_token(toks[k].text) and toks[k].lower not in self.not_names \
             and not self.judge.plain(toks[k].lower) and not self.judge.titled([toks[k].lower], 0, 1)
 
-    def _names(self, sent, atoms, found, memory) -> list[Mention]:
+    def _names(self, sent, texts, words, atoms, found, memory) -> list[Mention]:
         """Capitalised names not yet covered: people the document introduced before,
-        or introduced here as "Name, role ... country"."""
+        or introduced here as "Name, role ... country" (`texts`, `words`: the sentence's tokens
+        as written and in lower case)."""
         toks = sent.tokens
-        texts = [t.text for t in toks]
-        words = [t.lower for t in toks]
         covered = set()
         for m in found:
             covered.update(range(m.tok_start, m.tok_end))

@@ -11,7 +11,7 @@ from warta.actors.codes import is_non_state
 from warta.actors.names import is_acronym
 from warta.lang.case import is_name_token, written_plain
 from warta.model import Actor, Mention
-from warta.pipeline.mentions.tokens import _LOWER, _mention, _set_off
+from warta.pipeline.mentions.tokens import _mention, _set_off
 from warta.pipeline.setting import foreign_in
 
 _OFFICE_GAP = 5  # words between a name and the office it takes ("on Monday resumed her post as")
@@ -24,16 +24,17 @@ class Offices:
     ActorFinder.__init__).
     """
 
-    def _named_roles(self, sent, offices: list[Mention], names: list[Mention], absorbed: set) -> list[Mention]:
+    def _named_roles(self, sent, words: list[str], offices: list[Mention], names: list[Mention],
+                     absorbed: set) -> list[Mention]:
         """Offices and bodies with the unresolved name of their person right after them:
         "[Menteri Perdagangan] Zulkifli Hasan" in a story at home in Indonesia, "[Pemimpin Hamas]
         Yahya Sinwar", "[Hamas] leader Yahya Sinwar", "[Arab League] Secretary General Chadli Klibi".
         The office or body gives the code, the name is the person acting for it: one actor, not two.
         The name is the actor's only when a title says it is a person's ("warga Kulon Progo": a place).
-        Returns `offices`, those that took a name widened over it; the names taken go into `absorbed`."""
+        Returns `offices`, those that took a name widened over it; the names taken go into `absorbed`.
+        `words`: the sentence's tokens in lower case."""
         if not any(m.actor is None and m.kind == "person" for m in names):
             return offices
-        words = [t.lower for t in sent.tokens]
         out = []
         for r in offices:
             if any(w.tok_start <= r.tok_start and r.tok_end <= w.tok_end for w in out):
@@ -160,13 +161,15 @@ class Offices:
             out.append(m)
         return [m for m in out if m not in absorbed]
 
-    def _counted_people(self, sent, found: list[Mention], home: str | None, place: str | None) -> list[Mention]:
+    def _counted_people(self, sent, words: list[str], found: list[Mention], home: str | None,
+                        place: str | None) -> list[Mention]:
         """People counted with a number ("185 orang", "20 people"): civilians of where the sentence is
-        set, or of the story's country when it names no other (the pack's `counted_person` class)."""
+        set, or of the story's country when it names no other (the pack's `counted_person` class).
+        `words`: the sentence's tokens in lower case."""
         if not self.counted_person:
             return []
         toks = sent.tokens
-        if self.counted_person.isdisjoint(map(_LOWER, toks)):
+        if self.counted_person.isdisjoint(words):
             return []  # no such word (most sentences): one set test
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
         out = []

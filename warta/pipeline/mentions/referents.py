@@ -13,7 +13,7 @@ from warta.actors.names import is_acronym
 from warta.actors.people import split_code
 from warta.lang.case import is_name_token
 from warta.model import Actor, Mention, Sentence
-from warta.pipeline.mentions.tokens import _LOWER, _is_coordination, _mention
+from warta.pipeline.mentions.tokens import _is_coordination, _mention
 from warta.pipeline.names import _name_words
 
 
@@ -44,7 +44,8 @@ class Referents:
                 out.setdefault(alias.lower(), m.actor)
         return out
 
-    def _recalled(self, sentences, mentions: list[Mention], memory: dict[str, Actor]) -> list[Mention]:
+    def _recalled(self, sentences, words: list[list[str]], mentions: list[Mention],
+                  memory: dict[str, Actor]) -> list[Mention]:
         """A person the text gave an office ("Ketua KPK Budi Santoso", "Duta Besar Jepang Kenji
         Jenkins") is meant wherever any word of their name stands alone: "Agus", "Rahardjo",
         "Owen", the headline included. A word two people of different codes share decides nothing."""
@@ -68,7 +69,7 @@ class Referents:
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Mention] = []
-        for sent in sentences:
+        for sent, sent_words in zip(sentences, words):
             found = by_sentence.get(sent.index, [])
             covered: set[int] = set()
             for m in found:
@@ -79,7 +80,7 @@ class Referents:
                 covered.update(range(m.tok_start, m.tok_end))
                 out.append(m)
             toks = sent.tokens
-            if by_word.keys().isdisjoint(map(_LOWER, toks)):
+            if by_word.keys().isdisjoint(sent_words):
                 continue  # no word of a known name (most sentences): one set test
             k = 0
             while k < len(toks):
@@ -101,10 +102,11 @@ class Referents:
         hits = {by_word[w].code: by_word[w] for w in _name_words(text.lower().split()) if w in by_word}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
-    def _singular(self, sent, found: list[Mention], lead: Mention | None) -> list[Mention]:
-        """"Ia", "beliau": the person or office the last sentence began with."""
-        if lead is None or not self.singular_pronouns:
-            return []
+    def _singular(self, sent, words: list[str], found: list[Mention], lead: Mention | None) -> list[Mention]:
+        """"Ia", "beliau": the person or office the last sentence began with (`words`: the
+        sentence's tokens in lower case)."""
+        if lead is None or self.singular_pronouns.isdisjoint(words):
+            return []  # (no such word, most sentences: one set test)
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
         return [_mention(sent, k, k + 1, lead.actor, "pronoun", "pronoun:singular")
                 for k, t in enumerate(sent.tokens) if t.lower in self.singular_pronouns and k not in covered]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from warta.lang.case import is_name_token
 from warta.model import Mention, Sentence
-from warta.pipeline.mentions.tokens import _LOWER, _TEXT, _mention
+from warta.pipeline.mentions.tokens import _mention
 
 _APPOSITIVE_WORDS = 12  # words of an appositive set off by commas between a speaker and the speech verb
 
@@ -18,11 +18,12 @@ class Speakers:
     ActorFinder.__init__).
     """
 
-    def _quoted(self, sentences, mentions: list[Mention], leads: list[Mention | None],
+    def _quoted(self, sentences, texts: list[list[str]], mentions: list[Mention], leads: list[Mention | None],
                 speakers: list[tuple[int, Mention]] | None = None) -> list[Mention]:
         """First-person words inside a quote stand for its speaker, named after the quote
         ('"Kami ... . ... ," kata Iqbal', '"...," ujarnya': the person the sentence before
-        began with) or before it ('Iqbal mengatakan, "Kami ..."'), the quote spanning sentences."""
+        began with) or before it ('Iqbal mengatakan, "Kami ..."'), the quote spanning sentences.
+        `texts`: each sentence's tokens as written."""
         if not self.quote_marks or not self.self_pronouns:
             return []
         by_sentence: dict[int, list[Mention]] = {}
@@ -30,13 +31,16 @@ class Speakers:
             by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Mention] = []
         paragraphs: dict[int, list[Sentence]] = {}
-        for sent in sentences:
+        quoting: set[int] = set()  # the sentences holding a quote mark
+        for sent, sent_texts in zip(sentences, texts):
             paragraphs.setdefault(sent.paragraph, []).append(sent)
+            if not self.quote_marks.isdisjoint(sent_texts):
+                quoting.add(sent.index)
         named_last = False  # a quote was attributed by name before ('..." kata Stanikzai')
         last: Mention | None = None  # that speaker, None when nobody could tell who they are
         for para in paragraphs.values():
             # (a sentence without a quote mark, most of them, is passed over with one set test)
-            marks = [(sent, k) for sent in para if not self.quote_marks.isdisjoint(map(_TEXT, sent.tokens))
+            marks = [(sent, k) for sent in para if sent.index in quoting
                      for k, t in enumerate(sent.tokens) if t.text in self.quote_marks]
             for (s0, k0), (s1, k1) in zip(marks[0::2], marks[1::2]):
                 speaker, named = self._speaker_after(s1, k1, by_sentence, leads)
@@ -114,10 +118,11 @@ class Speakers:
             return first
         return next((m for m in mine if m.tok_end == v), None)
 
-    def _speakers(self, sent, found: list[Mention]) -> list[Mention]:
-        """"Kami mengecam ...," kata Menlu Iran: first-person pronouns stand for the speaker."""
+    def _speakers(self, sent, words: list[str], found: list[Mention]) -> list[Mention]:
+        """"Kami mengecam ...," kata Menlu Iran: first-person pronouns stand for the speaker
+        (`words`: the sentence's tokens in lower case)."""
         toks = sent.tokens
-        if self.self_pronouns.isdisjoint(map(_LOWER, toks)):
+        if self.self_pronouns.isdisjoint(words):
             return []  # no first-person word (most sentences): one set test
         selves = [k for k, t in enumerate(toks) if t.lower in self.self_pronouns]
         if not selves:
@@ -141,20 +146,20 @@ class Speakers:
         return [_mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
                 for k in selves if not speaker.tok_start <= k < speaker.tok_end]
 
-    def _late_speakers(self, sentences, mentions: list[Mention]) -> list[Mention]:
+    def _late_speakers(self, sentences, words: list[list[str]], mentions: list[Mention]) -> list[Mention]:
         """Speakers' pronouns in sentences whose speaker was known only once the whole story was read
         (an office after the name, the story's country): "Ana Ruiz, the Speaker, announced that she ..."."""
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         out = []
-        for sent in sentences:
-            if self.self_pronouns.isdisjoint(map(_LOWER, sent.tokens)):
+        for sent, sent_words in zip(sentences, words):
+            if self.self_pronouns.isdisjoint(sent_words):
                 continue  # no first-person word (most sentences): one set test
             found = by_sentence.get(sent.index, [])
             covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
             if any(t.lower in self.self_pronouns and k not in covered for k, t in enumerate(sent.tokens)):
-                out.extend(m for m in self._speakers(sent, found) if m.tok_start not in covered)
+                out.extend(m for m in self._speakers(sent, sent_words, found) if m.tok_start not in covered)
         return out
 
 

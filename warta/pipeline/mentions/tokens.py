@@ -2,14 +2,8 @@
 name's hyphens, what may stand between two parts of a title or two coordinated actors."""
 from __future__ import annotations
 
-from operator import attrgetter
-
 from warta.lang.case import is_name_token
 from warta.model import Mention
-
-# a token's lower form and its text, for map(): a sentence's tokens tested against a word class at
-# once (`frozenset.isdisjoint`) rather than one Python step a token
-_LOWER, _TEXT = attrgetter("lower"), attrgetter("text")
 
 
 def _mention(sent, t0, t1, actor, kind, rule) -> Mention:
