@@ -98,3 +98,27 @@ def test_a_pronoun_after_an_unresolved_person_is_not_given_to_an_earlier_actor()
     a = code_text(coder(None), "Presiden Rusia tiba di Teheran. Ahmad Vahidi menemui Menteri Luar Negeri Iran. "
                                "Ia mengecam Amerika Serikat.", DAY)
     assert not [e for e in a.events if e.target and e.target.startswith("USA")]
+
+
+def test_a_one_word_name_judged_a_person_is_one_the_quick_test_lets_through():
+    """`NameJudge.may_be_person` lets the actor finder pass over most one-word names unjudged: it
+    must never say no where `judge` says person (a title before or opening the word, a role
+    before it or after it), and it must say no to a bare word, or it saves nothing."""
+    from warta.lang import LanguagePack
+    from warta.pipeline.names import NameJudge
+
+    pack = LanguagePack.load("id")
+    judge = NameJudge.from_pack(pack)
+    titles = sorted(t for t in pack.word_class("person_title") if " " not in t)
+    words = ["harjono", titles[0], "harjono", ",", titles[1] + ".", "sulastri", "kyauk", titles[2]]
+    persons = 0
+    for i in range(len(words)):
+        for role_after in (False, True):
+            for role_start in (None, *range(i)):
+                verdict = judge.judge(words, i, i + 1, role_after, role_start, words)
+                possible = judge.may_be_person(words, i, i + 1, role_after, role_start)
+                assert possible or not verdict.person, (words[i], role_after, role_start, verdict)
+                persons += verdict.person
+    assert persons > 0
+    assert not judge.may_be_person(words, 0, 1) and not judge.may_be_person(words, 6, 7)
+    assert judge.may_be_person(words, 2, 3) and judge.may_be_person(words, 5, 6)

@@ -41,8 +41,7 @@ class Names:
         for a in atoms:
             covered.update(range(a.t0, a.t1))
         out = []
-        # a sentence's opening: the tokens up to its first one starting with a letter or digit
-        first_word = next((k for k, w in enumerate(texts) if w[:1].isalnum()), len(toks))
+        first_word = _first_word(texts)
         # an initial and a name token both open with a capital: the scan goes from one such
         # token not covered to the next, passing the others unread
         capitals = [k for k in capital_starts(texts) if k not in covered]
@@ -54,7 +53,7 @@ class Names:
             if at == len(capitals):
                 break
             i = capitals[at]
-            initial = self._initial(toks, i)
+            initial = len(texts[i]) == 1 and self._initial(toks, i)  # (an initial is one letter)
             if not (initial or is_name_token(texts[i])):
                 i += 1
                 continue
@@ -62,12 +61,13 @@ class Names:
             if not end:
                 i += 1
                 continue
-            if any(k in covered for k in range(i, end)):
+            if not covered.isdisjoint(range(i, end)):
                 end = min(k for k in range(i, end) if k in covered)
                 if end <= i:
                     i += 1
                     continue
-            end = _hyphenated(toks, end, covered)
+            if end + 1 < len(toks) and words[end] == "-":  # (most names hold no hyphen)
+                end = _hyphenated(toks, end, covered)
             # a sentence's first words are capitalised whatever they are: "Namun Ahmad Vahidi" (a quote
             # mark or a dash before them changes nothing)
             opening = i <= first_word
@@ -83,24 +83,32 @@ class Names:
                     toks[i - 1].text.isdigit() or not is_name_token(toks[i - 1].text)):
                 i = end  # "pada 15 Agustus,", "pertengahan Agustus": a date
                 continue
-            name = " ".join(t.text for t in toks[i:end])
+            name = " ".join(texts[i:end])
             actor = self._recall(name, memory)
             if actor is None:
                 actor = self._appositive(sent, atoms, end, name, memory)
             if actor is not None:
                 out.append(_mention(sent, i, end, actor, "person", "memory:person"))
             else:
-                # nobody resolved it: a person still shows, with their name and no code; a place,
-                # a body or a capitalised word of the sentence is kept apart as a bare name
-                role = next((a.t0 for a in atoms if a.t1 == i and a.entry.kind == "role"), None)
-                verdict = self.judge.judge(texts, i, end, self._role_follows(toks, atoms, end), role, words)
-                if verdict.person:
-                    out.append(_mention(sent, verdict.t0, end, None, "person", verdict.rule))
-                elif end - i >= 2 and (not opening or verdict.kind in ("place", "org")):
-                    # (a sentence's first words are capitalised anyway: a name there only on a place or body word)
-                    out.append(_mention(sent, i, end, None, "name", verdict.rule))
+                out.extend(self._unresolved(sent, texts, words, atoms, i, end, opening))
             i = end
         return out
+
+    def _unresolved(self, sent, texts, words, atoms, i: int, end: int, opening: bool) -> list[Mention]:
+        """The name texts[i:end] nobody resolved: a person still shows, with their name and no code;
+        a place, a body or a capitalised word of the sentence is kept apart as a bare name (of two
+        words or more). `opening`: the name opens the sentence."""
+        role = next((a.t0 for a in atoms if a.t1 == i and a.entry.kind == "role"), None)
+        role_after = self._role_follows(sent.tokens, atoms, end)
+        if end - i < 2 and not self.judge.may_be_person(words, i, end, role_after, role):
+            return []  # one word nothing marks as a person's name (most of them): no judging needed
+        verdict = self.judge.judge(texts, i, end, role_after, role, words)
+        if verdict.person:
+            return [_mention(sent, verdict.t0, end, None, "person", verdict.rule)]
+        if end - i >= 2 and (not opening or verdict.kind in ("place", "org")):
+            # (a sentence's first words are capitalised anyway: a name there only on a place or body word)
+            return [_mention(sent, i, end, None, "name", verdict.rule)]
+        return []
 
     def _initial(self, toks, i: int) -> bool:
         """A capital letter standing for a first name before a name ("M Harjono"), not a word of the language."""
@@ -158,6 +166,8 @@ class Names:
         return actor
 
     def _recall(self, name: str, memory: dict[str, Actor]) -> Actor | None:
+        if not memory:
+            return None  # (nobody introduced yet: most names early in a story)
         key = name.lower()
         if key in memory:
             return memory[key]
@@ -167,3 +177,12 @@ class Names:
             if last == known_last or (len(last) > 4 and fuzz.ratio(last, known_last) >= self.surname_threshold):
                 return actor
         return None
+
+
+def _first_word(texts: list[str]) -> int:
+    """Where a sentence's opening ends: its first token starting with a letter or digit (the
+    first token, mostly), or past its end."""
+    for k, text in enumerate(texts):
+        if text[:1].isalnum():
+            return k
+    return len(texts)
