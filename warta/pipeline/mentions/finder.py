@@ -52,6 +52,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
                                   | self.pack.word_class("other_prep") | self.pack.word_class("locative")
                                   | self.pack.word_class("role_modifier"))
         self.judge = NameJudge.from_pack(self.pack)  # person, place or neither, for names nobody resolved
+        self.agent_preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")  # "oleh"
         # capitalised day words that end a name ("President Hassan Rouhani Thursday said")
         self.not_names = frozenset(w.strip().lower() for row in self.pack.dates
                                    if row["kind"] in ("weekday", "relative") for w in row["words"].split("|"))
@@ -73,29 +74,31 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         lead: Mention | None = None  # the person or office the last sentence began with, for "Ia"
         composed, places = [], {}
         leads: list[Mention | None] = []  # the person or office each sentence's "ia" stands for
-        preps = self.pack.word_class("agent_prep") | self.pack.word_class("other_prep")
         for sent, atoms, sent_texts, sent_words in zip(sentences, atoms_by_sentence, texts, words):
             if doc.dateline_place:  # (without one, no atom is the dateline's)
                 atoms = [a for a in atoms if not _is_dateline(doc.text, sent, a, doc.dateline_place)]
             day = analysis.dates[sent.index][0] if analysis.dates else None
             leads.append(lead)
             found = self._compose(sent, sent_texts, sent_words, atoms, day, memory, recent, countries_seen, lead)
-            found, place = self._places_apart(sent, found)
-            if place:
-                places.setdefault(sent.paragraph, place)
-            mentions.extend(found)
+            if found:
+                found, place = self._places_apart(sent, found)
+                if place:
+                    places.setdefault(sent.paragraph, place)
             composed.append((sent, atoms, found))
+            if not found:
+                continue  # (half the sentences name nobody: none of what follows concerns them)
+            mentions.extend(found)
             groups = _groups(found, sent, self.coordinators, self.articles)
             # "mereka" takes up a pair that acted ("Rusia dan Iran bertemu"), not one behind "oleh"
             recent.extend(g for g in groups if len({m.actor.code for m in g if m.actor}) > 1
-                          and not (g[0].tok_start > 0 and sent.tokens[g[0].tok_start - 1].lower in preps))
+                          and not (g[0].tok_start > 0 and sent.tokens[g[0].tok_start - 1].lower in self.agent_preps))
             countries_seen.extend(m for m in found if m.actor and m.actor.country and m.kind != "pronoun")
             # a person nobody resolved leads too, so "Ia" after them is not taken for an earlier actor
             lead = next((m for m in found if (m.actor or m.kind == "person") and m.kind in ("person", "role")
                          and m.tok_start <= 2), None) or lead
         home = home_country([m for m in mentions if not m.rule.endswith(":home")],
                             self._dateline_country(doc.dateline_place), self.pack.press_country)
-        mentions = [self._at_home(m, home) for m in mentions]
+        mentions = [self._at_home(m, home) if m.rule.endswith(":home") else m for m in mentions]
         absorbed: set[Mention] = set()
         named: dict[Mention, Mention] = {}  # people the office after them names ("Name, the Speaker")
         for (sent, atoms, found), sent_words in zip(composed, words):
@@ -103,15 +106,17 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
             place = places.get(sent.paragraph)
             roles = self._unplaced_roles(sent, atoms, found, home, place)
             roles += self._counted_people(sent, sent_words, found + roles, home, place)
-            mentions.extend(self._named_roles(sent, sent_words, roles, found, absorbed))
-            offices = roles + [m for m in found if m.actor is not None and m.kind in ("role", "org", "group")]
-            named.update(self._offices_after_names(sent, offices, found, memory))
+            if roles:
+                mentions.extend(self._named_roles(sent, sent_words, roles, found, absorbed))
+            if found:  # (the names an office after them takes are among them)
+                offices = roles + [m for m in found if m.actor is not None and m.kind in ("role", "org", "group")]
+                named.update(self._offices_after_names(sent, offices, found, memory))
         if absorbed or named:
             mentions = [named.get(m, m) for m in mentions if m not in absorbed]
         mentions = self._parties_of_countries(sentences, mentions)
         mentions = self._recalled(sentences, words, mentions, memory)
         mentions.extend(self._late_speakers(sentences, words, mentions))
         speakers: list[tuple[int, Mention]] = []
-        mentions.extend(self._quoted(sentences, texts, mentions, leads, speakers))
+        mentions.extend(self._quoted(sentences, texts, words, mentions, leads, speakers))
         mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
         return analysis.with_(mentions=tuple(mentions), speakers=tuple(speakers))

@@ -141,8 +141,8 @@ class Offices:
         """A party's name nobody knows, written right beside a country ("the Thai Sejahtera Party",
         "Partai Sejahtera Thailand"), is that country's party: out of office unless the knowledge says
         otherwise (OPP)."""
-        if not self.party_words:
-            return mentions
+        if not self.party_words or not any(m.kind == "name" for m in mentions):
+            return mentions  # (no bare name: no party's)
         by_end = {(m.sentence, m.tok_end): m for m in mentions if m.kind == "country" and m.actor}
         by_start = {(m.sentence, m.tok_start): m for m in mentions if m.kind == "country" and m.actor}
         out, absorbed = [], set()
@@ -187,11 +187,14 @@ class Offices:
         """Roles named with no country ("polisi", "pemerintah"). Crowds and police belong where the
         sentence (or its paragraph) is set; a government to the story's home country. Neither is
         guessed in a sentence that names a foreign country and no place."""
+        roles = [a for a in atoms if a.entry.kind == "role"]
+        if not roles:
+            return []  # (most sentences)
         toks = sent.tokens
         covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
         out = []
-        for a in atoms:
-            if a.entry.kind != "role" or any(k in covered for k in range(a.t0, a.t1)):
+        for a in roles:
+            if not covered.isdisjoint(range(a.t0, a.t1)):
                 continue
             if a.entry.value == "GOV":
                 # "DPR RI mengkritik Kementerian Luar Negeri ... di Lebanon": the nearest country named

@@ -71,17 +71,16 @@ class Referents:
         out: list[Mention] = []
         for sent, sent_words in zip(sentences, words):
             found = by_sentence.get(sent.index, [])
-            covered: set[int] = set()
             for m in found:
                 if m.actor is None and m.kind == "person":
                     actor = self._known_name(m.text, by_word)
                     if actor is not None:
                         m = replace(m, actor=actor, rule="memory:person")
-                covered.update(range(m.tok_start, m.tok_end))
                 out.append(m)
-            toks = sent.tokens
             if by_word.keys().isdisjoint(sent_words):
                 continue  # no word of a known name (most sentences): one set test
+            toks = sent.tokens
+            covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
             k = 0
             while k < len(toks):
                 if k in covered or toks[k].lower not in by_word \

@@ -18,24 +18,25 @@ class Speakers:
     ActorFinder.__init__).
     """
 
-    def _quoted(self, sentences, texts: list[list[str]], mentions: list[Mention], leads: list[Mention | None],
-                speakers: list[tuple[int, Mention]] | None = None) -> list[Mention]:
+    def _quoted(self, sentences, texts: list[list[str]], words: list[list[str]], mentions: list[Mention],
+                leads: list[Mention | None], speakers: list[tuple[int, Mention]] | None = None) -> list[Mention]:
         """First-person words inside a quote stand for its speaker, named after the quote
         ('"Kami ... . ... ," kata Iqbal', '"...," ujarnya': the person the sentence before
         began with) or before it ('Iqbal mengatakan, "Kami ..."'), the quote spanning sentences.
-        `texts`: each sentence's tokens as written."""
+        `texts`, `words`: each sentence's tokens as written and in lower case."""
         if not self.quote_marks or not self.self_pronouns:
             return []
+        # the sentences holding a quote mark (a set test each)
+        quoting = {sent.index for sent, sent_texts in zip(sentences, texts) if not self.quote_marks.isdisjoint(sent_texts)}
+        if not quoting:
+            return []  # a story that quotes nobody
         by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         out: list[Mention] = []
         paragraphs: dict[int, list[Sentence]] = {}
-        quoting: set[int] = set()  # the sentences holding a quote mark
-        for sent, sent_texts in zip(sentences, texts):
+        for sent in sentences:
             paragraphs.setdefault(sent.paragraph, []).append(sent)
-            if not self.quote_marks.isdisjoint(sent_texts):
-                quoting.add(sent.index)
         named_last = False  # a quote was attributed by name before ('..." kata Stanikzai')
         last: Mention | None = None  # that speaker, None when nobody could tell who they are
         for para in paragraphs.values():
@@ -58,10 +59,13 @@ class Speakers:
                         speakers.append((sent.index, speaker))
                     lo = k0 + 1 if sent is s0 else 0
                     hi = k1 if sent is s1 else len(sent.tokens)
+                    quoted = words[sent.index]
+                    if self.self_pronouns.isdisjoint(quoted[lo:hi]):
+                        continue  # no first-person word in the quote (a set test)
                     covered = {k for m in by_sentence.get(sent.index, ()) if m.actor is not None
                                for k in range(m.tok_start, m.tok_end)}
                     out.extend(_mention(sent, k, k + 1, speaker.actor, "pronoun", "pronoun:speaker")
-                               for k in range(lo, hi) if sent.tokens[k].lower in self.self_pronouns and k not in covered)
+                               for k in range(lo, hi) if quoted[k] in self.self_pronouns and k not in covered)
         return out
 
     def _speaker_after(self, sent, k: int, by_sentence, leads) -> tuple[Mention | None, bool]:
@@ -149,13 +153,15 @@ class Speakers:
     def _late_speakers(self, sentences, words: list[list[str]], mentions: list[Mention]) -> list[Mention]:
         """Speakers' pronouns in sentences whose speaker was known only once the whole story was read
         (an office after the name, the story's country): "Ana Ruiz, the Speaker, announced that she ..."."""
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
-            by_sentence.setdefault(m.sentence, []).append(m)
+        by_sentence: dict[int, list[Mention]] | None = None  # made for the first sentence that asks
         out = []
         for sent, sent_words in zip(sentences, words):
             if self.self_pronouns.isdisjoint(sent_words):
                 continue  # no first-person word (most sentences): one set test
+            if by_sentence is None:
+                by_sentence = {}
+                for m in mentions:
+                    by_sentence.setdefault(m.sentence, []).append(m)
             found = by_sentence.get(sent.index, [])
             covered = {k for m in found for k in range(m.tok_start, m.tok_end)}
             if any(t.lower in self.self_pronouns and k not in covered for k, t in enumerate(sent.tokens)):
