@@ -29,20 +29,20 @@ class Atoms:
     """
 
     def _atoms(self, text: str, sentences: tuple[Sentence, ...]) -> list[list[Atom]]:
-        starts, ends = _TokenAt(sentences, True), _TokenAt(sentences, False)
+        tokens = _TokenAt(sentences)
         raw: dict[int, list[Atom]] = {}
         for start, end, entry in self.gazetteer.find(text):
-            a, b = starts.get(start), ends.get(end)
-            if a is None or b is None or a[0] != b[0]:
-                continue
-            raw.setdefault(a[0], []).append(Atom(a[1], b[1] + 1, entry))
+            span = tokens.span(start, end)
+            if span is not None:
+                raw.setdefault(span[0], []).append(Atom(span[1], span[2], entry))
         out = []
         for s in sentences:
             cands = raw.get(s.index)
             if not cands:
                 out.append([])
                 continue
-            cands = sorted(cands, key=lambda x: (x.t0, -(x.t1 - x.t0)))
+            if len(cands) > 1:
+                cands = sorted(cands, key=lambda x: (x.t0, -(x.t1 - x.t0)))
             chosen, taken_to = [], -1
             for atom in cands:  # leftmost-longest, no overlaps
                 if atom.t0 >= taken_to:
@@ -58,19 +58,27 @@ class Atoms:
 
 
 class _TokenAt:
-    """(sentence index, token index) of the token starting (or ending) at an offset of the text,
-    as a dict of them would answer `get`; found by bisection, as a document has thousands of
-    tokens and a few gazetteer hits to place."""
+    """The tokens a span of the text covers, as (sentence index, first token, end token): found by
+    bisection over the starts of the document's tokens, as a document has thousands of tokens and
+    a few gazetteer hits to place. The tokens follow one another through the text, none empty and
+    none overlapping the next, so the token that ends a span is the last one starting inside it."""
 
-    def __init__(self, sentences, starts: bool):
+    def __init__(self, sentences):
         self.sentences = sentences
-        self.offsets = [t.start for s in sentences for t in s.tokens] if starts else \
-            [t.end for s in sentences for t in s.tokens]
+        self.starts = [t.start for s in sentences for t in s.tokens]
         self.firsts = list(accumulate((len(s.tokens) for s in sentences), initial=0))
 
-    def get(self, offset: int):
-        k = bisect_left(self.offsets, offset)
-        if k == len(self.offsets) or self.offsets[k] != offset:
+    def span(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """The tokens from offset `start` to offset `end`, if a token starts at the one and a token
+        of the same sentence ends at the other; else None."""
+        starts = self.starts
+        k = bisect_left(starts, start)
+        if k == len(starts) or starts[k] != start:
             return None
-        n = bisect_right(self.firsts, k) - 1
-        return self.sentences[n].index, k - self.firsts[n]
+        n = bisect_right(self.firsts, k) - 1  # the sentence of the first token
+        first, past = self.firsts[n], self.firsts[n + 1]
+        j = bisect_left(starts, end, k, past) - 1  # its last token starting before the span's end
+        sent = self.sentences[n]
+        if sent.tokens[j - first].end != end:
+            return None
+        return sent.index, k - first, j - first + 1

@@ -8,12 +8,17 @@ Names no atom covers, offices, speakers and pronouns are found by the other modu
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from warta.actors.people import split_code
 from warta.lang.case import in_capitals, is_name_token, starts_capital
 from warta.model import Actor, Mention
 from warta.pipeline.mentions.atoms import _ACTORISH, _COORDINATOR_WORD, PLACE_KINDS, Atom
 from warta.pipeline.mentions.referents import _last_two_countries, _plural_referent, _usual_actor
 from warta.pipeline.mentions.tokens import _gap_ok, _hyphenated, _is_coordination, _mention, _name_run, _set_off, _skip_comma
+
+
+_SPAN = attrgetter("tok_start", "tok_end")  # mentions in the order of the sentence
 
 
 class Composer:
@@ -106,11 +111,13 @@ class Composer:
             i += 1
         if not sent.is_title:  # headlines capitalise every word: no names to find there
             names = self._names(sent, texts, words, atoms, out, memory)
-            absorbed: set[Mention] = set()
-            out = self._named_roles(sent, words, out, names, absorbed) + [m for m in names if m not in absorbed]
+            if names:
+                absorbed: set[Mention] = set()
+                out = self._named_roles(sent, words, out, names, absorbed) + [m for m in names if m not in absorbed]
         out.extend(self._speakers(sent, words, out))
         out.extend(self._singular(sent, words, out, lead))
-        return sorted(out, key=lambda m: (m.tok_start, m.tok_end))
+        out.sort(key=_SPAN)
+        return out
 
     def _phrase_sector(self, toks, atom: Atom) -> str | None:
         for k in range(atom.t0 + 1, atom.t1):

@@ -5,6 +5,8 @@ mixin each; the finder holds only what the pack and the knowledge give it, never
 (one finder serves many threads)."""
 from __future__ import annotations
 
+from operator import attrgetter
+
 from warta.actors.gazetteer import Gazetteer
 from warta.actors.people import People
 from warta.model import Actor, Analysis, Mention
@@ -18,6 +20,9 @@ from warta.pipeline.mentions.speakers import Speakers
 from warta.pipeline.names import NameJudge
 from warta.pipeline.setting import home_country
 from warta.settings import Settings
+
+
+_PLACE = attrgetter("sentence", "tok_start", "tok_end")  # mentions in the order of the text
 
 
 class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
@@ -118,5 +123,5 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
         mentions.extend(self._late_speakers(sentences, words, mentions))
         speakers: list[tuple[int, Mention]] = []
         mentions.extend(self._quoted(sentences, texts, words, mentions, leads, speakers))
-        mentions.sort(key=lambda m: (m.sentence, m.tok_start, m.tok_end))
+        mentions.sort(key=_PLACE)
         return analysis.with_(mentions=tuple(mentions), speakers=tuple(speakers))
