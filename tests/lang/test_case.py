@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import warta
-from warta.lang.case import (capital_letters, capitalised, caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
+from warta.lang.case import (capital_letters, capital_starts, capitalised, caseless, in_capitals, in_lower_case, is_capital_letter, is_name_token,
                              starts_capital, starts_lower, written_plain)
 
 PACKAGE = Path(warta.__file__).parent
@@ -42,6 +42,17 @@ def test_the_class_of_a_texts_capitals_holds_each_and_no_other_letter():
     assert [c for c in set(text) if capitals.fullmatch(c)] and all(
         bool(capitals.fullmatch(c)) == (c.isupper() and c.isalpha()) for c in set(text) | set("AZaz"))
     assert capital_letters("plain ascii") == "[A-Z]"
+
+
+def test_capital_starts_are_the_words_starts_capital_finds():
+    """`capital_starts` reads first letters in C: the same words as `starts_capital` of each, in any
+    script, an empty word (no first letter) included."""
+    words = ["Harjono", "kata", "KPK", "\u0416\u0443\u043a\u043e\u0432", "\u01c5", "2024", "\u0631\u0648\u0633\u064a\u0627", "-", "M", "\u03a9"]
+    expected = [k for k, w in enumerate(words) if starts_capital(w)]
+    assert expected == [0, 2, 3, 8, 9]
+    assert capital_starts(words) == expected
+    assert capital_starts(["", *words]) == [k + 1 for k in expected]
+    assert capital_starts([]) == []
 
 
 def test_no_other_module_reads_letter_case_itself():

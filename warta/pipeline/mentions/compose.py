@@ -113,7 +113,8 @@ class Composer:
             names = self._names(sent, texts, words, atoms, out, memory)
             if names:
                 absorbed: set[Mention] = set()
-                out = self._named_roles(sent, words, out, names, absorbed) + [m for m in names if m not in absorbed]
+                out = self._named_roles(sent, words, out, names, absorbed) \
+                    + ([m for m in names if m not in absorbed] if absorbed else names)  # (a mention's hash is dear)
         out.extend(self._speakers(sent, words, out))
         out.extend(self._singular(sent, words, out, lead))
         out.sort(key=_SPAN)

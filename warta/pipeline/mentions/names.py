@@ -44,7 +44,7 @@ class Names:
         first_word = _first_word(texts)
         # an initial and a name token both open with a capital: the scan goes from one such
         # token not covered to the next, passing the others unread
-        capitals = [k for k in capital_starts(texts) if k not in covered]
+        capitals = [k for k in capital_starts(texts) if k not in covered] if covered else capital_starts(texts)
         at = 0  # the next of `capitals` to look at
         i = 0
         while True:
@@ -98,7 +98,7 @@ class Names:
         """The name texts[i:end] nobody resolved: a person still shows, with their name and no code;
         a place, a body or a capitalised word of the sentence is kept apart as a bare name (of two
         words or more). `opening`: the name opens the sentence."""
-        role = next((a.t0 for a in atoms if a.t1 == i and a.entry.kind == "role"), None)
+        role = next((a.t0 for a in atoms if a.t1 == i and a.entry.kind == "role"), None) if atoms else None
         role_after = self._role_follows(sent.tokens, atoms, end)
         if end - i < 2 and not self.judge.may_be_person(words, i, end, role_after, role):
             return []  # one word nothing marks as a person's name (most of them): no judging needed

@@ -159,7 +159,7 @@ class Offices:
                         m = replace(m, end=after.end, tok_end=after.tok_end,
                                     text=sent.text[m.start - sent.start:after.end - sent.start])
             out.append(m)
-        return [m for m in out if m not in absorbed]
+        return [m for m in out if m not in absorbed] if absorbed else out  # (a mention's hash is dear)
 
     def _counted_people(self, sent, words: list[str], found: list[Mention], home: str | None,
                         place: str | None) -> list[Mention]:
