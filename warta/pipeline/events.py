@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from itertools import combinations
+from itertools import chain, combinations, compress
 from operator import attrgetter
 
 from warta.actors.people import split_code
@@ -134,8 +134,9 @@ class EventCoder:
         self.non_events = _by_first(_phrases(pack.word_class("non_event")))
 
     def __call__(self, analysis: Analysis) -> Analysis:
-        if self.sport and sum(sum(map(self.sport.__contains__, map(_LOWER, s.tokens)))
-                              for s in analysis.sentences) >= self.SPORT_ARTICLE:
+        # each sentence's words in lower case, found once for every step that reads them
+        lowered = [list(map(_LOWER, s.tokens)) for s in analysis.sentences]
+        if self.sport and sum(map(self.sport.__contains__, chain.from_iterable(lowered))) >= self.SPORT_ARTICLE:
             return analysis.with_(triggers=(), events=())  # a match report: teams, not states, "meet" and "attack"
         by_sentence: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
@@ -143,8 +144,8 @@ class EventCoder:
         triggers, events = [], []
         earlier: list[tuple[Trigger, list[Event], Mention | None]] = []  # each predicate so far, its events, its place
         lead = self._dateline_paragraph(analysis)
-        for sent in analysis.sentences:
-            found = self.find_triggers(sent)
+        for sent, words in zip(analysis.sentences, lowered):
+            found = self.find_triggers(sent, words)
             if found:
                 names = [m for m in by_sentence.get(sent.index, ()) if m.tok_end - m.tok_start > 1
                          and m.kind in ("org", "group", *PLACE_KINDS)]
@@ -155,8 +156,8 @@ class EventCoder:
                          and not (not sent.is_title and t.tok_start > 1 and is_name_token(toks[t.tok_start].text)
                                   and is_name_token(toks[t.tok_start - 1].text))]
             triggers.extend(found)
-            judging = (self.negatives or self.obligations or self.advice or self.blames) and (sent.is_title or not self.judging.isdisjoint(
-                map(_LOWER, sent.tokens)))
+            judging = (self.negatives or self.obligations or self.advice or self.blames) and (
+                sent.is_title or not self.judging.isdisjoint(words))
             if not found and not judging:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
@@ -350,26 +351,33 @@ class EventCoder:
 
     # -- triggers ---------------------------------------------------------------
 
-    def find_triggers(self, sent: Sentence) -> list[Trigger]:
-        words = [t.lower for t in sent.tokens]
+    def find_triggers(self, sent: Sentence, words: list[str] | None = None) -> list[Trigger]:
+        """The predicates of the sentence, left to right (`words`: its tokens' lower forms, if known)."""
+        if words is None:
+            words = list(map(_LOWER, sent.tokens))
         out: list[Trigger] = []
-        blocked = self._non_event_tokens(words)
         matcher = self.matcher
         headline = sent.is_title
-        known = matcher.head_table(headline).get
-        i = 0
-        while i < len(words):
-            if i in blocked:
-                i += 1
-                continue
-            entries = known(words[i])
-            if entries is None:
-                entries = matcher.head_candidates(words[i], headline)
-            if not entries:
-                i += 1
+        heads = self._head_entries(words, headline)
+        if not any(heads):
+            return out  # no word opens an entry (most sentences)
+        blocked = self._non_event_tokens(words)
+        later = matcher.later
+        present = None  # the elements the sentence's words may match, found for the first entry that needs them
+        free = 0  # the first token no trigger found so far covers
+        for i in compress(range(len(words)), heads):
+            if i < free or i in blocked:
                 continue
             best = None
-            for entry in entries:
+            for entry in heads[i]:
+                # an entry whose later words the sentence lacks cannot match (a headline's bare
+                # words aside, which `elements_of` does not know)
+                needs = later[entry.id]
+                if needs and not headline:
+                    if present is None:
+                        present = matcher.elements_in(words)
+                    if not needs <= present:
+                        continue
                 got = matcher.match_at(words, i, entry, headline)
                 # the most words matched wins; of equals, in a headline the verb ("DPR Kritik Kemenlu"),
                 # then the tighter match ("meminta Qatar menengahi")
@@ -377,13 +385,21 @@ class EventCoder:
                 if got and (best is None or score > best[3]):
                     best = (entry, got[0], got[1], score)
             if best is None:
-                i += 1
                 continue
             entry, end, passive, _ = best
             toks = sent.tokens
             out.append(Trigger(sent.index, i, end, toks[i].start, toks[end - 1].end, entry.id, entry.code, passive))
-            i = end
+            free = end
         return out
+
+    def _head_entries(self, words: list[str], headline: bool) -> list[tuple[VerbEntry, ...]]:
+        """The entries each word may open (`LexiconMatcher.head_candidates`), looked up in one pass
+        over the words; a word not yet known is asked for."""
+        heads = list(map(self.matcher.head_table(headline).get, words))
+        if None in heads:
+            ask = self.matcher.head_candidates
+            heads = [ask(w, headline) if e is None else e for e, w in zip(heads, words)]
+        return heads
 
     def _non_event_tokens(self, words: list[str]) -> set[int]:
         out: set[int] = set()

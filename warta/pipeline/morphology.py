@@ -148,6 +148,10 @@ class LexiconMatcher:
         # what an imported entry needs besides its verb: its elements' numbers, all to be found in the sentence
         self.needs: dict[str, frozenset[int]] = {
             e: frozenset(el.key for el in (*self.compiled[e][1:], *b) if isinstance(el, _Element)) for e, b in self.before.items()}
+        # what each entry needs besides its first word: the numbers of its later elements, every one of
+        # them to be matched by some word of the sentence (`elements_in`) before the entry can match
+        self.later: dict[str, frozenset[int]] = {
+            e: frozenset(el.key for el in pattern[1:] if isinstance(el, _Element)) for e, pattern in self.compiled.items()}
         self._split: dict[tuple[str, bool], tuple] = {}  # (word, headline) -> (pack's entries, (needs, imported))
         self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
         # head_candidates per word: in the body [0], in a headline [1]
@@ -240,8 +244,15 @@ class LexiconMatcher:
     def present(self) -> frozenset[int] | None:
         """The elements some word of the current sentence may match (None outside a sentence)."""
         if self._present is None and self._words is not None:
-            self._present = frozenset().union(*map(self.elements_of, set(self._words)))
+            self._present = self.elements_in(self._words)
         return self._present
+
+    def elements_in(self, words: list[str]) -> frozenset[int]:
+        """The elements some of the words may match (`elements_of`, the kept answers looked up in one pass)."""
+        found = list(map(self._elements_of.get, words))
+        if None in found:
+            found = [self.elements_of(w) if k is None else k for k, w in zip(found, words)]
+        return frozenset().union(*found)
 
     def _head_may_match(self, word: str, element: "_Element | int") -> bool:
         """The first test of `_element`, on the word alone (a pattern opening with a gap: always)."""

@@ -41,8 +41,9 @@ class ImportingEventCoder(EventCoder):
         finally:
             self._names = {}
 
-    def find_triggers(self, sent: Sentence) -> list[Trigger]:
-        words = [t.lower for t in sent.tokens]
+    def find_triggers(self, sent: Sentence, words: list[str] | None = None) -> list[Trigger]:
+        if words is None:
+            words = [t.lower for t in sent.tokens]
         blocked = set(self._names.get(sent.index, ()))
         if not sent.is_title:
             blocked.update(i for i, t in enumerate(sent.tokens) if i and starts_capital(t.text))
@@ -51,6 +52,6 @@ class ImportingEventCoder(EventCoder):
         passable.update(i for i, w in enumerate(words) if w in self._function)
         self.matcher.sentence(words, blocked, frozenset(passable))
         try:
-            return super().find_triggers(sent)
+            return super().find_triggers(sent, words)
         finally:
             self.matcher.sentence(None)
