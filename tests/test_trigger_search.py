@@ -1,5 +1,6 @@
 """The trigger search takes shortcuts (a word's entries looked up for the whole sentence at once, an
-entry whose later words the sentence lacks never tried); it must find what trying every entry at
+entry whose later words the sentence lacks never tried, a phrase whose second word does not follow
+never matched further); it must find what trying every entry at
 every word finds. The sentences are the packs' own examples, whole and cut short (a cut example
 often lacks the later words of its entry)."""
 import pytest
@@ -24,14 +25,15 @@ def coded(request):
 
 
 def _every_entry_everywhere(stage, sent) -> list[Trigger]:
-    """The search without shortcuts: every entry a word may open, tried at every word."""
+    """The search without shortcuts: every entry a word may open, tried at every word, its whole
+    pattern matched (not `match_at`, which turns a word away when the next one cannot go on its phrase)."""
     words = [t.lower for t in sent.tokens]
     blocked = stage._non_event_tokens(words)
     matcher, out, i = stage.matcher, [], 0
     while i < len(words):
         best = None
         for entry in () if i in blocked else matcher.head_candidates(words[i], sent.is_title):
-            got = matcher.match_at(words, i, entry, sent.is_title)
+            got = matcher._match(words, i, matcher.compiled[entry.id], 0, False, 0, sent.is_title)
             score = (got[2], sent.is_title and entry.frame != "nominal", -got[0]) if got else None
             if got and (best is None or score > best[3]):
                 best = (entry, got[0], got[1], score)
@@ -68,3 +70,14 @@ def test_an_entry_whose_later_words_are_missing_is_not_tried(coded):
     # the first words alone: the entry's later elements are nowhere, so it cannot match there
     assert not matcher.later[entry.id] <= matcher.elements_in(first)
     assert matcher.match_at(first, 0, entry) is None
+
+
+def test_a_phrase_is_not_tried_where_its_second_word_does_not_follow(coded):
+    stage, _ = coded
+    matcher = stage.matcher
+    entry, alt = next((e, a) for e in stage.pack.verbs for a in e.pattern[0]
+                      if "_" in a and not matcher.later[e.id] and len(e.pattern[0]) == 1)
+    words = alt.lstrip("=").split("_")
+    assert words[1] in matcher._next_words(words[0], matcher.compiled[entry.id][0])
+    assert matcher.match_at(words, 0, entry) is not None
+    assert matcher.match_at(words[:1] + words[:1] + words[1:], 0, entry) is None

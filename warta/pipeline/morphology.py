@@ -154,6 +154,7 @@ class LexiconMatcher:
             e: frozenset(el.key for el in pattern[1:] if isinstance(el, _Element)) for e, pattern in self.compiled.items()}
         self._split: dict[tuple[str, bool], tuple] = {}  # (word, headline) -> (pack's entries, (needs, imported))
         self._elements_of: dict[str, frozenset[int]] = {}  # word -> elements it may match, kept
+        self._nexts: dict[tuple[str, str], frozenset[str]] = {}  # (word, entry) -> `_next_words`, kept
         # head_candidates per word: in the body [0], in a headline [1]
         self._heads: tuple[dict[str, tuple[VerbEntry, ...]], ...] = ({}, {})
         self.by_first: dict[str, list[VerbEntry]] = {}
@@ -201,6 +202,7 @@ class LexiconMatcher:
         state["_heads"] = ({}, {})
         state["_split"] = {}
         state["_elements_of"] = {}
+        state["_nexts"] = {}
         state["_words"] = state["_present"] = None
         return state
 
@@ -293,6 +295,8 @@ class LexiconMatcher:
         """(end token, passive, words matched) when the entry's pattern matches from token i.
         Words matched, not words spanned, says how specific a match is: a gap adds none.
         In a headline the pattern's words may also stand bare ("Kecam" for "mengecam")."""
+        if not headline and not self._next_word_fits(words, i, entry.id):
+            return None  # each alternative the word opens goes on with a word that does not follow
         before = self.before.get(entry.id)
         if before is None:
             return self._match(words, i, self.compiled[entry.id], 0, False, 0, headline)
@@ -310,6 +314,29 @@ class LexiconMatcher:
             start -= 1
         more = self._match_before(words, i, before, start)
         return None if more is None else (got[0], got[1], got[2] + more)
+
+    def _next_word_fits(self, words: list[str], i: int, entry_id: str) -> bool:
+        """Can the word after token i go on the phrase the entry's first element opens at it? (Always,
+        when an alternative the word opens is the word alone.) Found per word and entry, in one set."""
+        key = (words[i], entry_id)
+        nexts = self._nexts.get(key)
+        if nexts is None:
+            nexts = self._next_words(words[i], self.compiled[entry_id][0])
+            if len(self._nexts) < 200_000:
+                self._nexts[key] = nexts
+        if not nexts:
+            return True
+        return i + 1 < len(words) and (words[i + 1] in nexts or self.morph.bare(words[i + 1]) in nexts)
+
+    def _next_words(self, word: str, element: "_Element | int") -> frozenset[str]:
+        """The second words of the element's alternatives that open with `word` (`_element`'s test of
+        the first word), when each such alternative has one; empty when one is the word alone."""
+        if not isinstance(element, _Element):
+            return frozenset()
+        bare, roots = self.morph.bare(word), self.morph.analyses(word)
+        tails = [tail for exact, first, tail in element.alts
+                 if first == word or (first == bare if exact else first in roots)]
+        return frozenset(tail[0] for tail in tails) if all(tails) else frozenset()
 
     def _match_before(self, words, end, items, start) -> int | None:
         """Words matched when `items` stand in words[start:end], the last of them ending at `end`
