@@ -124,6 +124,8 @@ class EventCoder:
         self.blames = _by_first(_phrases(pack.word_class("blame")))
         self.obligations = pack.word_class("obligation")
         self.advice = pack.word_class("advice")
+        # a sentence with none of these words holds no judgement (`_judgements` finds one by them)
+        self.judgement_words = self.obligations.union(self.advice, self.negatives, self.blames)
         self.sport = pack.word_class("sport")  # laga, timnas: a story about sport codes no events
         self.self_pronouns = pack.word_class("self_pronoun")
         self.quote_marks = pack.word_class("quote_mark")
@@ -156,9 +158,10 @@ class EventCoder:
                          and not (not sent.is_title and t.tok_start > 1 and is_name_token(toks[t.tok_start].text)
                                   and is_name_token(toks[t.tok_start - 1].text))]
             triggers.extend(found)
-            judging = (self.negatives or self.obligations or self.advice or self.blames) and (
+            speech = (self.negatives or self.obligations or self.advice or self.blames) and (
                 sent.is_title or not self.judging.isdisjoint(words))
-            if not found and not judging:
+            judged = speech and not self.judgement_words.isdisjoint(words)
+            if not found and not judged:
                 continue
             # a role the story's country was given to ("mengerahkan polisi") is no party when the
             # predicate's own words name it (at its edge: inside a gap it is the object)
@@ -177,8 +180,9 @@ class EventCoder:
                               for k in range(m.tok_start, m.tok_end))
             coded = [ev for trig in found
                      for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier, names)]
-            if judging:
+            if judged:
                 coded += self._judgements(analysis, sent, groups, coded, place)
+            if speech:
                 coded = self._quoted_deeds(analysis, sent, groups, coded, place)
             spot = self._place_mention(sent, by_sentence.get(sent.index, ()))
             earlier.extend((t, [e for e in coded if e.trigger_span == (t.start, t.end)], spot) for t in found)
