@@ -81,3 +81,13 @@ def test_a_phrase_is_not_tried_where_its_second_word_does_not_follow(coded):
     assert words[1] in matcher._next_words(words[0], matcher.compiled[entry.id][0])
     assert matcher.match_at(words, 0, entry) is not None
     assert matcher.match_at(words[:1] + words[:1] + words[1:], 0, entry) is None
+
+
+def test_a_words_entries_are_the_candidates_its_first_word_may_match(coded):
+    stage, sentences = coded
+    matcher = stage.matcher
+    words = {t.lower for s in sentences for t in s.tokens}
+    gathered = {w: tuple(e for e in matcher.candidates([w], 0) if matcher._head_may_match(w, matcher.compiled[e.id][0]))
+                for w in words}
+    assert sum(map(bool, gathered.values())) > 10
+    assert {w: matcher.head_candidates(w) for w in words} == gathered

@@ -13,6 +13,7 @@ from warta.lang import LanguagePack, VerbEntry
 from warta.pipeline.mood import CLAUSE_END
 
 _MIN_ROOT = 3
+_NONE: frozenset[int] = frozenset()
 
 
 class Morphology:
@@ -20,6 +21,7 @@ class Morphology:
         self.prefixes = sorted((a for a in pack.affixes if a.position == "prefix"), key=lambda a: -len(a.affix))
         # clitics (-nya, -lah) attach to any word, so even a form listed "=as written" may carry one
         self.clitics = sorted((a.affix for a in pack.affixes if a.position == "clitic"), key=len, reverse=True)
+        self._clitic_ends = tuple(self.clitics)
         self.suffixes = sorted((a for a in pack.affixes if a.position in ("suffix", "clitic")),
                                key=lambda a: -len(a.affix))
         self._cache: dict[str, dict[str, str]] = {}
@@ -32,14 +34,17 @@ class Morphology:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        self._clitic_ends = tuple(self.clitics)
         self._by_first, self._by_last = _by_letter(self.prefixes, 0), _by_letter(self.suffixes, -1)
 
     def bare(self, word: str) -> str:
         """The word without a clitic ("kunjungannya" -> "kunjungan"); the word itself if it has none."""
         hit = self._bare.get(word)
         if hit is None:
+            # (most words end with no clitic: one test of them all first)
             hit = next((word[: -len(c)] for c in self.clitics
-                        if word.endswith(c) and len(word) - len(c) >= _MIN_ROOT), word)
+                        if word.endswith(c) and len(word) - len(c) >= _MIN_ROOT), word) \
+                if word.endswith(self._clitic_ends) else word
             if len(self._bare) < 200_000:
                 self._bare[word] = hit
         return hit
@@ -136,8 +141,8 @@ class LexiconMatcher:
         self._passive_forms: dict[str, bool] = {}
         # every element's first words, the other way round: word -> numbers of the elements it
         # opens as written (`exact`) or as a root (`roots`), for `_may_match`
-        self._exact_index: dict[str, set[int]] = {}
-        self._root_index: dict[str, set[int]] = {}
+        self._exact_index: dict[str, frozenset[int]] = {}
+        self._root_index: dict[str, frozenset[int]] = {}
         patterns = (*self.compiled.values(), *self.before.values())
         for n, element in enumerate(e for pattern in patterns for e in pattern if isinstance(e, _Element)):
             element.key = n
@@ -145,6 +150,12 @@ class LexiconMatcher:
                 self._exact_index.setdefault(first, set()).add(n)
             for first in element.root_firsts:
                 self._root_index.setdefault(first, set()).add(n)
+        self._exact_index = {w: frozenset(keys) for w, keys in self._exact_index.items()}
+        self._root_index = {w: frozenset(keys) for w, keys in self._root_index.items()}
+        # the elements patterns open with: a word that may match none of them opens no entry (but a
+        # pattern opening with a gap opens at any word)
+        self._head_keys = frozenset(p[0].key for p in self.compiled.values() if isinstance(p[0], _Element))
+        self._gap_heads = any(not isinstance(p[0], _Element) for p in self.compiled.values())
         # what an imported entry needs besides its verb: its elements' numbers, all to be found in the sentence
         self.needs: dict[str, frozenset[int]] = {
             e: frozenset(el.key for el in (*self.compiled[e][1:], *b) if isinstance(el, _Element)) for e, b in self.before.items()}
@@ -214,11 +225,7 @@ class LexiconMatcher:
         key = (word, headline)
         split = self._split.get(key)
         if split is None:
-            hit = tuple(e for e in self.candidates([word], 0, headline)
-                        if headline or self._head_may_match(word, self.compiled[e.id][0]))
-            needs = self.needs
-            # the pack's entries first (ties go to them), then the imported ones with what they need
-            split = (tuple(e for e in hit if e.id not in needs), tuple((needs[e.id], e) for e in hit if e.id in needs))
+            split = self._split_candidates(word, headline)
             if len(self._split) < 200_000:
                 self._split[key] = split
             if not split[1] and len(self._heads[headline]) < 200_000:
@@ -230,6 +237,17 @@ class LexiconMatcher:
             return base + tuple(e for _, e in imported)
         present = self.present
         return base + tuple(e for needs, e in imported if needs <= present)
+
+    def _split_candidates(self, word: str, headline: bool) -> tuple[tuple, tuple]:
+        """`head_candidates` of a word as (the pack's entries, (needs, entry) of the imported ones):
+        the pack's first, ties going to them. Most words may match no pattern's first element: they
+        are told so by `elements_of`, the candidates never gathered."""
+        if not headline and not self._gap_heads and self.elements_of(word).isdisjoint(self._head_keys):
+            return (), ()
+        hit = tuple(e for e in self.candidates([word], 0, headline)
+                    if headline or self._head_may_match(word, self.compiled[e.id][0]))
+        needs = self.needs
+        return tuple(e for e in hit if e.id not in needs), tuple((needs[e.id], e) for e in hit if e.id in needs)
 
     def head_table(self, headline: bool = False) -> dict[str, tuple[VerbEntry, ...]]:
         """The answers `head_candidates` kept so far (word -> entries), to look up without a call."""
@@ -269,11 +287,9 @@ class LexiconMatcher:
         """The numbers of the elements the word may match (see `_may_match`), kept per word."""
         keys = self._elements_of.get(word)
         if keys is None:
-            found = set(self._exact_index.get(word, ()))
-            found.update(self._exact_index.get(self.morph.bare(word), ()))
-            for root in self.morph.analyses(word):
-                found.update(self._root_index.get(root, ()))
-            keys = frozenset(found)
+            exact, roots = self._exact_index, self._root_index
+            found = [roots[r] for r in self.morph.analyses(word) if r in roots]
+            keys = _NONE.union(exact.get(word, _NONE), exact.get(self.morph.bare(word), _NONE), *found)
             if len(self._elements_of) < 200_000:
                 self._elements_of[word] = keys
         return keys
