@@ -134,6 +134,7 @@ class EventCoder:
         self._judgement = VerbEntry("judgement", (), self.JUDGEMENT_CODE, "svo", "", "")
         # phrases that look like a predicate but are none ("bunuh diri"): no trigger starts inside one
         self.non_events = _by_first(_phrases(pack.word_class("non_event")))
+        self._non_event_firsts = frozenset(self.non_events)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         # each sentence's words in lower case, found once for every step that reads them
@@ -179,7 +180,8 @@ class EventCoder:
             names = frozenset(k for m in by_sentence.get(sent.index, ()) if m.kind == "name"
                               for k in range(m.tok_start, m.tok_end))
             coded = [ev for trig in found
-                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier, names)]
+                     for ev in self._code(analysis, sent, trig, groups, found, objects, parties, place, earlier, names,
+                                          words)]
             if judged:
                 coded += self._judgements(analysis, sent, groups, coded, place)
             if speech:
@@ -407,7 +409,7 @@ class EventCoder:
 
     def _non_event_tokens(self, words: list[str]) -> set[int]:
         out: set[int] = set()
-        if self.non_events.keys().isdisjoint(words):  # no phrase opens anywhere (most sentences)
+        if self._non_event_firsts.isdisjoint(words):  # no phrase opens anywhere (most sentences)
             return out
         for i, w in enumerate(words):
             for phrase in self.non_events.get(w, ()):
@@ -448,11 +450,14 @@ class EventCoder:
 
     def _code(self, analysis, sent, trig: Trigger, groups: list[Group], triggers: list[Trigger],
               objects: set[int], parties: list | None = None, place: str | None = None,
-              earlier: list | None = None, names: frozenset[int] = frozenset()) -> list[Event]:
+              earlier: list | None = None, names: frozenset[int] = frozenset(),
+              words: list[str] | None = None) -> list[Event]:
         """`names`: the tokens of the sentence's names that are no party ("Universitas Gadjah Mada Budi
-        Santoso"), part of a subject's own phrase rather than distance from it."""
+        Santoso"), part of a subject's own phrase rather than distance from it. `words`: the sentence's
+        words in lower case, if known."""
         entry = self.entries[trig.entry_id]
-        words = [t.lower for t in sent.tokens]
+        if words is None:
+            words = [t.lower for t in sent.tokens]
         if entry.frame == "symmetric":
             # "pembahasan RKUHP antara DPR dan pemerintah": a law is what is talked about, never who
             # talks; what is agreed to (or refused) only with no party after it ("menyetujui revisi UU")

@@ -61,17 +61,17 @@ class Mood:
         if self._supposed(words, start):
             return Reading(None, "supposed")
         window = self._window(words, start)
-        if any(w in self.unrealised for w in window[:self.UNREALISED_REACH]):
+        if not self.unrealised.isdisjoint(window[:self.UNREALISED_REACH]):
             return Reading(None, "unrealised")  # "hampir menandatangani", "nearly signed": it did not happen
-        if any(w in self.negation for w in window):
-            if entry.refuse and (entry.code[:2] in STANCE_ROOTS or any(w in self.modal for w in window)):
+        if not self.negation.isdisjoint(window):
+            if entry.refuse and (entry.code[:2] in STANCE_ROOTS or not self.modal.isdisjoint(window)):
                 # "tidak sepakat", "tidak akan bertemu", "will not lift sanctions": a refusal is an event
                 # (a deed that did not happen, "tidak bertemu", is none)
                 return Reading(entry.refuse, "refused")
             return Reading(None, "negated")
-        if any(w in self.obliged for w in window[:self.OBLIGED_REACH]):
+        if not self.obliged.isdisjoint(window[:self.OBLIGED_REACH]):
             return Reading(None, "obliged")  # "Israel harus menarik pasukannya": asked of it, not done
-        if entry.frame == "nominal" and any(w in self.background for w in window):
+        if entry.frame == "nominal" and not self.background.isdisjoint(window):
             return Reading(None, "background")  # "menjelang dua tahun invasi Rusia": not today's news
         ahead = self._happens_later(words, end) if end is not None else None
         if ahead is not None:
