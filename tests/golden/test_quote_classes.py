@@ -363,3 +363,14 @@ def test_a_body_and_its_own_name_are_no_two_sides_of_an_inquiry():
 def test_the_police_at_a_protest_are_not_its_protesters():
     text = "Polisi berjaga di Jakarta, Indonesia. Polisi menahan dua orang saat aksi unjuk rasa mahasiswa di depan Gedung DPR."
     assert not any(s == "IDNCOP" and code.startswith("14") for s, _, code in _events(text))
+
+
+def test_a_question_tells_no_event_and_a_clause_before_it_still_does():
+    # (ANNOTATION: questions are not coded; "Apakah ... ?" asks, the clause set off before a "?" tells)
+    assert not _events("Apakah Australia akan mengecam Selandia Baru atas keputusan itu?")
+    assert not _events('"Bagaimana, apakah Vietnam setuju dengan Thailand?" tanya Budi Santoso.')
+    assert not _events("Mampukah Filipina menolak tuntutan Tiongkok soal pulau itu?")
+    assert ("AUSGOV", "NZLGOV", "111") in _events(
+        "Australia mengecam Selandia Baru atas keputusan itu, apakah akan ada balasan?")
+    assert ("AUSGOV", "NZLGOV", "111") in _events(
+        'Australia mengecam Selandia Baru [...] "Apa yang akan terjadi?"')

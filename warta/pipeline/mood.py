@@ -2,7 +2,7 @@
 
 News reports what happened beside what did not ("tidak mengecam"), what is
 planned or promised ("akan bertemu", "berjanji membantu"), what something is
-for ("untuk menyerang") and what is only supposed ("jika Iran menyerang").
+for ("untuk menyerang") and what is only supposed ("jika Iran menyerang") and what is only asked ("apakah Iran setuju?").
 Only the first is an event as it stands;
 an intended predicate is coded with its entry's `intent` code (CAMEO codes
 intentions and threats as events of their own: 036, 1312), or not at all.
@@ -16,6 +16,10 @@ from warta.lang import LanguagePack, VerbEntry
 from warta.settings import Settings
 
 CLAUSE_END = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—", "–"})
+# where a clause ends, for a question mark after a predicate (a pack's own marks reach the coder as
+# these: "؟" as "?"); an elision ("[...]", "...") ends one too: what follows is another remark
+QUESTION_MARK = "?"
+_CLAUSE_STOPS = CLAUSE_END | {".", "!", "…", "...", "[", "]"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,8 @@ class Mood:
         (`headline`: in a title, where the headline modals mark what is to come)."""
         if self._supposed(words, start):
             return Reading(None, "supposed")
+        if _asked(words, start + 1 if end is None else end):
+            return Reading(None, "asked")  # "Apakah Iran setuju?", "Will Iran agree?": a question tells no event
         window = self._window(words, start)
         if not self.unrealised.isdisjoint(window[:self.UNREALISED_REACH]):
             return Reading(None, "unrealised")  # "hampir menandatangani", "nearly signed": it did not happen
@@ -150,3 +156,14 @@ class Mood:
             if words[k] in self.condition:
                 return True
         return False
+
+
+def _asked(words: list[str], end: int) -> bool:
+    """Is the clause a predicate ends at `end` a question: is the first mark after it that closes a
+    clause a question mark?"""
+    for w in words[end:]:
+        if w == QUESTION_MARK:
+            return True
+        if w in _CLAUSE_STOPS:
+            return False
+    return False

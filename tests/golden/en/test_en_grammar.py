@@ -231,3 +231,8 @@ def test_a_foreign_minister_only_while_in_office():
 def test_former_drops_the_office():
     a = code("Former Iranian President Hassan Rouhani criticized the United States.")
     assert triples(a) == {("IRN", "USAGOV", "111")}
+
+
+def test_a_question_is_no_event():
+    assert not code("Did Canada condemn Mexico over the decision?").events
+    assert triples(code("Canada condemned Mexico over the decision; will others follow?")) == {("CANGOV", "MEXGOV", "111")}
