@@ -80,7 +80,6 @@ def in_capitals(text: str) -> bool:
     return text.isupper()
 
 
-
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -21,12 +21,11 @@ class Morphology:
         self.prefixes = sorted((a for a in pack.affixes if a.position == "prefix"), key=lambda a: -len(a.affix))
         # clitics (-nya, -lah) attach to any word, so even a form listed "=as written" may carry one
         self.clitics = sorted((a.affix for a in pack.affixes if a.position == "clitic"), key=len, reverse=True)
-        self._clitic_ends = tuple(self.clitics)
         self.suffixes = sorted((a for a in pack.affixes if a.position in ("suffix", "clitic")),
                                key=lambda a: -len(a.affix))
         self._cache: dict[str, dict[str, str]] = {}
         self._bare: dict[str, str] = {}
-        self._by_first, self._by_last = _by_letter(self.prefixes, 0), _by_letter(self.suffixes, -1)
+        self._index_affixes()
 
     def __getstate__(self):
         return {"prefixes": self.prefixes, "suffixes": self.suffixes, "clitics": self.clitics, "_cache": {},
@@ -34,6 +33,10 @@ class Morphology:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        self._index_affixes()
+
+    def _index_affixes(self) -> None:
+        """What the affixes give to look up fast (not pickled: made again from them)."""
         self._clitic_ends = tuple(self.clitics)
         self._by_first, self._by_last = _by_letter(self.prefixes, 0), _by_letter(self.suffixes, -1)
 

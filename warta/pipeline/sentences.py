@@ -426,9 +426,6 @@ def _lower(word: str) -> str:
     return word if lower == word else lower
 
 
-_PLUS_SPACE = (1).__add__  # a chunk's length and the space after it
-
-
 def _cuts(m: re.Match | None) -> bool:
     """Whether a prefix or suffix match cuts something off (an empty one does not)."""
     return m is not None and m.end() > m.start()

@@ -86,7 +86,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
             leads.append(lead)
             found = self._compose(sent, sent_texts, sent_words, atoms, day, memory, recent, countries_seen, lead)
             if found:
-                found, place = self._places_apart(sent, found)
+                found, place = self._places_apart(sent, sent_words, found)
                 if place:
                     places.setdefault(sent.paragraph, place)
             composed.append((sent, atoms, found))
@@ -103,7 +103,7 @@ class ActorFinder(Composer, Names, Offices, Speakers, Referents, Places, Atoms):
                          and m.tok_start <= 2), None) or lead
         home = home_country([m for m in mentions if not m.rule.endswith(":home")],
                             self._dateline_country(doc.dateline_place), self.pack.press_country)
-        mentions = [self._at_home(m, home) if m.rule.endswith(":home") else m for m in mentions]
+        mentions = [self._at_home(m, home) for m in mentions]
         absorbed: set[Mention] = set()
         named: dict[Mention, Mention] = {}  # people the office after them names ("Name, the Speaker")
         for (sent, atoms, found), sent_words in zip(composed, words):

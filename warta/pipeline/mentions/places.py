@@ -28,15 +28,13 @@ class Places:
         entry = self.gazetteer.lookup(place.title()) if place else None
         return split_code(entry.value).country if entry and entry.kind in PLACE_KINDS else None
 
-    def _places_apart(self, sent, found: list[Mention]) -> tuple[list[Mention], str | None]:
+    def _places_apart(self, sent, words: list[str], found: list[Mention]) -> tuple[list[Mention], str | None]:
         """"di Gedung DPR, Jakarta,": the capital says where, it is no party. Returns the
-        mentions and the country of the place the sentence names, if any."""
-        words = None  # the sentence's lower forms, made when a place asks
+        mentions and the country of the place the sentence names, if any (`words`: the sentence's
+        tokens in lower case)."""
         out, place = [], None
         for m in found:
             if m.kind in PLACE_KINDS and m.actor and m.actor.country:
-                if words is None:
-                    words = [t.lower for t in sent.tokens]
                 if m.kind in ("capital", "region") and is_place_apposition(words, m.tok_start, self.place_preps):
                     place = place or m.actor.country
                     m = replace(m, actor=None)

@@ -128,9 +128,7 @@ class Speakers:
         toks = sent.tokens
         if self.self_pronouns.isdisjoint(words):
             return []  # no first-person word (most sentences): one set test
-        selves = [k for k, t in enumerate(toks) if t.lower in self.self_pronouns]
-        if not selves:
-            return []
+        selves = [k for k, w in enumerate(words) if w in self.self_pronouns]
         speaker = None
         for k, t in enumerate(toks):
             if t.lower not in self.speech_verbs:
